@@ -1,0 +1,1 @@
+"""Amendments: motions and rulings, applying them, and their conventional wording."""

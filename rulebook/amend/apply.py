@@ -1,0 +1,340 @@
+"""Applying motions and rulings to versions: pure and atomic.
+
+Each amendment's clause references are resolved in the motion's *base* (the
+version it was drafted against), then applied by stable id to the version in
+hand. Nothing is ever mutated: a failure raises
+:class:`~rulebook.errors.AmendmentError` and every version stays as it was.
+
+Examples
+--------
+>>> from rulebook.model import Clause, Level, Version
+>>> from rulebook.amend.motion import Amendment, Motion
+>>> v = Version("club", "1", [Level("arabic", "Rule {n}")],
+...             [Clause("fee", text="The fee is 15 per cent of income.")])
+>>> m = Motion("cut", [Amendment("replace_words", clause="Rule 1", old="15 per cent", new="10 per cent")])
+>>> apply(v, m).clause("fee").text
+'The fee is 10 per cent of income.'
+>>> v.clause("fee").text
+'The fee is 15 per cent of income.'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from rulebook.amend.motion import RULING_OPS, Amendment, Motion
+from rulebook.errors import AmendmentError, CitationError
+from rulebook.model import Clause, Version, delete_clause, evolve_clause, insert_clause, replace_clause, walk
+from rulebook.numbering import citation, resolve_id
+
+__all__ = ["apply", "apply_all", "find_phrase"]
+
+_PUNCT_AFTER = tuple(",.;:)]!?'\"")
+
+
+def _describe(version: Version, clause_id: str) -> str:
+    try:
+        return f"{citation(version, clause_id)} (id {clause_id})"
+    except CitationError:
+        return f"clause {clause_id}"
+
+
+def find_phrase(text: str, phrase: str, occurrence: int | None) -> tuple[int, list[int]]:
+    """Start of the chosen occurrence of ``phrase`` in ``text``, and the word
+    numbers (1-based) of every occurrence. Raises ValueError with the reason.
+
+    Examples
+    --------
+    >>> find_phrase("a b a b", "a b", 2)
+    (4, [1, 3])
+    """
+    if not phrase:
+        raise ValueError("the phrase is empty")
+    starts = []
+    i = text.find(phrase)
+    while i >= 0:
+        starts.append(i)
+        i = text.find(phrase, i + 1)
+    words = [len(text[:s].split()) + 1 for s in starts]
+    if not starts:
+        raise ValueError("absent")
+    if occurrence is None:
+        if len(starts) > 1:
+            raise ValueError("ambiguous")
+        return starts[0], words
+    if not 1 <= occurrence <= len(starts):
+        raise ValueError("occurrence")
+    return starts[occurrence - 1], words
+
+
+class _Step:
+    """Applies the amendments of one motion, keeping the error context."""
+
+    def __init__(self, motion: Motion, base: Version) -> None:
+        self.motion = motion
+        self.base = base
+        self.index = 0
+
+    def fail(self, message: str) -> AmendmentError:
+        return AmendmentError(f"{self.motion.where(self.index)}: {message}")
+
+    def ref(self, ref: str, current: Version) -> str:
+        """Resolve a reference in the base and check it still exists in ``current``."""
+        try:
+            cid = resolve_id(self.base, ref)
+        except CitationError as exc:
+            if ref.strip() in current:  # a clause added by an earlier amendment of this motion
+                return ref.strip()
+            raise self.fail(f"{exc.message} (the motion's base)") from None
+        if cid not in current:
+            raise self.fail(
+                f"{_describe(self.base, cid)} no longer exists: an earlier amendment or motion "
+                "deleted it; amend the clause that replaced it"
+            )
+        return cid
+
+    def phrase(self, current: Version, cid: str, phrase: str, occurrence: int | None, what: str) -> tuple[str, int]:
+        text = current.clause(cid).text or ""
+        try:
+            start, words = find_phrase(text, phrase, occurrence)
+        except ValueError as exc:
+            place = _describe(current, cid)
+            reason = str(exc)
+            if reason == "absent":
+                shown = text if len(text) <= 160 else text[:157] + "..."
+                raise self.fail(
+                    f"{what} {phrase!r} does not occur in {place}, which reads {shown!r}; "
+                    "quote the words exactly as they stand"
+                ) from None
+            if reason == "ambiguous":
+                _, words = find_phrase(text, phrase, 1)
+                listed = ", ".join(str(w) for w in words[:-1]) + f" and {words[-1]}"
+                choices = " or ".join(str(n) for n in range(1, len(words) + 1))
+                raise self.fail(
+                    f"{what} {phrase!r} occurs {len(words)} times in {place} (words {listed}); "
+                    f"add occurrence: {choices}"
+                ) from None
+            if reason == "occurrence":
+                _, words = find_phrase(text, phrase, 1)
+                raise self.fail(
+                    f"occurrence {occurrence} of {phrase!r} asked for, but it occurs "
+                    f"{len(words)} time(s) in {place}"
+                ) from None
+            raise self.fail(f"{what} is empty; quote the words to find") from None
+        return text, start
+
+    def anchor(self, current: Version, where: str, ref: str) -> tuple[str | None, int]:
+        """(parent id, index) at which a clause goes, ``where`` = after/before/into."""
+        aid = self.ref(ref, current)
+        if where == "into":
+            return aid, len(current.clause(aid).children)
+        parent = current.parents[aid]
+        siblings = current.siblings(aid)
+        i = next(k for k, c in enumerate(siblings) if c.id == aid)
+        return parent, i + 1 if where == "after" else i
+
+    def check_depth(self, current: Version, parent: str | None, clause: Clause) -> None:
+        base_depth = 0 if parent is None else len(current.path(parent))
+        deepest = base_depth + max(d + 1 for d, _ in walk((clause,)))
+        if deepest > len(current.numbering):
+            raise self.fail(
+                f"clause {clause.id!r} would sit {deepest} levels deep, but the numbering scheme has "
+                f"{len(current.numbering)} levels; insert it higher up"
+            )
+
+    def run(self, version: Version, amendment: Amendment) -> Version:
+        op = amendment.op
+        if self.motion.kind == "ruling" and op not in RULING_OPS:
+            raise self.fail(f"a ruling changes what rules mean, not their words: {op!r} is not allowed; "
+                            "use set_provision or remove_provision")
+        handler = getattr(self, f"op_{op}", None)
+        if handler is None:
+            raise self.fail(f"unknown operation {op!r}")
+        result: Version = handler(version, amendment)
+        return result
+
+    # -- word operations -------------------------------------------------
+    def op_replace_words(self, v: Version, a: Amendment) -> Version:
+        cid = self.ref(a.clause or "", v)
+        text, start = self.phrase(v, cid, a.old or "", a.occurrence, "old")
+        end = start + len(a.old or "")
+        new_text = text[:start] + (a.new or "") + text[end:]
+        if not a.new:
+            new_text = _tidy(text, start, end)
+        return replace_clause(v, evolve_clause(v.clause(cid), text=new_text))
+
+    def op_delete_words(self, v: Version, a: Amendment) -> Version:
+        cid = self.ref(a.clause or "", v)
+        text, start = self.phrase(v, cid, a.words or "", a.occurrence, "words")
+        return replace_clause(v, evolve_clause(v.clause(cid), text=_tidy(text, start, start + len(a.words or ""))))
+
+    def op_insert_words(self, v: Version, a: Amendment) -> Version:
+        cid = self.ref(a.clause or "", v)
+        words = a.words or ""
+        if not words:
+            raise self.fail("'words' is empty; give the words to insert")
+        if a.after is not None:
+            text, start = self.phrase(v, cid, a.after, a.occurrence, "after")
+            end = start + len(a.after)
+            sep = "" if words.startswith(_PUNCT_AFTER) else " "
+            new_text = text[:end] + sep + words + text[end:]
+        elif a.before is not None:
+            text, start = self.phrase(v, cid, a.before, a.occurrence, "before")
+            new_text = text[:start] + words + " " + text[start:]
+        else:
+            raise self.fail("insert_words needs 'after' or 'before'")
+        return replace_clause(v, evolve_clause(v.clause(cid), text=new_text))
+
+    def op_replace_text(self, v: Version, a: Amendment) -> Version:
+        cid = self.ref(a.clause or "", v)
+        changes: dict[str, Any] = {}
+        if a.text is not None:
+            changes["text"] = a.text or None
+        if a.heading is not None:
+            changes["heading"] = a.heading or None
+        if not changes:
+            raise self.fail("replace_text needs 'text' (or 'heading')")
+        return replace_clause(v, evolve_clause(v.clause(cid), **changes))
+
+    # -- clause operations -----------------------------------------------
+    def op_insert_clause(self, v: Version, a: Amendment) -> Version:
+        clause = a.new_clause
+        if clause is None or a.anchor is None:
+            raise self.fail("insert_clause needs 'clause' and one of 'after', 'before', 'into'")
+        parent, index = self.anchor(v, *a.anchor)
+        for _, node in walk((clause,)):
+            if node.id in v:
+                raise self.fail(
+                    f"the new clause's id {node.id!r} is already used by {_describe(v, node.id)}; choose another id"
+                )
+            for name in node.provisions:
+                owner = v.provision_clause(name)
+                if owner is not None:
+                    raise self.fail(
+                        f"provision {name!r} of the new clause is already carried by {_describe(v, owner)}"
+                    )
+        self.check_depth(v, parent, clause)
+        return insert_clause(v, parent, index, clause)
+
+    def op_delete_clause(self, v: Version, a: Amendment) -> Version:
+        cid = self.ref(a.clause or "", v)
+        return delete_clause(v, cid)
+
+    def op_move_clause(self, v: Version, a: Amendment) -> Version:
+        cid = self.ref(a.clause or "", v)
+        if a.anchor is None:
+            raise self.fail("move_clause needs one of 'after', 'before', 'into'")
+        where, ref = a.anchor
+        aid = self.ref(ref, v)
+        if aid == cid or cid in (c.id for c in v.lineage(aid)):
+            raise self.fail(f"cannot move {_describe(v, cid)} {where} itself or one of its own sub-clauses")
+        clause = v.clause(cid)
+        without = delete_clause(v, cid)
+        parent, index = self.anchor(without, where, aid)
+        self.check_depth(without, parent, clause)
+        return insert_clause(without, parent, index, clause)
+
+    # -- provisions --------------------------------------------------------
+    def op_set_provision(self, v: Version, a: Amendment) -> Version:
+        cid = self.ref(a.clause or "", v)
+        name = a.name or ""
+        owner = v.provision_clause(name)
+        if owner is not None and owner != cid:
+            raise self.fail(
+                f"provision {name!r} is carried by {_describe(v, owner)}; set it there, "
+                "or remove it there first"
+            )
+        clause = v.clause(cid)
+        provisions = dict(clause.provisions)
+        provisions[name] = a.value
+        out = replace_clause(v, evolve_clause(clause, provisions=provisions))
+        return attrs.evolve(out, provenance=out.provenance.set(name, self.motion.change))
+
+    def op_remove_provision(self, v: Version, a: Amendment) -> Version:
+        cid = self.ref(a.clause or "", v)
+        name = a.name or ""
+        clause = v.clause(cid)
+        if name not in clause.provisions:
+            owner = v.provision_clause(name)
+            elsewhere = f"; it is carried by {_describe(v, owner)}" if owner else ""
+            raise self.fail(f"{_describe(v, cid)} carries no provision {name!r}{elsewhere}")
+        provisions = {k: val for k, val in clause.provisions.items() if k != name}
+        out = replace_clause(v, evolve_clause(clause, provisions=provisions))
+        return attrs.evolve(out, provenance=out.provenance.discard(name))
+
+
+def _tidy(text: str, start: int, end: int) -> str:
+    """Remove ``text[start:end]`` and one space beside it, so no double space remains."""
+    before, after = text[:start], text[end:]
+    if before.endswith(" ") and (not after or after.startswith((" ", *_PUNCT_AFTER))):
+        before = before[:-1]
+    elif after.startswith(" ") and (not before or before.endswith(("(", "["))):
+        after = after[1:]
+    return before + after
+
+
+def _base_for(version: Version, motion: Motion, bases: Mapping[str, Version] | None) -> Version:
+    if motion.base is None or motion.base == version.label:
+        return version
+    if bases is not None and motion.base in bases:
+        return bases[motion.base]
+    known = [version.label, *(bases or {})]
+    raise AmendmentError(
+        f"{motion.where()}: drafted against version {motion.base!r}, which is neither the version it is "
+        f"applied to ({version.label!r}) nor one of its ancestors ({', '.join(repr(k) for k in known)}); "
+        "correct 'base' or apply it to that version"
+    )
+
+
+def apply(
+    version: Version,
+    motion: Motion,
+    *,
+    bases: Mapping[str, Version] | None = None,
+    label: str | None = None,
+) -> Version:
+    """A new version: ``version`` with every amendment of ``motion`` applied.
+
+    ``bases`` maps the labels of ``version``'s ancestors to those versions, so a
+    motion drafted against an ancestor resolves its citations there. The result
+    is labelled ``label`` (default ``"<label>+<motion id>"``) and records the
+    motion as its change.
+    """
+    base = _base_for(version, motion, bases)
+    step = _Step(motion, base)
+    current = version
+    for i, amendment in enumerate(motion.amendments):
+        step.index = i
+        current = step.run(current, amendment)
+    return attrs.evolve(
+        current,
+        label=label or f"{version.label}+{motion.id}",
+        parent=version.label,
+        changes=(motion.change,),
+    )
+
+
+def apply_all(
+    version: Version,
+    motions: Iterable[Motion],
+    *,
+    bases: Mapping[str, Version] | None = None,
+    label: str | None = None,
+) -> Version:
+    """Apply motions one after another, as conference carries them; all or nothing."""
+    lookup = dict(bases or {})
+    lookup.setdefault(version.label, version)
+    current = version
+    done = []
+    for motion in motions:
+        current = apply(current, motion, bases=lookup)
+        done.append(motion.change)
+    return attrs.evolve(
+        current,
+        label=label or (current.label if len(done) == 1 else f"{version.label}+{len(done)} motions"),
+        parent=version.label,
+        changes=tuple(done),
+    )

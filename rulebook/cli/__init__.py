@@ -1,0 +1,58 @@
+"""The ``rulebook`` command line: a thin layer that parses arguments, calls the
+Python API and prints. Every :class:`~rulebook.errors.RulebookError` becomes
+one line on stderr and exit code 2; nothing is written on error.
+
+Each command lives in a module of this package and is registered below.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from rulebook.errors import RulebookError
+
+__all__ = ["main"]
+
+
+class _Group(click.Group):
+    """A group that turns RulebookError into one line and exit 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except RulebookError as exc:
+            click.echo(f"rulebook: {exc}".replace("\n", " "), err=True)
+            ctx.exit(2)
+        except BrokenPipeError:  # e.g. `rulebook show ... | head`
+            sys.stderr.close()
+            ctx.exit(0)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="rulebook")
+def main() -> None:
+    """Version a rule book, preview motions, check them, and ask what-if questions."""
+
+
+#: Modules of this package that define ``COMMANDS``, in the order ``--help`` lists them.
+_MODULES = ("book", "drafting", "diffing", "asking", "checking")
+
+
+def _register() -> None:
+    import importlib
+
+    for name in _MODULES:
+        try:
+            module = importlib.import_module(f"rulebook.cli.{name}")
+        except ModuleNotFoundError as exc:  # a capability not built into this checkout
+            if exc.name != f"rulebook.cli.{name}":
+                raise
+            continue
+        for command in module.COMMANDS:
+            main.add_command(command)
+
+
+_register()

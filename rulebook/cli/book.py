@@ -1,0 +1,109 @@
+"""``show``, ``history`` and ``apply``: reading versions and writing amended ones."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import click
+
+from rulebook.amend.apply import apply_all
+from rulebook.history import load_history, split_spec
+from rulebook.io import motions as motion_io
+from rulebook.io.rulebook import dumps, loads, write_atomically
+from rulebook.numbering import resolve
+from rulebook.errors import AmendmentError
+from rulebook.refs import dangling_references
+from rulebook.render.book import to_data, to_markdown, to_text
+
+FORMAT = click.Choice(["text", "markdown", "json"])
+
+
+def _style(text: str, kind: str) -> str:
+    return click.style(text, bold=True) if kind == "heading" else click.style(text, fg="cyan")
+
+
+@click.command()
+@click.argument("book")
+@click.argument("clause", required=False)
+@click.option("--format", "fmt", type=FORMAT, default="text", show_default=True, help="Output format.")
+def show(book: str, clause: str | None, fmt: str) -> None:
+    """Print a version of BOOK (PATH, PATH@LABEL or PATH@YYYY-MM-DD), or one
+    CLAUSE (a citation or stable id) and its children."""
+    path, selector = split_spec(book)
+    version = load_history(path).select(selector)
+    cid = resolve(version, clause).id if clause else None
+    if fmt == "json":
+        click.echo(json.dumps(to_data(version, cid), indent=2, ensure_ascii=False))
+    elif fmt == "markdown":
+        click.echo(to_markdown(version, cid))
+    else:
+        width = shutil.get_terminal_size((100, 24)).columns
+        color = click.get_text_stream("stdout").isatty()
+        click.echo(to_text(version, cid, width=width, style=_style if color else None))
+
+
+@click.command()
+@click.argument("book")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def history(book: str, fmt: str) -> None:
+    """List the versions of BOOK with their dates, motions and rulings."""
+    path, _ = split_spec(book)
+    hist = load_history(path)
+    rows = []
+    for v in hist.versions:
+        rows.append({
+            "version": v.label,
+            "effective": v.effective.isoformat() if v.effective else None,
+            "from": v.parent,
+            "clauses": len(v),
+            "changes": [
+                {"kind": c.kind, "id": c.id, "title": c.title, "authority": c.authority,
+                 "date": c.date.isoformat() if c.date else None}
+                for c in v.changes
+            ],
+        })
+    if fmt == "json":
+        click.echo(json.dumps({"rulebook": hist.latest.rulebook, "versions": rows}, indent=2, ensure_ascii=False))
+        return
+    for row in rows:
+        effective = row["effective"] or "(no date)"
+        origin = f" from {row['from']}" if row["from"] else " (base)"
+        click.echo(f"{row['version']:<18} in force {effective}{origin}, {row['clauses']} clauses")
+        for c in row["changes"]:
+            if c["kind"] == "ruling":
+                click.echo(f"    ruling  {c['id']}: {c['title'] or ''} [{c['authority']}]")
+            else:
+                click.echo(f"    motion  {c['id']}: {c['title'] or ''}")
+
+
+@click.command()
+@click.argument("book")
+@click.argument("motions", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the amended version here (default: stdout).")
+@click.option("--label", help="Label of the new version (default: BOOK's label + motions).")
+def apply(book: str, motions: tuple[str, ...], output: str | None, label: str | None) -> None:
+    """Apply MOTIONS in order to BOOK and write the amended version as rule book YAML."""
+    path, selector = split_spec(book)
+    hist = load_history(path)
+    version = hist.select(selector)
+    loaded = [m for f in motions for m in motion_io.load_file(f)]
+    amended = apply_all(version, loaded, bases=hist.lineage(version.label), label=label)
+    dangling = dangling_references(amended)
+    if dangling:
+        source, target = dangling[0]
+        raise AmendmentError(
+            f"after the motions, clause {source!r} refers to [[{target}]], which no longer exists; "
+            "amend that reference too (rulebook check lists every such finding)"
+        )
+    text = dumps(amended)
+    loads(text, output or "<output>")  # what is written must load again
+    if output:
+        write_atomically(Path(output), text)
+        click.echo(f"wrote {output}: version {amended.label}, {len(amended)} clauses", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+COMMANDS = (show, history, apply)

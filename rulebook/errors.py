@@ -1,0 +1,105 @@
+"""The exception hierarchy: every error a user can cause is a :class:`RulebookError`.
+
+Each error carries *where* (file and line, or motion, amendment and clause),
+*what* is wrong and *what to do*, and formats itself as one line so that the
+CLI can print it without a traceback.
+
+Examples
+--------
+>>> err = ParseError("bad indentation", file="rules/x.yaml", line=3)
+>>> str(err)
+'rules/x.yaml:3: bad indentation'
+>>> isinstance(err, RulebookError)
+True
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "AmendmentError",
+    "CitationError",
+    "FactsError",
+    "HistoryError",
+    "InvariantSpecError",
+    "ParseError",
+    "QuestionError",
+    "RulebookError",
+    "SchemaError",
+    "VersionError",
+    "WordingError",
+]
+
+
+class RulebookError(Exception):
+    """Base of every error rulebook raises on bad input.
+
+    ``file`` and ``line`` (1-based) say where the problem is when it comes
+    from a file; the message says what is wrong and what to do.
+
+    Examples
+    --------
+    >>> str(RulebookError("no such version", file="rules/labour"))
+    'rules/labour: no such version'
+    >>> str(RulebookError("plain"))
+    'plain'
+    """
+
+    def __init__(self, message: str, *, file: str | None = None, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.file = file
+        self.line = line
+
+    def located(self, file: str | None, line: int | None = None) -> RulebookError:
+        """Fill in the file (and line) if the error does not know them yet."""
+        if self.file is None:
+            self.file = file
+        if self.line is None:
+            self.line = line
+        return self
+
+    def __str__(self) -> str:
+        where = ""
+        if self.file:
+            where = self.file if self.line is None else f"{self.file}:{self.line}"
+        return f"{where}: {self.message}" if where else self.message
+
+
+class ParseError(RulebookError):
+    """A file is not well-formed YAML, or is too large or too deep."""
+
+
+class SchemaError(RulebookError):
+    """A file is YAML but not the rule book, motion, history or scenario format."""
+
+
+class CitationError(RulebookError):
+    """A citation or stable id does not name a clause of the version."""
+
+
+class VersionError(RulebookError):
+    """A ``PATH@LABEL`` or ``PATH@DATE`` selects no version."""
+
+
+class HistoryError(RulebookError):
+    """``history.yaml`` does not build a consistent chain of versions."""
+
+
+class AmendmentError(RulebookError):
+    """An amendment cannot be applied to the version in hand."""
+
+
+class WordingError(RulebookError):
+    """Conventional amendment wording that cannot be read."""
+
+
+class InvariantSpecError(RulebookError):
+    """An invariant declared in a rule book is not of the documented form."""
+
+
+class QuestionError(RulebookError):
+    """An unknown question, or a question that cannot be asked of a version."""
+
+
+class FactsError(RulebookError):
+    """Facts that contradict each other or the rules."""

@@ -1,0 +1,1 @@
+"""Reading and writing rulebook's files: rule books, histories, motions, scenarios."""

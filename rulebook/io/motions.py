@@ -1,0 +1,223 @@
+"""Load and save motion and ruling files (CONTRACT section 2).
+
+Examples
+--------
+>>> ms = loads('''
+... motion: cut
+... base: "2016"
+... amendments:
+...   - {op: replace_words, clause: "Rule 1", old: "15 per cent", new: "10 per cent"}
+... ''', "m.yaml")
+>>> ms[0].id, ms[0].amendments[0].line
+('cut', 5)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from pathlib import Path
+from typing import Any
+
+import attrs
+import yaml
+
+from rulebook.amend.motion import OPS, RULING_OPS, Amendment, Motion
+from rulebook.errors import SchemaError, WordingError
+from rulebook.io.yamlsrc import Mapping, Seq, parse, read
+from rulebook.io.rulebook import _clause_data, parse_clause
+from rulebook.model import thaw
+
+__all__ = ["dump_data", "dumps", "from_data", "load_file", "loads"]
+
+_MOTION_KEYS = ("motion", "ruling", "title", "proposer", "seconder", "base", "date", "urgent",
+                "authority", "source", "note", "amendments")  # fmt: skip
+_REQUIRED = {
+    "replace_words": ("clause", "old", "new"),
+    "insert_words": ("clause", "words"),
+    "delete_words": ("clause", "words"),
+    "replace_text": ("clause",),
+    "insert_clause": ("clause",),
+    "delete_clause": ("clause",),
+    "move_clause": ("clause",),
+    "set_provision": ("clause", "name", "value"),
+    "remove_provision": ("clause", "name"),
+}
+_ANCHORS = {"insert_words": ("after", "before"), "insert_clause": ("after", "before", "into"),
+            "move_clause": ("after", "before", "into")}  # fmt: skip
+
+
+def _text(entry: Mapping, key: str, what: str) -> str | None:
+    value = entry.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise entry.error(f"{what}: {key!r} must be text", key)
+    return str(value)
+
+
+def _amendment(entry: Any, seq: Seq, index: int, motion_id: str, kind: str) -> list[Amendment]:
+    what = f"amendment {index + 1} of {kind} {motion_id}"
+    if not isinstance(entry, Mapping):
+        raise SchemaError(f"{what}: an amendment is a mapping with 'op' (or 'wording')",
+                          file=seq.file, line=seq.line_of(index))
+    if "wording" in entry and "op" not in entry:
+        entry.check_keys(("wording",), what=f"{what} (a wording amendment has only 'wording')")
+        wording = _text(entry, "wording", what) or ""
+        from rulebook.amend.wording import parse_wording
+
+        try:
+            parsed = parse_wording(wording)
+        except WordingError as exc:
+            raise SchemaError(f"{what}: {exc.message}", file=entry.file, line=entry.line_of("wording")) from None
+        return [
+            Amendment(**{**_fields(a), "wording": wording, "line": entry.line_of("wording")}) for a in parsed
+        ]
+    if "op" not in entry:
+        raise entry.error(f"{what} has neither 'op' nor 'wording'; add one")
+    op = entry["op"]
+    if op not in OPS:
+        near = difflib.get_close_matches(str(op), list(OPS), n=1)
+        hint = f"; did you mean {near[0]!r}?" if near else f" (operations: {', '.join(OPS)})"
+        raise entry.error(f"{what}: unknown operation {op!r}{hint}", "op")
+    if kind == "ruling" and op not in RULING_OPS:
+        raise entry.error(f"{what}: a ruling may only set_provision or remove_provision, not {op}", "op")
+    entry.check_keys(("op", *OPS[op], "wording"), _REQUIRED[op], what=f"{what} ({op})")
+    anchors = [k for k in _ANCHORS.get(op, ()) if k in entry]
+    if op in _ANCHORS and len(anchors) != 1:
+        raise entry.error(f"{what} ({op}) needs exactly one of {', '.join(_ANCHORS[op])}")
+    occurrence = entry.get("occurrence")
+    if occurrence is not None and (isinstance(occurrence, bool) or not isinstance(occurrence, int) or occurrence < 1):
+        raise entry.error(f"{what}: 'occurrence' must be a whole number from 1", "occurrence")
+    fields: dict[str, Any] = {"op": op, "line": entry.line, "occurrence": occurrence}
+    for key in ("old", "new", "words", "after", "before", "into", "text", "heading", "name", "wording"):
+        if key in entry:
+            fields[key] = _text(entry, key, what)
+    if op == "insert_clause":
+        new = entry["clause"]
+        if not isinstance(new, Mapping):
+            raise entry.error(f"{what}: 'clause' must be the new clause: {{id, heading, text, ...}}", "clause")
+        holder = Seq([new])
+        holder.file, holder.line, holder.lines = entry.file, entry.line_of("clause"), [new.line]
+        fields["new_clause"] = parse_clause(new, holder, 0, 0, None)
+    else:
+        fields["clause"] = _text(entry, "clause", what)
+    if op == "set_provision":
+        fields["value"] = entry["value"]
+    if op == "replace_text" and "text" not in entry and "heading" not in entry:
+        raise entry.error(f"{what} (replace_text) needs 'text'")
+    return [Amendment(**fields)]
+
+
+def _fields(a: Amendment) -> dict[str, Any]:
+    return attrs.asdict(a, recurse=False)
+
+
+def _motion(entry: Any, file: str, line: int, kind_key: str | None = None) -> Motion:
+    if not isinstance(entry, Mapping):
+        raise SchemaError("a motion is a mapping with 'motion' (or 'ruling') and 'amendments'", file=file, line=line)
+    entry.check_keys(_MOTION_KEYS, what="motion")
+    kind = "ruling" if "ruling" in entry else "motion"
+    if kind_key is not None and kind_key not in entry:
+        raise entry.error(f"every entry of this list needs {kind_key!r}")
+    if "ruling" in entry and "motion" in entry:
+        raise entry.error("a file entry is either a 'motion' or a 'ruling', not both")
+    if kind not in entry:
+        raise entry.error("a motion needs 'motion: ID' (or 'ruling: ID' for a ruling)")
+    mid = _text(entry, kind, kind) or ""
+    if not mid:
+        raise entry.error(f"{kind} id is empty", kind)
+    date = entry.get_typed("date", dt.date, f"{kind} {mid}")
+    if isinstance(date, dt.datetime):
+        date = date.date()
+    if kind == "ruling" and "authority" not in entry:
+        raise entry.error(f"ruling {mid} needs 'authority' (who made it, and when)")
+    items = entry.get("amendments")
+    if not isinstance(items, Seq) or not items:
+        raise entry.error(f"{kind} {mid} needs 'amendments': a non-empty list", "amendments" if items is not None else None)
+    amendments: list[Amendment] = []
+    for i, item in enumerate(items):
+        amendments.extend(_amendment(item, items, i, mid, kind))
+    return Motion(
+        id=mid,
+        amendments=tuple(amendments),
+        title=_text(entry, "title", kind),
+        proposer=_text(entry, "proposer", kind),
+        base=_text(entry, "base", kind),
+        date=date,
+        urgent=entry.get_typed("urgent", bool, f"{kind} {mid}", default=False),
+        kind=kind,
+        authority=_text(entry, "authority", kind),
+        source=_text(entry, "source", kind),
+        file=file,
+        line=entry.line,
+    )
+
+
+def from_data(doc: Any, file: str) -> tuple[Motion, ...]:
+    """Motions from located YAML data: one motion or ruling, or a list under
+    ``motions:`` (or ``rulings:``)."""
+    if not isinstance(doc, Mapping):
+        raise SchemaError("a motion file is a mapping: 'motion: ID' ..., or 'motions:' a list", file=file, line=1)
+    for key in ("motions", "rulings"):
+        if key in doc:
+            doc.check_keys((key,), what="motion file")
+            items = doc[key]
+            if not isinstance(items, Seq):
+                raise doc.error(f"{key!r} must be a list", key)
+            motions = tuple(_motion(m, file, items.line_of(i)) for i, m in enumerate(items))
+            break
+    else:
+        motions = (_motion(doc, file, 1),)
+    seen: dict[str, int] = {}
+    for m in motions:
+        if m.id in seen:
+            raise SchemaError(f"{m.kind} id {m.id!r} is used twice in this file (line {seen[m.id]})",
+                              file=file, line=m.line)
+        seen[m.id] = m.line or 0
+    return motions
+
+
+def loads(text: str, file: str = "<string>") -> tuple[Motion, ...]:
+    """Load motions from YAML text."""
+    return from_data(parse(text, file), file)
+
+
+def load_file(path: str | Path) -> tuple[Motion, ...]:
+    """Load motions from a file."""
+    return from_data(read(path), str(path))
+
+
+def _amendment_data(a: Amendment) -> dict[str, Any]:
+    out: dict[str, Any] = {"op": a.op}
+    for key in OPS[a.op]:
+        if key == "clause" and a.op == "insert_clause":
+            continue
+        value = getattr(a, key)
+        if value is not None:
+            out[key] = thaw(value)
+    if a.new_clause is not None:
+        out["clause"] = _clause_data(a.new_clause)
+    if a.wording is not None:
+        out["wording"] = a.wording
+    return out
+
+
+def dump_data(motion: Motion) -> dict[str, Any]:
+    """A motion as plain data in the motion file format (wording kept as a comment field)."""
+    out: dict[str, Any] = {motion.kind: motion.id}
+    for key in ("title", "proposer", "base", "date", "authority", "source"):
+        value = getattr(motion, key)
+        if value is not None:
+            out[key] = value
+    if motion.urgent:
+        out["urgent"] = True
+    out["amendments"] = [_amendment_data(a) for a in motion.amendments]
+    return out
+
+
+def dumps(motions: tuple[Motion, ...] | list[Motion]) -> str:
+    """Motions as YAML text: one motion, or a ``motions:`` list."""
+    data: Any = dump_data(motions[0]) if len(motions) == 1 else {"motions": [dump_data(m) for m in motions]}
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+

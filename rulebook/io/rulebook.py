@@ -1,0 +1,315 @@
+"""Load and save one version of a rule book in the YAML format of CONTRACT section 1.
+
+Examples
+--------
+>>> text = '''
+... rulebook: club
+... version: "1"
+... numbering: [{style: arabic, label: "Rule {n}"}, {style: lower-alpha}]
+... clauses:
+...   - id: fees
+...     heading: Fees
+...     clauses:
+...       - {id: fees.amount, text: "Five pounds; see [[fees]].", provisions: {fee: 5}}
+... '''
+>>> v = loads(text, "club.yaml")
+>>> v.clause("fees.amount").provisions["fee"]
+5
+>>> loads(dumps(v), "again.yaml") == v
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from rulebook.errors import SchemaError
+from rulebook.io.yamlsrc import Mapping, Seq, parse, read
+from rulebook.model import STYLES, Clause, Invariant, Level, Version, thaw
+from rulebook.refs import references
+
+__all__ = ["ID_PATTERN", "dump_data", "dumps", "from_data", "load_file", "loads", "parse_clause", "save", "write_atomically"]
+
+ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$")
+_BOOK_KEYS = ("rulebook", "title", "version", "effective", "source", "numbering", "invariants", "clauses")
+_CLAUSE_KEYS = ("id", "number", "heading", "text", "provisions", "clauses")
+_INVARIANT_KEYS = ("name", "description", "clause", "provision", "path", "sum", "min", "max", "odd")
+
+
+def _check_id(value: Any, where: Mapping, key: str = "id") -> str:
+    if not isinstance(value, str) or not ID_PATTERN.match(value):
+        raise where.error(
+            f"clause id {value!r} is not valid: use letters, digits and . _ : / - "
+            "(no spaces), starting with a letter or digit",
+            key,
+        )
+    return value
+
+
+class _ClauseReader:
+    """Reads a clause tree, checking ids, provisions and depth as it goes."""
+
+    def __init__(self, depth_limit: int | None) -> None:
+        self.depth_limit = depth_limit
+        self.ids: dict[str, tuple[str, int]] = {}
+        self.provisions: dict[str, tuple[str, int, str]] = {}
+        self.refs: list[tuple[str, str, str, int]] = []  # (clause id, target, file, line)
+
+    def clauses(self, items: Any, owner: Mapping, key: str, depth: int) -> tuple[Clause, ...]:
+        if items is None:
+            return ()
+        if not isinstance(items, Seq):
+            raise owner.error(f"{key!r} must be a list of clauses", key)
+        return tuple(self.clause(item, items, i, depth) for i, item in enumerate(items))
+
+    def clause(self, item: Any, seq: Seq, index: int, depth: int) -> Clause:
+        if not isinstance(item, Mapping):
+            raise SchemaError(
+                "each clause must be a mapping with at least an 'id'", file=seq.file, line=seq.line_of(index)
+            )
+        item.check_keys(_CLAUSE_KEYS, ("id",), what="clause")
+        cid = _check_id(item["id"], item)
+        if cid in self.ids:
+            file, line = self.ids[cid]
+            raise item.error(
+                f"clause id {cid!r} is already used on line {line}; ids must be unique in a rule book", "id"
+            )
+        self.ids[cid] = (item.file, item.line_of("id"))
+        if self.depth_limit is not None and depth >= self.depth_limit:
+            raise item.error(
+                f"clause {cid!r} sits at depth {depth + 1}, but the numbering scheme has only "
+                f"{self.depth_limit} levels; add a level to 'numbering' or move the clause up",
+                "id",
+            )
+        number = item.get("number")
+        if number is not None:
+            if isinstance(number, bool) or not isinstance(number, str | int):
+                raise item.error(f"clause {cid!r}: 'number' must be text such as \"2A\"", "number")
+            number = str(number)
+        heading = item.get_typed("heading", str, f"clause {cid!r}")
+        text = item.get_typed("text", str, f"clause {cid!r}")
+        for target in references(text):
+            self.refs.append((cid, target, item.file, item.line_of("text")))
+        provisions = item.get_typed("provisions", dict, f"clause {cid!r}", default={})
+        for name in provisions:
+            line = provisions.line_of(name) if isinstance(provisions, Mapping) else item.line
+            if name in self.provisions:
+                _, first, other = self.provisions[name]
+                raise SchemaError(
+                    f"provision {name!r} is carried by clause {other!r} (line {first}) and again by "
+                    f"{cid!r}; a provision belongs to one clause",
+                    file=item.file, line=line,
+                )
+            self.provisions[name] = (item.file, line, cid)
+        children = self.clauses(item.get("clauses"), item, "clauses", depth + 1)
+        return Clause(cid, heading=heading, text=text, provisions=provisions, children=children, number=number)
+
+    def check_refs(self, known: set[str] | None = None) -> None:
+        ids = set(self.ids) if known is None else known | set(self.ids)
+        for cid, target, file, line in self.refs:
+            if target not in ids:
+                near = difflib.get_close_matches(target, list(ids), n=1)
+                hint = f"; did you mean [[{near[0]}]]?" if near else "; refer to an existing clause id"
+                raise SchemaError(
+                    f"clause {cid!r} refers to [[{target}]], which is no clause of this rule book{hint}",
+                    file=file, line=line,
+                )
+
+
+def parse_clause(item: Any, seq: Seq, index: int, depth: int, depth_limit: int | None) -> Clause:
+    """Read one clause (with its children) from located YAML, e.g. inside a motion."""
+    reader = _ClauseReader(depth_limit)
+    return reader.clause(item, seq, index, depth)
+
+
+def _numbering(doc: Mapping) -> tuple[Level, ...]:
+    items = doc.get("numbering")
+    if not isinstance(items, Seq) or not items:
+        raise doc.error("'numbering' must be a list with one {style, label} entry per depth", "numbering")
+    levels = []
+    for i, entry in enumerate(items):
+        if isinstance(entry, str):
+            entry_map = Mapping({"style": entry})
+            entry_map.file, entry_map.line, entry_map.lines = items.file, items.line_of(i), {}
+            entry = entry_map
+        if not isinstance(entry, Mapping):
+            raise SchemaError("a numbering level is {style, label}", file=items.file, line=items.line_of(i))
+        entry.check_keys(("style", "label"), ("style",), what="numbering level")
+        style = entry["style"]
+        if style not in STYLES:
+            near = difflib.get_close_matches(str(style), STYLES, n=1)
+            hint = f"; did you mean {near[0]!r}?" if near else ""
+            raise entry.error(f"unknown numbering style {style!r}{hint} (styles: {', '.join(STYLES)})", "style")
+        label = entry.get_typed("label", str, "numbering level")
+        if label is not None and "{n}" not in label:
+            raise entry.error(f"label {label!r} has no '{{n}}' where the number goes", "label")
+        levels.append(Level(style, label))
+    return tuple(levels)
+
+
+def _number(value: Any, entry: Mapping, key: str) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise entry.error(f"invariant {key!r} must be a number", key)
+    return value
+
+
+def _invariants(doc: Mapping) -> tuple[Invariant, ...]:
+    items = doc.get("invariants")
+    if items is None:
+        return ()
+    if not isinstance(items, Seq):
+        raise doc.error("'invariants' must be a list", "invariants")
+    out = []
+    names: dict[str, int] = {}
+    for i, entry in enumerate(items):
+        if not isinstance(entry, Mapping):
+            raise SchemaError("an invariant is a mapping with a 'name'", file=items.file, line=items.line_of(i))
+        entry.check_keys(_INVARIANT_KEYS, ("name",), what="invariant")
+        name = entry.get_typed("name", str, "invariant")
+        if name in names:
+            raise entry.error(f"invariant {name!r} is declared twice (first on line {names[name]})", "name")
+        names[name] = entry.line
+        clause = entry.get_typed("clause", str, f"invariant {name!r}")
+        provision = entry.get_typed("provision", str, f"invariant {name!r}")
+        if (clause is None) == (provision is None):
+            raise entry.error(f"invariant {name!r} needs exactly one of 'clause' or 'provision'")
+        inv = Invariant(
+            name=name,
+            description=entry.get_typed("description", str, f"invariant {name!r}"),
+            clause=clause,
+            provision=provision,
+            path=entry.get_typed("path", str, f"invariant {name!r}"),
+            sum=entry.get_typed("sum", bool, f"invariant {name!r}", default=False),
+            min=_number(entry.get("min"), entry, "min"),
+            max=_number(entry.get("max"), entry, "max"),
+            odd=entry.get_typed("odd", bool, f"invariant {name!r}", default=False),
+            line=entry.line,
+        )
+        out.append(inv)
+    return tuple(out)
+
+
+def from_data(doc: Any, file: str) -> Version:
+    """Build a version from located YAML data (see :func:`loads`)."""
+    if not isinstance(doc, Mapping):
+        raise SchemaError("a rule book file is a mapping with 'rulebook', 'version', 'numbering', 'clauses'",
+                          file=file, line=1)
+    doc.check_keys(_BOOK_KEYS, ("rulebook", "version", "numbering", "clauses"), what="rule book")
+    name = doc.get_typed("rulebook", str, "rule book")
+    label = doc["version"]
+    if isinstance(label, bool) or not isinstance(label, str | int | float):
+        raise doc.error("'version' must be a label such as \"2016\"", "version")
+    effective = doc.get_typed("effective", dt.date, "rule book")
+    if isinstance(effective, dt.datetime):
+        effective = effective.date()
+    numbering = _numbering(doc)
+    reader = _ClauseReader(len(numbering))
+    clauses = reader.clauses(doc["clauses"], doc, "clauses", 0)
+    reader.check_refs()
+    invariants = _invariants(doc)
+    for inv in invariants:
+        if inv.clause is not None and inv.clause not in reader.ids:
+            raise SchemaError(f"invariant {inv.name!r} names clause {inv.clause!r}, which does not exist",
+                              file=file, line=inv.line)
+    return Version(
+        rulebook=name,
+        label=str(label),
+        numbering=numbering,
+        clauses=clauses,
+        effective=effective,
+        title=doc.get_typed("title", str, "rule book"),
+        source=doc.get_typed("source", str, "rule book"),
+        invariants=invariants,
+    )
+
+
+def loads(text: str, file: str = "<string>") -> Version:
+    """Load a version from rule book YAML text."""
+    return from_data(parse(text, file), file)
+
+
+def load_file(path: str | Path) -> Version:
+    """Load a version from a rule book YAML file."""
+    return from_data(read(path), str(path))
+
+
+def _clause_data(clause: Clause) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": clause.id}
+    if clause.number is not None:
+        out["number"] = clause.number
+    if clause.heading is not None:
+        out["heading"] = clause.heading
+    if clause.text is not None:
+        out["text"] = clause.text
+    if clause.provisions:
+        out["provisions"] = thaw(clause.provisions)
+    if clause.children:
+        out["clauses"] = [_clause_data(c) for c in clause.children]
+    return out
+
+
+def dump_data(version: Version) -> dict[str, Any]:
+    """The version as plain data in the rule book format."""
+    out: dict[str, Any] = {"rulebook": version.rulebook}
+    if version.title is not None:
+        out["title"] = version.title
+    out["version"] = version.label
+    if version.effective is not None:
+        out["effective"] = version.effective
+    if version.source is not None:
+        out["source"] = version.source
+    out["numbering"] = [
+        {"style": lv.style, **({"label": lv.label} if lv.label is not None else {})} for lv in version.numbering
+    ]
+    if version.invariants:
+        out["invariants"] = [
+            {k: v for k, v in (
+                ("name", inv.name), ("description", inv.description), ("clause", inv.clause),
+                ("provision", inv.provision), ("path", inv.path), ("sum", inv.sum or None),
+                ("min", inv.min), ("max", inv.max), ("odd", inv.odd or None),
+            ) if v is not None}  # fmt: skip
+            for inv in version.invariants
+        ]
+    out["clauses"] = [_clause_data(c) for c in version.clauses]
+    return out
+
+
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+def dumps(version: Version) -> str:
+    """The version as rule book YAML text (loads back to an equal version)."""
+    return yaml.dump(dump_data(version), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+
+
+def write_atomically(path: str | Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file and a rename, so a
+    crash never leaves a half-written file."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def save(version: Version, path: str | Path) -> None:
+    """Write the version to a rule book YAML file, atomically."""
+    write_atomically(path, dumps(version))
+

@@ -1,0 +1,221 @@
+"""Safe YAML that remembers where each value came from.
+
+Files are parsed with PyYAML's C-accelerated composer (falling back to pure
+Python) into nodes, and the nodes turned into :class:`Mapping`/:class:`Seq`,
+which are dicts and lists that also carry the line of each entry, so every
+later error can name its line. Only plain YAML is accepted: no tags that build
+Python objects, no duplicate keys, and bounded size and depth.
+
+Examples
+--------
+>>> doc = parse("a: 1\\nb:\\n  - x\\n  - y\\n", "f.yaml")
+>>> doc["b"], doc.line_of("b"), doc["b"].line_of(1)
+(['x', 'y'], 2, 4)
+>>> parse("a: 1\\na: 2\\n", "f.yaml")
+Traceback (most recent call last):
+...
+rulebook.errors.ParseError: f.yaml:2: key 'a' appears twice in this mapping (first on line 1); keep one
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from rulebook.errors import ParseError, SchemaError
+
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "Mapping", "Seq", "Source", "parse", "read"]
+
+#: Largest file accepted, in bytes (documented in docs/file-format.md).
+MAX_BYTES = 64 * 1024 * 1024
+#: Deepest nesting of YAML collections accepted.
+MAX_DEPTH = 200
+#: Most values one file may expand to (aliases count each time they are used).
+MAX_NODES = 5_000_000
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SAFE_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+
+
+class Mapping(dict[str, Any]):
+    """A dict from a YAML file that knows its own line and each key's line."""
+
+    file: str
+    line: int
+    lines: dict[str, int]
+
+    def line_of(self, key: str) -> int:
+        """Line of ``key`` (the mapping's own line when it is absent)."""
+        return self.lines.get(key, self.line)
+
+    def error(self, message: str, key: str | None = None, cls: type[SchemaError] = SchemaError) -> SchemaError:
+        """An error located at this mapping, or at one of its keys."""
+        return cls(message, file=self.file, line=self.line_of(key) if key else self.line)
+
+    def check_keys(self, allowed: Iterable[str], required: Iterable[str] = (), what: str = "entry") -> None:
+        """Refuse unknown keys (suggesting the nearest allowed one) and missing ones."""
+        allowed = list(allowed)
+        for key in self:
+            if key not in allowed:
+                near = difflib.get_close_matches(key, allowed, n=1)
+                hint = f"; did you mean {near[0]!r}?" if near else f"; allowed keys: {', '.join(allowed)}"
+                raise self.error(f"unknown key {key!r} in {what}{hint}", key)
+        for key in required:
+            if key not in self:
+                raise self.error(f"{what} has no {key!r}; add it")
+
+    def get_typed(self, key: str, types: type | tuple[type, ...], what: str, default: Any = None) -> Any:
+        """``self[key]`` checked against ``types`` (absent: ``default``)."""
+        if key not in self or self[key] is None and default is not None:
+            return default
+        value = self[key]
+        if isinstance(value, bool) and bool not in (types if isinstance(types, tuple) else (types,)):
+            ok = False
+        else:
+            ok = isinstance(value, types)
+        if not ok:
+            names = " or ".join(
+                _TYPE_NAMES.get(t, t.__name__) for t in (types if isinstance(types, tuple) else (types,))
+            )
+            raise self.error(
+                f"{what}: {key!r} must be {names}, not {_describe(value)}", key
+            )
+        return value
+
+
+class Seq(list[Any]):
+    """A list from a YAML file that knows its own line and each item's line."""
+
+    file: str
+    line: int
+    lines: list[int]
+
+    def line_of(self, index: int) -> int:
+        """Line of item ``index``."""
+        return self.lines[index] if 0 <= index < len(self.lines) else self.line
+
+
+_TYPE_NAMES = {str: "a string", int: "a number", float: "a number", bool: "true or false",
+               dict: "a mapping", list: "a list", dt.date: "a date (YYYY-MM-DD)",
+               type(None): "empty"}  # fmt: skip
+
+
+def _describe(value: Any) -> str:
+    for t, name in _TYPE_NAMES.items():
+        if isinstance(value, t) and not (t is int and isinstance(value, bool)):
+            return f"{name} ({value!r})" if not isinstance(value, dict | list) else name
+    return repr(value)
+
+
+class Source:
+    """Turns the nodes of one file into located values."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self._constructor = yaml.SafeLoader("")  # only its scalar constructors are used
+        self._count = 0
+
+    def value(self, node: yaml.Node, depth: int = 0) -> Any:
+        if depth > MAX_DEPTH:
+            raise ParseError(
+                f"nesting deeper than {MAX_DEPTH} levels; flatten the file",
+                file=self.file, line=node.start_mark.line + 1,
+            )
+        line = node.start_mark.line + 1
+        self._count += 1
+        if self._count > MAX_NODES:
+            raise ParseError(
+                f"more than {MAX_NODES} values (aliases expand each time they are used); split the file",
+                file=self.file, line=line,
+            )
+        if node.tag not in _SAFE_TAGS:
+            raise ParseError(
+                f"YAML tag {node.tag!r} is not allowed; use plain values", file=self.file, line=line
+            )
+        if isinstance(node, yaml.MappingNode):
+            out = Mapping()
+            out.file, out.line, out.lines = self.file, line, {}
+            for key_node, value_node in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    raise ParseError("YAML merge keys ('<<') are not supported; write the keys out",
+                                     file=self.file, line=key_node.start_mark.line + 1)
+                key = self.value(key_node, depth + 1)
+                if isinstance(key, dict | list):
+                    raise ParseError("a mapping key must be plain text", file=self.file,
+                                     line=key_node.start_mark.line + 1)
+                key = str(key) if not isinstance(key, str) else key
+                kline = key_node.start_mark.line + 1
+                if key in out:
+                    raise ParseError(
+                        f"key {key!r} appears twice in this mapping (first on line {out.lines[key]}); keep one",
+                        file=self.file, line=kline,
+                    )
+                out[key] = self.value(value_node, depth + 1)
+                out.lines[key] = kline
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            seq = Seq()
+            seq.file, seq.line, seq.lines = self.file, line, []
+            for item in node.value:
+                seq.append(self.value(item, depth + 1))
+                seq.lines.append(item.start_mark.line + 1)
+            return seq
+        try:
+            return self._constructor.construct_object(node)
+        except (yaml.YAMLError, ValueError) as exc:
+            raise ParseError(f"cannot read value {node.value!r}: {exc}", file=self.file, line=line) from None
+
+
+def parse(text: str, file: str) -> Any:
+    """Parse YAML text into located values; errors name ``file`` and the line."""
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        raise ParseError(f"file larger than {MAX_BYTES // (1024 * 1024)} MiB; split it", file=file)
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise ParseError(
+            f"invalid YAML: {problem}; check the indentation and quoting there",
+            file=file, line=mark.line + 1 if mark else None,
+        ) from None
+    except yaml.YAMLError as exc:
+        raise ParseError(f"invalid YAML: {exc}", file=file) from None
+    except RecursionError:
+        raise ParseError(f"nesting deeper than {MAX_DEPTH} levels; flatten the file", file=file) from None
+    if node is None:
+        return None
+    return Source(file).value(node)
+
+
+def read(path: str | Path) -> Any:
+    """Read and :func:`parse` a file."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise ParseError(f"file larger than {MAX_BYTES // (1024 * 1024)} MiB; split it", file=str(p))
+        text = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise SchemaError("no such file; check the path", file=str(p)) from None
+    except IsADirectoryError:
+        raise SchemaError("is a directory, expected a YAML file", file=str(p)) from None
+    except UnicodeDecodeError as exc:
+        raise ParseError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", file=str(p)) from None
+    except OSError as exc:
+        raise SchemaError(f"cannot read: {exc.strerror}", file=str(p)) from None
+    return parse(text, str(p))

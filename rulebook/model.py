@@ -1,0 +1,418 @@
+"""The immutable model: clauses, versions and the pure tree operations on them.
+
+A :class:`Version` holds a tuple of top-level :class:`Clause` trees. Versions
+are never changed: every edit returns a new version that shares each unchanged
+subtree with the old one, so a long history of a large book stays small.
+
+Each version also carries two persistent maps (from :mod:`pyrsistent`), kept
+up to date by the edit functions here and shared between versions the same
+way: clause id -> parent id, and provision name -> clause id.
+
+Examples
+--------
+>>> book = Version(
+...     rulebook="club", label="1",
+...     numbering=(Level("arabic", "Rule {n}"), Level("lower-alpha")),
+...     clauses=(Clause("members", heading="Members", children=(
+...         Clause("members.fee", text="The fee is 5 pounds.",
+...                provisions={"fee": 5}),)),),
+... )
+>>> book.clause("members.fee").text
+'The fee is 5 pounds.'
+>>> book.provision_clause("fee")
+'members.fee'
+>>> newer = replace_clause(book, evolve_clause(book.clause("members.fee"), text="10 pounds."))
+>>> newer.clause("members.fee").text, book.clause("members.fee").text
+('10 pounds.', 'The fee is 5 pounds.')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import attrs
+from immutabledict import immutabledict
+from pyrsistent import PMap, pmap
+
+from rulebook.errors import CitationError
+
+__all__ = [
+    "STYLES",
+    "Change",
+    "Clause",
+    "Invariant",
+    "Level",
+    "Version",
+    "delete_clause",
+    "evolve_clause",
+    "freeze",
+    "insert_clause",
+    "replace_clause",
+    "thaw",
+    "walk",
+]
+
+STYLES = ("arabic", "upper-roman", "lower-roman", "upper-alpha", "lower-alpha")
+
+
+def freeze(value: Any) -> Any:
+    """Turn a YAML value into an immutable one: mappings and lists become
+    ``immutabledict`` and tuples, recursively.
+
+    Examples
+    --------
+    >>> freeze({"of": ["PLP", "EPLP"], "share": 0.2})
+    immutabledict({'of': ('PLP', 'EPLP'), 'share': 0.2})
+    """
+    if isinstance(value, Mapping):
+        return immutabledict((str(k), freeze(v)) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return tuple(freeze(v) for v in value)
+    return value
+
+
+def thaw(value: Any) -> Any:
+    """The inverse of :func:`freeze`: plain dicts and lists, for JSON and YAML.
+
+    Examples
+    --------
+    >>> thaw(freeze({"of": ["PLP"]}))
+    {'of': ['PLP']}
+    """
+    if isinstance(value, Mapping):
+        return {k: thaw(v) for k, v in value.items()}
+    if isinstance(value, tuple | list):
+        return [thaw(v) for v in value]
+    return value
+
+
+def _frozen_map(value: Mapping[str, Any] | None) -> immutabledict[str, Any]:
+    if isinstance(value, immutabledict) and all(
+        not isinstance(v, dict | list) for v in value.values()
+    ):
+        return value
+    return freeze(value or {})  # type: ignore[no-any-return]
+
+
+@attrs.frozen
+class Level:
+    """One depth of a numbering scheme: a style and an optional label.
+
+    Examples
+    --------
+    >>> Level("upper-roman", "Clause {n}").label
+    'Clause {n}'
+    """
+
+    style: str = attrs.field(validator=attrs.validators.in_(STYLES))
+    label: str | None = None
+
+
+@attrs.frozen
+class Clause:
+    """A clause: a stable id, optional heading and text, provisions, children.
+
+    ``number`` pins the clause's number (e.g. ``"2A"``); otherwise its number
+    follows its position among its siblings.
+
+    Examples
+    --------
+    >>> c = Clause("a", text="x", children=[Clause("a.1")])
+    >>> c.children[0].id
+    'a.1'
+    """
+
+    id: str
+    heading: str | None = None
+    text: str | None = None
+    provisions: immutabledict[str, Any] = attrs.field(factory=immutabledict, converter=_frozen_map)
+    children: tuple[Clause, ...] = attrs.field(default=(), converter=tuple)
+    number: str | None = None
+
+
+def evolve_clause(clause: Clause, **changes: Any) -> Clause:
+    """A copy of ``clause`` with some fields changed (children are shared).
+
+    Examples
+    --------
+    >>> evolve_clause(Clause("a", text="x"), text="y").text
+    'y'
+    """
+    return attrs.evolve(clause, **changes)
+
+
+@attrs.frozen
+class Change:
+    """A motion or ruling that made a version from its parent.
+
+    Examples
+    --------
+    >>> Change("ruling", "nec-2016", authority="NEC, 12 July 2016").kind
+    'ruling'
+    """
+
+    kind: str  # "motion" or "ruling"
+    id: str
+    title: str | None = None
+    authority: str | None = None
+    source: str | None = None
+    date: dt.date | None = None
+    file: str | None = None
+
+
+@attrs.frozen
+class Invariant:
+    """A declared property that every version of the book must keep.
+
+    ``clause``: a clause id that must exist. ``provision`` with ``path`` (dotted,
+    ``*`` for every value of a mapping): the values found must lie within
+    ``min``/``max``; with ``sum`` their total must; ``odd`` asks for an odd total.
+
+    Examples
+    --------
+    >>> Invariant("nec-odd", provision="nec.seats", path="*.seats", sum=True, odd=True).odd
+    True
+    """
+
+    name: str
+    description: str | None = None
+    clause: str | None = None
+    provision: str | None = None
+    path: str | None = None
+    sum: bool = False
+    min: float | None = None
+    max: float | None = None
+    odd: bool = False
+    line: int | None = attrs.field(default=None, eq=False)
+
+
+def _index(
+    clause: Clause,
+    parent: str | None,
+    parents: Any,
+    provisions: Any,
+) -> None:
+    """Add a subtree to evolvers of the two maps (iteratively: deep trees are fine)."""
+    stack: list[tuple[Clause, str | None]] = [(clause, parent)]
+    while stack:
+        node, up = stack.pop()
+        parents.set(node.id, up)
+        for name in node.provisions:
+            provisions.set(name, node.id)
+        stack.extend((child, node.id) for child in node.children)
+
+
+def _unindex(clause: Clause, parents: Any, provisions: Any) -> None:
+    stack = [clause]
+    while stack:
+        node = stack.pop()
+        parents.remove(node.id)
+        for name in node.provisions:
+            if provisions.get(name) == node.id:
+                provisions.remove(name)
+        stack.extend(node.children)
+
+
+def _build_maps(clauses: tuple[Clause, ...]) -> tuple[PMap[str, str | None], PMap[str, str]]:
+    parents: dict[str, str | None] = {}
+    provisions: dict[str, str] = {}
+    stack: list[tuple[Clause, str | None]] = [(c, None) for c in clauses]
+    while stack:
+        node, up = stack.pop()
+        parents[node.id] = up
+        for name in node.provisions:
+            provisions[name] = node.id
+        stack.extend((child, node.id) for child in node.children)
+    return pmap(parents), pmap(provisions)
+
+
+@attrs.frozen
+class Version:
+    """One version of a rule book: metadata, numbering scheme, clause tree.
+
+    Equality compares the content (metadata, numbering, clauses, invariants),
+    not how the version was reached.
+    """
+
+    rulebook: str
+    label: str
+    numbering: tuple[Level, ...] = attrs.field(converter=tuple)
+    clauses: tuple[Clause, ...] = attrs.field(converter=tuple)
+    effective: dt.date | None = None
+    title: str | None = None
+    source: str | None = None
+    invariants: tuple[Invariant, ...] = attrs.field(default=(), converter=tuple)
+    parent: str | None = attrs.field(default=None, eq=False)
+    changes: tuple[Change, ...] = attrs.field(default=(), converter=tuple, eq=False)
+    provenance: PMap[str, Change] = attrs.field(factory=pmap, eq=False, repr=False)
+    _maps: tuple[PMap[str, str | None], PMap[str, str]] = attrs.field(
+        eq=False, repr=False, alias="maps"
+    )
+
+    @_maps.default
+    def _default_maps(self) -> tuple[PMap[str, str | None], PMap[str, str]]:
+        return _build_maps(self.clauses)
+
+    @property
+    def parents(self) -> PMap[str, str | None]:
+        """Clause id -> id of its parent clause (None at top level)."""
+        return self._maps[0]
+
+    @property
+    def provision_index(self) -> PMap[str, str]:
+        """Provision name -> id of the clause that carries it."""
+        return self._maps[1]
+
+    def __contains__(self, clause_id: object) -> bool:
+        return clause_id in self._maps[0]
+
+    def __len__(self) -> int:
+        return len(self._maps[0])
+
+    def path(self, clause_id: str) -> tuple[int, ...]:
+        """Positions from the top level down to the clause with this id.
+
+        Examples
+        --------
+        >>> v = Version("b", "1", [Level("arabic")], [Clause("x"), Clause("y")])
+        >>> v.path("y")
+        (1,)
+        """
+        if clause_id not in self._maps[0]:
+            raise CitationError(f"no clause with id {clause_id!r} in version {self.label!r}")
+        chain = []
+        node: str | None = clause_id
+        while node is not None:
+            chain.append(node)
+            node = self._maps[0][node]
+        chain.reverse()
+        path = []
+        siblings = self.clauses
+        for cid in chain:
+            for i, c in enumerate(siblings):
+                if c.id == cid:
+                    path.append(i)
+                    siblings = c.children
+                    break
+        return tuple(path)
+
+    def lineage(self, clause_id: str) -> tuple[Clause, ...]:
+        """The clauses from the top level down to this one, inclusive."""
+        out = []
+        siblings = self.clauses
+        for i in self.path(clause_id):
+            out.append(siblings[i])
+            siblings = siblings[i].children
+        return tuple(out)
+
+    def clause(self, clause_id: str) -> Clause:
+        """The clause with this stable id (see :func:`rulebook.resolve` for citations)."""
+        return self.lineage(clause_id)[-1]
+
+    def siblings(self, clause_id: str) -> tuple[Clause, ...]:
+        """The clause's siblings, itself included, in order."""
+        up = self.parents.get(clause_id) if clause_id in self else None
+        if clause_id not in self:
+            raise CitationError(f"no clause with id {clause_id!r} in version {self.label!r}")
+        return self.clauses if up is None else self.clause(up).children
+
+    def provision_clause(self, name: str) -> str | None:
+        """The id of the clause carrying provision ``name``, or None."""
+        return self._maps[1].get(name)
+
+    def provision(self, name: str) -> Any:
+        """The value of provision ``name`` (None when no clause carries it)."""
+        cid = self._maps[1].get(name)
+        return None if cid is None else self.clause(cid).provisions[name]
+
+
+def walk(clauses: tuple[Clause, ...]) -> Iterator[tuple[int, Clause]]:
+    """Every clause in document order, with its depth (0 at the top).
+
+    Examples
+    --------
+    >>> [(d, c.id) for d, c in walk((Clause("a", children=[Clause("b")]),))]
+    [(0, 'a'), (1, 'b')]
+    """
+    stack = [(0, c) for c in reversed(clauses)]
+    while stack:
+        depth, node = stack.pop()
+        yield depth, node
+        stack.extend((depth + 1, c) for c in reversed(node.children))
+
+
+def _rebuild(
+    version: Version,
+    path: tuple[int, ...],
+    new_siblings: tuple[Clause, ...],
+    old: Clause | None,
+    new: tuple[Clause, ...],
+    parent_id: str | None,
+) -> Version:
+    """Put ``new_siblings`` at the level addressed by ``path`` (a parent's path),
+    re-creating only the clauses on the way down, and update the two maps."""
+
+    def rebuild(siblings: tuple[Clause, ...], depth: int) -> tuple[Clause, ...]:
+        if depth == len(path):
+            return new_siblings
+        i = path[depth]
+        node = siblings[i]
+        node = attrs.evolve(node, children=rebuild(node.children, depth + 1))
+        return siblings[:i] + (node,) + siblings[i + 1 :]
+
+    clauses = rebuild(version.clauses, 0)
+    parents = version.parents.evolver()
+    provisions = version.provision_index.evolver()
+    if old is not None:
+        if len(new) == 1 and new[0].id == old.id and new[0].children is old.children:
+            for name in old.provisions:
+                provisions.remove(name)
+            for name in new[0].provisions:
+                provisions.set(name, old.id)
+            new = ()
+        else:
+            _unindex(old, parents, provisions)
+    for clause in new:
+        _index(clause, parent_id, parents, provisions)
+    return attrs.evolve(version, clauses=clauses, maps=(parents.persistent(), provisions.persistent()))
+
+
+def replace_clause(version: Version, clause: Clause) -> Version:
+    """A new version with the clause of the same id replaced by ``clause``."""
+    path = version.path(clause.id)
+    parent_id = version.parents[clause.id]
+    siblings = version.siblings(clause.id)
+    i = path[-1]
+    old = siblings[i]
+    return _rebuild(
+        version, path[:-1], siblings[:i] + (clause,) + siblings[i + 1 :], old, (clause,), parent_id
+    )
+
+
+def insert_clause(version: Version, parent_id: str | None, index: int, clause: Clause) -> Version:
+    """A new version with ``clause`` inserted as child ``index`` of ``parent_id``
+    (``None``: at the top level)."""
+    if parent_id is None:
+        path: tuple[int, ...] = ()
+        siblings = version.clauses
+    else:
+        path = version.path(parent_id)
+        siblings = version.clause(parent_id).children
+    return _rebuild(
+        version, path, siblings[:index] + (clause,) + siblings[index:], None, (clause,), parent_id
+    )
+
+
+def delete_clause(version: Version, clause_id: str) -> Version:
+    """A new version without the clause ``clause_id`` and its children."""
+    path = version.path(clause_id)
+    siblings = version.siblings(clause_id)
+    i = path[-1]
+    old = siblings[i]
+    parents = version.parents.evolver()
+    provisions = version.provision_index.evolver()
+    _unindex(old, parents, provisions)
+    trimmed = _rebuild(version, path[:-1], siblings[:i] + siblings[i + 1 :], None, (), None)
+    return attrs.evolve(trimmed, maps=(parents.persistent(), provisions.persistent()))

@@ -1,0 +1,224 @@
+"""Numbering styles, clause numbers, citations, and resolving citations back to clauses.
+
+A clause's number is its pinned ``number`` or else its position among its
+siblings in the level's style, counting only unpinned siblings (so pinning
+"2A" between 2 and 3 renumbers nothing). A citation joins labelled levels with
+``", "`` and appends unlabelled levels with ``"."``.
+
+Examples
+--------
+>>> from rulebook.model import Clause, Level, Version
+>>> v = Version("b", "1",
+...     [Level("arabic", "Chapter {n}"), Level("upper-roman", "Clause {n}"), Level("arabic")],
+...     [Clause("c1", children=[Clause("c1.i"), Clause("c1.ii", children=[Clause("x"), Clause("y")])])])
+>>> citation(v, "y")
+'Chapter 1, Clause II.2'
+>>> resolve(v, "chapter 1,  clause II.2").id
+'y'
+>>> resolve(v, "y").id
+'y'
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from rulebook.errors import CitationError
+from rulebook.model import Clause, Level, Version, walk
+
+__all__ = ["all_citations", "citation", "format_number", "numbers", "resolve", "resolve_id"]
+
+_ROMAN = (
+    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+)  # fmt: skip
+
+
+def format_number(n: int, style: str) -> str:
+    """The ``n``-th number (1-based) in a numbering style.
+
+    Examples
+    --------
+    >>> [format_number(4, s) for s in ("arabic", "upper-roman", "lower-roman", "upper-alpha")]
+    ['4', 'IV', 'iv', 'D']
+    >>> format_number(28, "lower-alpha")
+    'ab'
+    """
+    if n < 1:
+        raise ValueError(f"numbers start at 1, not {n}")
+    if style == "arabic":
+        return str(n)
+    if style.endswith("roman"):
+        out, rest = [], n
+        for value, glyph in _ROMAN:
+            while rest >= value:
+                out.append(glyph)
+                rest -= value
+        text = "".join(out)
+    elif style.endswith("alpha"):
+        letters = []
+        rest = n
+        while rest:
+            rest, r = divmod(rest - 1, 26)
+            letters.append(chr(ord("a") + r))
+        text = "".join(reversed(letters))
+    else:
+        raise ValueError(f"unknown numbering style {style!r}")
+    return text.upper() if style.startswith("upper") else text
+
+
+def numbers(siblings: tuple[Clause, ...], level: Level) -> list[str]:
+    """The numbers of a run of siblings at one level.
+
+    Examples
+    --------
+    >>> numbers((Clause("a"), Clause("b", number="1A"), Clause("c")), Level("arabic"))
+    ['1', '1A', '2']
+    """
+    out = []
+    counter = 0
+    for clause in siblings:
+        if clause.number is not None:
+            out.append(clause.number)
+        else:
+            counter += 1
+            out.append(format_number(counter, level.style))
+    return out
+
+
+def _level(version: Version, depth: int) -> Level:
+    if depth >= len(version.numbering):
+        raise CitationError(
+            f"version {version.label!r} numbers {len(version.numbering)} levels, "
+            f"but a clause sits at depth {depth + 1}"
+        )
+    return version.numbering[depth]
+
+
+def _join(parts: list[tuple[Level, str]]) -> str:
+    segments: list[str] = []
+    for level, number in parts:
+        if level.label is not None:
+            segments.append(level.label.replace("{n}", number))
+        elif segments:
+            segments[-1] += "." + number
+        else:
+            segments.append(number)
+    return ", ".join(segments)
+
+
+def citation(version: Version, clause_id: str) -> str:
+    """The citation of a clause in this version, e.g. ``Chapter 4, Clause II.2.B.i``."""
+    parts = []
+    siblings = version.clauses
+    for depth, i in enumerate(version.path(clause_id)):
+        level = _level(version, depth)
+        parts.append((level, numbers(siblings, level)[i]))
+        siblings = siblings[i].children
+    return _join(parts)
+
+
+def all_citations(version: Version) -> dict[str, str]:
+    """Citation of every clause, by id, in document order (one pass over the tree)."""
+    out: dict[str, str] = {}
+
+    def visit(siblings: tuple[Clause, ...], prefix: list[tuple[Level, str]], depth: int) -> None:
+        if not siblings:
+            return
+        level = _level(version, depth)
+        for clause, number in zip(siblings, numbers(siblings, level), strict=True):
+            parts = prefix + [(level, number)]
+            out[clause.id] = _join(parts)
+            visit(clause.children, parts, depth + 1)
+
+    visit(version.clauses, [], 0)
+    return out
+
+
+_TOKEN = r"([0-9A-Za-z]+)"
+
+
+def _label_pattern(label: str) -> re.Pattern[str]:
+    before, _, after = label.partition("{n}")
+    esc = [r"\s+".join(re.escape(w) for w in part.split()) for part in (before, after)]
+    gap_before = r"\s*" if before and not before.endswith(" ") else ""
+    return re.compile(
+        esc[0] + (r"\s*" if before.endswith(" ") else gap_before) + _TOKEN + esc[1], re.IGNORECASE
+    )
+
+
+def _match_number(siblings: tuple[Clause, ...], level: Level, token: str) -> Clause | None:
+    nums = numbers(siblings, level)
+    for clause, number in zip(siblings, nums, strict=True):
+        if number == token:
+            return clause
+    folded = [c for c, n in zip(siblings, nums, strict=True) if n.lower() == token.lower()]
+    return folded[0] if len(folded) == 1 else None
+
+
+def resolve(version: Version, ref: str) -> Clause:
+    """The clause named by a stable id or a citation in this version.
+
+    Spaces and the case of labels are forgiven; a citation that names no
+    clause raises :class:`~rulebook.errors.CitationError` listing the nearest ones.
+    """
+    key = ref.strip()
+    if key in version:
+        return version.clause(key)
+    text = " ".join(key.split())
+    pos = 0
+    siblings = version.clauses
+    found: Clause | None = None
+    depth = 0
+    while pos < len(text):
+        if depth >= len(version.numbering) or not siblings:
+            found = None
+            break
+        level = version.numbering[depth]
+        sep = re.compile(r"\s*[,.]?\s*").match(text, pos)
+        if depth and sep:
+            pos = sep.end()
+        m = None
+        if level.label is not None:
+            m = _label_pattern(level.label).match(text, pos)
+        if m is None:
+            m = re.compile(_TOKEN).match(text, pos)
+        if m is None:
+            found = None
+            break
+        found = _match_number(siblings, level, m.group(1))
+        if found is None:
+            break
+        pos = m.end()
+        siblings = found.children
+        depth += 1
+    if found is None or pos < len(text):
+        raise CitationError(_not_found(version, ref))
+    return found
+
+
+def resolve_id(version: Version, ref: str) -> str:
+    """The stable id of the clause named by an id or citation (see :func:`resolve`)."""
+    return resolve(version, ref).id
+
+
+def _not_found(version: Version, ref: str) -> str:
+    cites = all_citations(version)
+    pool = list(cites.values()) + list(cites)
+    near = difflib.get_close_matches(" ".join(ref.split()), pool, n=3, cutoff=0.5)
+    hint = f"; nearest: {', '.join(repr(n) for n in near)}" if near else ""
+    return (
+        f"no clause {ref!r} in version {version.label!r} of {version.rulebook!r}{hint}; "
+        "name a clause by its stable id or its citation in this version"
+    )
+
+
+def depth_of(version: Version, clause_id: str) -> int:
+    """Depth of a clause, 0 at the top level."""
+    return len(version.path(clause_id)) - 1
+
+
+def max_depth(clauses: tuple[Clause, ...]) -> int:
+    """Number of levels a clause tree uses (0 when empty)."""
+    return max((d + 1 for d, _ in walk(clauses)), default=0)

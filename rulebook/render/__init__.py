@@ -1,0 +1,1 @@
+"""Presenting versions, diffs and answers: plain text, markdown, JSON and HTML."""
