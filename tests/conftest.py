@@ -1,0 +1,24 @@
+"""Shared test set-up: hypothesis profiles and paths to the bundled data.
+
+``HYPOTHESIS_PROFILE=ci`` (the default, used by .ci/run) keeps the suite fast;
+``HYPOTHESIS_PROFILE=thorough`` runs many more examples for nightly runs.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from hypothesis import HealthCheck, settings
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+LABOUR = ROOT / "rules" / "labour"
+
+settings.register_profile(
+    "ci", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "thorough", max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
