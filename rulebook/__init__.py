@@ -39,8 +39,8 @@ from rulebook.numbering import all_citations, citation, resolve
 from rulebook.refs import dangling_references, reference_graph, referrers, render_refs
 
 __all__ = [
-    "AmendmentError",
     "Amendment",
+    "AmendmentError",
     "Change",
     "CitationError",
     "Clause",

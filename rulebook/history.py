@@ -47,11 +47,11 @@ import attrs
 
 from rulebook.amend.apply import apply_all
 from rulebook.amend.motion import Motion
-from rulebook.errors import HistoryError, RulebookError, SchemaError, VersionError
+from rulebook.errors import RulebookError, SchemaError, VersionError
 from rulebook.io import motions as motion_io
 from rulebook.io import rulebook as book_io
 from rulebook.io.yamlsrc import Mapping, Seq, read
-from rulebook.model import Version
+from rulebook.model import Version, as_tuple
 
 __all__ = ["History", "load", "load_history", "split_spec"]
 
@@ -64,8 +64,8 @@ class History:
     """The versions of one rule book, in the order ``history.yaml`` builds them."""
 
     source: str
-    versions: tuple[Version, ...] = attrs.field(converter=tuple)
-    motions: tuple[Motion, ...] = attrs.field(default=(), converter=tuple, eq=False)
+    versions: tuple[Version, ...] = attrs.field(converter=as_tuple)
+    motions: tuple[Motion, ...] = attrs.field(default=(), converter=as_tuple, eq=False)
 
     def __iter__(self) -> Iterator[Version]:
         return iter(self.versions)
@@ -89,9 +89,7 @@ class History:
                 return v
         near = difflib.get_close_matches(label, self.labels, n=1)
         hint = f"; did you mean {near[0]!r}?" if near else ""
-        raise VersionError(
-            f"no version {label!r}{hint} (versions: {', '.join(self.labels)})", file=self.source
-        )
+        raise VersionError(f"no version {label!r}{hint} (versions: {', '.join(self.labels)})", file=self.source)
 
     def __contains__(self, label: object) -> bool:
         return any(v.label == label for v in self.versions)
@@ -114,12 +112,11 @@ class History:
 
     def at(self, day: dt.date) -> Version:
         """The version in force on ``day``: the latest with ``effective <= day``."""
-        chosen = None
+        chosen: Version | None = None
+        chosen_day = dt.date.min
         for v in self.versions:
-            if v.effective is not None and v.effective <= day and (
-                chosen is None or v.effective >= chosen.effective
-            ):
-                chosen = v
+            if v.effective is not None and chosen_day <= v.effective <= day:
+                chosen, chosen_day = v, v.effective
         if chosen is None:
             first = min((v.effective for v in self.versions if v.effective), default=None)
             raise VersionError(
@@ -202,8 +199,11 @@ def load_history(path: str | Path) -> History:
         previous = base.label
         for i, entry in enumerate(entries):
             if not isinstance(entry, Mapping):
-                raise SchemaError("each version is a mapping {version, effective, from, motions, rulings}",
-                                  file=str(history_file), line=entries.line_of(i))
+                raise SchemaError(
+                    "each version is a mapping {version, effective, from, motions, rulings}",
+                    file=str(history_file),
+                    line=entries.line_of(i),
+                )
             entry.check_keys(_ENTRY_KEYS, ("version",), what="history entry")
             label = entry["version"]
             if isinstance(label, bool) or not isinstance(label, str | int | float):
@@ -213,9 +213,7 @@ def load_history(path: str | Path) -> History:
                 raise entry.error(f"version {label!r} is defined twice; labels must be unique", "version")
             parent = str(entry.get("from", previous))
             if parent not in versions:
-                raise entry.error(
-                    f"'from: {parent}' names no earlier version (known: {', '.join(versions)})", "from"
-                )
+                raise entry.error(f"'from: {parent}' names no earlier version (known: {', '.join(versions)})", "from")
             effective = entry.get_typed("effective", dt.date, f"version {label}")
             if isinstance(effective, dt.datetime):
                 effective = effective.date()

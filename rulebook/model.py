@@ -29,7 +29,7 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -45,6 +45,7 @@ __all__ = [
     "Invariant",
     "Level",
     "Version",
+    "as_tuple",
     "delete_clause",
     "evolve_clause",
     "freeze",
@@ -88,10 +89,13 @@ def thaw(value: Any) -> Any:
     return value
 
 
+def as_tuple(items: Iterable[Any]) -> tuple[Any, ...]:
+    """``items`` as a tuple (attrs converter for immutable sequence fields)."""
+    return items if isinstance(items, tuple) else tuple(items)
+
+
 def _frozen_map(value: Mapping[str, Any] | None) -> immutabledict[str, Any]:
-    if isinstance(value, immutabledict) and all(
-        not isinstance(v, dict | list) for v in value.values()
-    ):
+    if isinstance(value, immutabledict) and all(not isinstance(v, dict | list) for v in value.values()):
         return value
     return freeze(value or {})  # type: ignore[no-any-return]
 
@@ -128,7 +132,7 @@ class Clause:
     heading: str | None = None
     text: str | None = None
     provisions: immutabledict[str, Any] = attrs.field(factory=immutabledict, converter=_frozen_map)
-    children: tuple[Clause, ...] = attrs.field(default=(), converter=tuple)
+    children: tuple[Clause, ...] = attrs.field(default=(), converter=as_tuple)
     number: str | None = None
 
 
@@ -238,18 +242,16 @@ class Version:
 
     rulebook: str
     label: str
-    numbering: tuple[Level, ...] = attrs.field(converter=tuple)
-    clauses: tuple[Clause, ...] = attrs.field(converter=tuple)
+    numbering: tuple[Level, ...] = attrs.field(converter=as_tuple)
+    clauses: tuple[Clause, ...] = attrs.field(converter=as_tuple)
     effective: dt.date | None = None
     title: str | None = None
     source: str | None = None
-    invariants: tuple[Invariant, ...] = attrs.field(default=(), converter=tuple)
+    invariants: tuple[Invariant, ...] = attrs.field(default=(), converter=as_tuple)
     parent: str | None = attrs.field(default=None, eq=False)
-    changes: tuple[Change, ...] = attrs.field(default=(), converter=tuple, eq=False)
+    changes: tuple[Change, ...] = attrs.field(default=(), converter=as_tuple, eq=False)
     provenance: PMap[str, Change] = attrs.field(factory=pmap, eq=False, repr=False)
-    _maps: tuple[PMap[str, str | None], PMap[str, str]] = attrs.field(
-        eq=False, repr=False, alias="maps"
-    )
+    _maps: tuple[PMap[str, str | None], PMap[str, str]] = attrs.field(eq=False, repr=False, alias="maps")
 
     @_maps.default
     def _default_maps(self) -> tuple[PMap[str, str | None], PMap[str, str]]:
@@ -386,9 +388,7 @@ def replace_clause(version: Version, clause: Clause) -> Version:
     siblings = version.siblings(clause.id)
     i = path[-1]
     old = siblings[i]
-    return _rebuild(
-        version, path[:-1], siblings[:i] + (clause,) + siblings[i + 1 :], old, (clause,), parent_id
-    )
+    return _rebuild(version, path[:-1], siblings[:i] + (clause,) + siblings[i + 1 :], old, (clause,), parent_id)
 
 
 def insert_clause(version: Version, parent_id: str | None, index: int, clause: Clause) -> Version:
@@ -400,9 +400,7 @@ def insert_clause(version: Version, parent_id: str | None, index: int, clause: C
     else:
         path = version.path(parent_id)
         siblings = version.clause(parent_id).children
-    return _rebuild(
-        version, path, siblings[:index] + (clause,) + siblings[index:], None, (clause,), parent_id
-    )
+    return _rebuild(version, path, siblings[:index] + (clause,) + siblings[index:], None, (clause,), parent_id)
 
 
 def delete_clause(version: Version, clause_id: str) -> Version:

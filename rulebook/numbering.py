@@ -90,8 +90,7 @@ def numbers(siblings: tuple[Clause, ...], level: Level) -> list[str]:
 def _level(version: Version, depth: int) -> Level:
     if depth >= len(version.numbering):
         raise CitationError(
-            f"version {version.label!r} numbers {len(version.numbering)} levels, "
-            f"but a clause sits at depth {depth + 1}"
+            f"version {version.label!r} numbers {len(version.numbering)} levels, but a clause sits at depth {depth + 1}"
         )
     return version.numbering[depth]
 
@@ -143,9 +142,7 @@ def _label_pattern(label: str) -> re.Pattern[str]:
     before, _, after = label.partition("{n}")
     esc = [r"\s+".join(re.escape(w) for w in part.split()) for part in (before, after)]
     gap_before = r"\s*" if before and not before.endswith(" ") else ""
-    return re.compile(
-        esc[0] + (r"\s*" if before.endswith(" ") else gap_before) + _TOKEN + esc[1], re.IGNORECASE
-    )
+    return re.compile(esc[0] + (r"\s*" if before.endswith(" ") else gap_before) + _TOKEN + esc[1], re.IGNORECASE)
 
 
 def _match_number(siblings: tuple[Clause, ...], level: Level, token: str) -> Clause | None:

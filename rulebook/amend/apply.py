@@ -120,8 +120,7 @@ class _Step:
             if reason == "occurrence":
                 _, words = find_phrase(text, phrase, 1)
                 raise self.fail(
-                    f"occurrence {occurrence} of {phrase!r} asked for, but it occurs "
-                    f"{len(words)} time(s) in {place}"
+                    f"occurrence {occurrence} of {phrase!r} asked for, but it occurs {len(words)} time(s) in {place}"
                 ) from None
             raise self.fail(f"{what} is empty; quote the words to find") from None
         return text, start
@@ -148,8 +147,10 @@ class _Step:
     def run(self, version: Version, amendment: Amendment) -> Version:
         op = amendment.op
         if self.motion.kind == "ruling" and op not in RULING_OPS:
-            raise self.fail(f"a ruling changes what rules mean, not their words: {op!r} is not allowed; "
-                            "use set_provision or remove_provision")
+            raise self.fail(
+                f"a ruling changes what rules mean, not their words: {op!r} is not allowed; "
+                "use set_provision or remove_provision"
+            )
         handler = getattr(self, f"op_{op}", None)
         if handler is None:
             raise self.fail(f"unknown operation {op!r}")
@@ -213,9 +214,7 @@ class _Step:
             for name in node.provisions:
                 owner = v.provision_clause(name)
                 if owner is not None:
-                    raise self.fail(
-                        f"provision {name!r} of the new clause is already carried by {_describe(v, owner)}"
-                    )
+                    raise self.fail(f"provision {name!r} of the new clause is already carried by {_describe(v, owner)}")
         self.check_depth(v, parent, clause)
         return insert_clause(v, parent, index, clause)
 
@@ -244,8 +243,7 @@ class _Step:
         owner = v.provision_clause(name)
         if owner is not None and owner != cid:
             raise self.fail(
-                f"provision {name!r} is carried by {_describe(v, owner)}; set it there, "
-                "or remove it there first"
+                f"provision {name!r} is carried by {_describe(v, owner)}; set it there, or remove it there first"
             )
         clause = v.clause(cid)
         provisions = dict(clause.provisions)

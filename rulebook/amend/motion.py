@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from rulebook.model import Change, Clause
+from rulebook.model import Change, Clause, as_tuple
 
 __all__ = ["OPS", "RULING_OPS", "Amendment", "Motion"]
 
@@ -76,7 +76,7 @@ class Motion:
     """A motion (or, with ``kind="ruling"``, a binding ruling) and its amendments."""
 
     id: str
-    amendments: tuple[Amendment, ...] = attrs.field(converter=tuple)
+    amendments: tuple[Amendment, ...] = attrs.field(converter=as_tuple)
     title: str | None = None
     proposer: str | None = None
     base: str | None = None
@@ -92,8 +92,13 @@ class Motion:
     def change(self) -> Change:
         """The :class:`~rulebook.model.Change` record a version keeps of this motion."""
         return Change(
-            kind=self.kind, id=self.id, title=self.title, authority=self.authority,
-            source=self.source, date=self.date, file=self.file,
+            kind=self.kind,
+            id=self.id,
+            title=self.title,
+            authority=self.authority,
+            source=self.source,
+            date=self.date,
+            file=self.file,
         )
 
     def where(self, index: int | None = None) -> str:

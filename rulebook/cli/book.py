@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
 from rulebook.amend.apply import apply_all
+from rulebook.errors import AmendmentError
 from rulebook.history import load_history, split_spec
 from rulebook.io import motions as motion_io
 from rulebook.io.rulebook import dumps, loads, write_atomically
 from rulebook.numbering import resolve
-from rulebook.errors import AmendmentError
 from rulebook.refs import dangling_references
 from rulebook.render.book import to_data, to_markdown, to_text
 
@@ -40,7 +42,7 @@ def show(book: str, clause: str | None, fmt: str) -> None:
         click.echo(to_markdown(version, cid))
     else:
         width = shutil.get_terminal_size((100, 24)).columns
-        color = click.get_text_stream("stdout").isatty()
+        color = sys.stdout.isatty()
         click.echo(to_text(version, cid, width=width, style=_style if color else None))
 
 
@@ -51,19 +53,26 @@ def history(book: str, fmt: str) -> None:
     """List the versions of BOOK with their dates, motions and rulings."""
     path, _ = split_spec(book)
     hist = load_history(path)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for v in hist.versions:
-        rows.append({
-            "version": v.label,
-            "effective": v.effective.isoformat() if v.effective else None,
-            "from": v.parent,
-            "clauses": len(v),
-            "changes": [
-                {"kind": c.kind, "id": c.id, "title": c.title, "authority": c.authority,
-                 "date": c.date.isoformat() if c.date else None}
-                for c in v.changes
-            ],
-        })
+        rows.append(
+            {
+                "version": v.label,
+                "effective": v.effective.isoformat() if v.effective else None,
+                "from": v.parent,
+                "clauses": len(v),
+                "changes": [
+                    {
+                        "kind": c.kind,
+                        "id": c.id,
+                        "title": c.title,
+                        "authority": c.authority,
+                        "date": c.date.isoformat() if c.date else None,
+                    }
+                    for c in v.changes
+                ],
+            }
+        )
     if fmt == "json":
         click.echo(json.dumps({"rulebook": hist.latest.rulebook, "versions": rows}, indent=2, ensure_ascii=False))
         return
@@ -81,7 +90,9 @@ def history(book: str, fmt: str) -> None:
 @click.command()
 @click.argument("book")
 @click.argument("motions", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the amended version here (default: stdout).")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), help="Write the amended version here (default: stdout)."
+)
 @click.option("--label", help="Label of the new version (default: BOOK's label + motions).")
 def apply(book: str, motions: tuple[str, ...], output: str | None, label: str | None) -> None:
     """Apply MOTIONS in order to BOOK and write the amended version as rule book YAML."""

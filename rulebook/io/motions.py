@@ -24,8 +24,8 @@ import yaml
 
 from rulebook.amend.motion import OPS, RULING_OPS, Amendment, Motion
 from rulebook.errors import SchemaError, WordingError
-from rulebook.io.yamlsrc import Mapping, Seq, parse, read
 from rulebook.io.rulebook import _clause_data, parse_clause
+from rulebook.io.yamlsrc import Mapping, Seq, parse, read
 from rulebook.model import thaw
 
 __all__ = ["dump_data", "dumps", "from_data", "load_file", "loads"]
@@ -59,8 +59,9 @@ def _text(entry: Mapping, key: str, what: str) -> str | None:
 def _amendment(entry: Any, seq: Seq, index: int, motion_id: str, kind: str) -> list[Amendment]:
     what = f"amendment {index + 1} of {kind} {motion_id}"
     if not isinstance(entry, Mapping):
-        raise SchemaError(f"{what}: an amendment is a mapping with 'op' (or 'wording')",
-                          file=seq.file, line=seq.line_of(index))
+        raise SchemaError(
+            f"{what}: an amendment is a mapping with 'op' (or 'wording')", file=seq.file, line=seq.line_of(index)
+        )
     if "wording" in entry and "op" not in entry:
         entry.check_keys(("wording",), what=f"{what} (a wording amendment has only 'wording')")
         wording = _text(entry, "wording", what) or ""
@@ -70,9 +71,7 @@ def _amendment(entry: Any, seq: Seq, index: int, motion_id: str, kind: str) -> l
             parsed = parse_wording(wording)
         except WordingError as exc:
             raise SchemaError(f"{what}: {exc.message}", file=entry.file, line=entry.line_of("wording")) from None
-        return [
-            Amendment(**{**_fields(a), "wording": wording, "line": entry.line_of("wording")}) for a in parsed
-        ]
+        return [Amendment(**{**_fields(a), "wording": wording, "line": entry.line_of("wording")}) for a in parsed]
     if "op" not in entry:
         raise entry.error(f"{what} has neither 'op' nor 'wording'; add one")
     op = entry["op"]
@@ -134,7 +133,9 @@ def _motion(entry: Any, file: str, line: int, kind_key: str | None = None) -> Mo
         raise entry.error(f"ruling {mid} needs 'authority' (who made it, and when)")
     items = entry.get("amendments")
     if not isinstance(items, Seq) or not items:
-        raise entry.error(f"{kind} {mid} needs 'amendments': a non-empty list", "amendments" if items is not None else None)
+        raise entry.error(
+            f"{kind} {mid} needs 'amendments': a non-empty list", "amendments" if items is not None else None
+        )
     amendments: list[Amendment] = []
     for i, item in enumerate(items):
         amendments.extend(_amendment(item, items, i, mid, kind))
@@ -172,8 +173,9 @@ def from_data(doc: Any, file: str) -> tuple[Motion, ...]:
     seen: dict[str, int] = {}
     for m in motions:
         if m.id in seen:
-            raise SchemaError(f"{m.kind} id {m.id!r} is used twice in this file (line {seen[m.id]})",
-                              file=file, line=m.line)
+            raise SchemaError(
+                f"{m.kind} id {m.id!r} is used twice in this file (line {seen[m.id]})", file=file, line=m.line
+            )
         seen[m.id] = m.line or 0
     return motions
 
@@ -220,4 +222,3 @@ def dumps(motions: tuple[Motion, ...] | list[Motion]) -> str:
     """Motions as YAML text: one motion, or a ``motions:`` list."""
     data: Any = dump_data(motions[0]) if len(motions) == 1 else {"motions": [dump_data(m) for m in motions]}
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
-

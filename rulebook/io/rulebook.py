@@ -36,7 +36,17 @@ from rulebook.io.yamlsrc import Mapping, Seq, parse, read
 from rulebook.model import STYLES, Clause, Invariant, Level, Version, thaw
 from rulebook.refs import references
 
-__all__ = ["ID_PATTERN", "dump_data", "dumps", "from_data", "load_file", "loads", "parse_clause", "save", "write_atomically"]
+__all__ = [
+    "ID_PATTERN",
+    "dump_data",
+    "dumps",
+    "from_data",
+    "load_file",
+    "loads",
+    "parse_clause",
+    "save",
+    "write_atomically",
+]
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$")
 _BOOK_KEYS = ("rulebook", "title", "version", "effective", "source", "numbering", "invariants", "clauses")
@@ -78,7 +88,7 @@ class _ClauseReader:
         item.check_keys(_CLAUSE_KEYS, ("id",), what="clause")
         cid = _check_id(item["id"], item)
         if cid in self.ids:
-            file, line = self.ids[cid]
+            _, line = self.ids[cid]
             raise item.error(
                 f"clause id {cid!r} is already used on line {line}; ids must be unique in a rule book", "id"
             )
@@ -106,7 +116,8 @@ class _ClauseReader:
                 raise SchemaError(
                     f"provision {name!r} is carried by clause {other!r} (line {first}) and again by "
                     f"{cid!r}; a provision belongs to one clause",
-                    file=item.file, line=line,
+                    file=item.file,
+                    line=line,
                 )
             self.provisions[name] = (item.file, line, cid)
         children = self.clauses(item.get("clauses"), item, "clauses", depth + 1)
@@ -120,7 +131,8 @@ class _ClauseReader:
                 hint = f"; did you mean [[{near[0]}]]?" if near else "; refer to an existing clause id"
                 raise SchemaError(
                     f"clause {cid!r} refers to [[{target}]], which is no clause of this rule book{hint}",
-                    file=file, line=line,
+                    file=file,
+                    line=line,
                 )
 
 
@@ -202,8 +214,9 @@ def _invariants(doc: Mapping) -> tuple[Invariant, ...]:
 def from_data(doc: Any, file: str) -> Version:
     """Build a version from located YAML data (see :func:`loads`)."""
     if not isinstance(doc, Mapping):
-        raise SchemaError("a rule book file is a mapping with 'rulebook', 'version', 'numbering', 'clauses'",
-                          file=file, line=1)
+        raise SchemaError(
+            "a rule book file is a mapping with 'rulebook', 'version', 'numbering', 'clauses'", file=file, line=1
+        )
     doc.check_keys(_BOOK_KEYS, ("rulebook", "version", "numbering", "clauses"), what="rule book")
     name = doc.get_typed("rulebook", str, "rule book")
     label = doc["version"]
@@ -219,8 +232,9 @@ def from_data(doc: Any, file: str) -> Version:
     invariants = _invariants(doc)
     for inv in invariants:
         if inv.clause is not None and inv.clause not in reader.ids:
-            raise SchemaError(f"invariant {inv.name!r} names clause {inv.clause!r}, which does not exist",
-                              file=file, line=inv.line)
+            raise SchemaError(
+                f"invariant {inv.name!r} names clause {inv.clause!r}, which does not exist", file=file, line=inv.line
+            )
     return Version(
         rulebook=name,
         label=str(label),
@@ -273,11 +287,21 @@ def dump_data(version: Version) -> dict[str, Any]:
     ]
     if version.invariants:
         out["invariants"] = [
-            {k: v for k, v in (
-                ("name", inv.name), ("description", inv.description), ("clause", inv.clause),
-                ("provision", inv.provision), ("path", inv.path), ("sum", inv.sum or None),
-                ("min", inv.min), ("max", inv.max), ("odd", inv.odd or None),
-            ) if v is not None}  # fmt: skip
+            {
+                k: v
+                for k, v in (
+                    ("name", inv.name),
+                    ("description", inv.description),
+                    ("clause", inv.clause),
+                    ("provision", inv.provision),
+                    ("path", inv.path),
+                    ("sum", inv.sum or None),
+                    ("min", inv.min),
+                    ("max", inv.max),
+                    ("odd", inv.odd or None),
+                )
+                if v is not None
+            }
             for inv in version.invariants
         ]
     out["clauses"] = [_clause_data(c) for c in version.clauses]
@@ -312,4 +336,3 @@ def write_atomically(path: str | Path, text: str) -> None:
 def save(version: Version, path: str | Path) -> None:
     """Write the version to a rule book YAML file, atomically."""
     write_atomically(path, dumps(version))
-

@@ -80,7 +80,7 @@ class Mapping(dict[str, Any]):
 
     def get_typed(self, key: str, types: type | tuple[type, ...], what: str, default: Any = None) -> Any:
         """``self[key]`` checked against ``types`` (absent: ``default``)."""
-        if key not in self or self[key] is None and default is not None:
+        if key not in self or (self[key] is None and default is not None):
             return default
         value = self[key]
         if isinstance(value, bool) and bool not in (types if isinstance(types, tuple) else (types,)):
@@ -91,9 +91,7 @@ class Mapping(dict[str, Any]):
             names = " or ".join(
                 _TYPE_NAMES.get(t, t.__name__) for t in (types if isinstance(types, tuple) else (types,))
             )
-            raise self.error(
-                f"{what}: {key!r} must be {names}, not {_describe(value)}", key
-            )
+            raise self.error(f"{what}: {key!r} must be {names}, not {_describe(value)}", key)
         return value
 
 
@@ -133,36 +131,41 @@ class Source:
         if depth > MAX_DEPTH:
             raise ParseError(
                 f"nesting deeper than {MAX_DEPTH} levels; flatten the file",
-                file=self.file, line=node.start_mark.line + 1,
+                file=self.file,
+                line=node.start_mark.line + 1,
             )
         line = node.start_mark.line + 1
         self._count += 1
         if self._count > MAX_NODES:
             raise ParseError(
                 f"more than {MAX_NODES} values (aliases expand each time they are used); split the file",
-                file=self.file, line=line,
+                file=self.file,
+                line=line,
             )
         if node.tag not in _SAFE_TAGS:
-            raise ParseError(
-                f"YAML tag {node.tag!r} is not allowed; use plain values", file=self.file, line=line
-            )
+            raise ParseError(f"YAML tag {node.tag!r} is not allowed; use plain values", file=self.file, line=line)
         if isinstance(node, yaml.MappingNode):
             out = Mapping()
             out.file, out.line, out.lines = self.file, line, {}
             for key_node, value_node in node.value:
                 if key_node.tag == "tag:yaml.org,2002:merge":
-                    raise ParseError("YAML merge keys ('<<') are not supported; write the keys out",
-                                     file=self.file, line=key_node.start_mark.line + 1)
+                    raise ParseError(
+                        "YAML merge keys ('<<') are not supported; write the keys out",
+                        file=self.file,
+                        line=key_node.start_mark.line + 1,
+                    )
                 key = self.value(key_node, depth + 1)
                 if isinstance(key, dict | list):
-                    raise ParseError("a mapping key must be plain text", file=self.file,
-                                     line=key_node.start_mark.line + 1)
+                    raise ParseError(
+                        "a mapping key must be plain text", file=self.file, line=key_node.start_mark.line + 1
+                    )
                 key = str(key) if not isinstance(key, str) else key
                 kline = key_node.start_mark.line + 1
                 if key in out:
                     raise ParseError(
                         f"key {key!r} appears twice in this mapping (first on line {out.lines[key]}); keep one",
-                        file=self.file, line=kline,
+                        file=self.file,
+                        line=kline,
                     )
                 out[key] = self.value(value_node, depth + 1)
                 out.lines[key] = kline
@@ -191,7 +194,8 @@ def parse(text: str, file: str) -> Any:
         problem = exc.problem or exc.context or "invalid YAML"
         raise ParseError(
             f"invalid YAML: {problem}; check the indentation and quoting there",
-            file=file, line=mark.line + 1 if mark else None,
+            file=file,
+            line=mark.line + 1 if mark else None,
         ) from None
     except yaml.YAMLError as exc:
         raise ParseError(f"invalid YAML: {exc}", file=file) from None

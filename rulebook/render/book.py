@@ -22,6 +22,7 @@ Rule 1  FEES
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
 from typing import Any
 
 from rulebook.model import Clause, Version, thaw
@@ -37,14 +38,16 @@ def _roots(version: Version, clause_id: str | None) -> tuple[tuple[Clause, int],
     return ((version.clause(clause_id), len(version.path(clause_id)) - 1),)
 
 
-def to_text(version: Version, clause_id: str | None = None, *, width: int = 100, style: Any = None) -> str:
+def to_text(
+    version: Version, clause_id: str | None = None, *, width: int = 100, style: Callable[[str, str], str] | None = None
+) -> str:
     """Plain text: citations in front, headings in capitals, indented by depth.
 
     ``style(text, kind)`` may decorate parts (kind: ``citation`` or ``heading``)
     for a terminal; the default leaves them plain.
     """
     cites = all_citations(version)
-    decorate = style or (lambda text, kind: text)
+    decorate: Callable[[str, str], str] = style or (lambda text, kind: text)
     lines: list[str] = []
 
     def visit(clause: Clause, depth: int) -> None:
@@ -54,8 +57,14 @@ def to_text(version: Version, clause_id: str | None = None, *, width: int = 100,
             lines.append(f"{indent}{head}  {decorate(clause.heading.upper(), 'heading')}")
             if clause.text:
                 body = render_refs(version, clause.text, cites)
-                lines.extend(textwrap.wrap(body, width=max(width - len(indent) - 2, 20),
-                                           initial_indent=indent + "  ", subsequent_indent=indent + "  "))
+                lines.extend(
+                    textwrap.wrap(
+                        body,
+                        width=max(width - len(indent) - 2, 20),
+                        initial_indent=indent + "  ",
+                        subsequent_indent=indent + "  ",
+                    )
+                )
         elif clause.text:
             body = render_refs(version, clause.text, cites)
             first = f"{indent}{cites[clause.id]}  "
