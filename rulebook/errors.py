@@ -18,9 +18,11 @@ from __future__ import annotations
 __all__ = [
     "AmendmentError",
     "CitationError",
+    "DraftError",
     "FactsError",
     "HistoryError",
     "InvariantSpecError",
+    "OutputError",
     "ParseError",
     "QuestionError",
     "RulebookError",
@@ -103,3 +105,11 @@ class QuestionError(RulebookError):
 
 class FactsError(RulebookError):
     """Facts that contradict each other or the rules."""
+
+
+class DraftError(RulebookError):
+    """Two versions differ in a way no motion can express (e.g. their numbering schemes)."""
+
+
+class OutputError(RulebookError):
+    """An output file or directory cannot be written."""

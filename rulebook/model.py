@@ -214,7 +214,7 @@ def _unindex(clause: Clause, parents: Any, provisions: Any) -> None:
         node = stack.pop()
         parents.remove(node.id)
         for name in node.provisions:
-            if provisions.get(name) == node.id:
+            if name in provisions and provisions[name] == node.id:  # evolvers have no .get
                 provisions.remove(name)
         stack.extend(node.children)
 
@@ -272,6 +272,16 @@ class Version:
 
     def __len__(self) -> int:
         return len(self._maps[0])
+
+    def _repr_html_(self) -> str:  # Jupyter
+        from rulebook.ask.display import version_html  # display depends on the model, not the reverse
+
+        return version_html(self)
+
+    def __rich__(self) -> Any:  # rich.print / rich console
+        from rulebook.ask.display import version_rich
+
+        return version_rich(self)
 
     def path(self, clause_id: str) -> tuple[int, ...]:
         """Positions from the top level down to the clause with this id.

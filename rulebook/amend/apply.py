@@ -216,11 +216,22 @@ class _Step:
                 if owner is not None:
                     raise self.fail(f"provision {name!r} of the new clause is already carried by {_describe(v, owner)}")
         self.check_depth(v, parent, clause)
-        return insert_clause(v, parent, index, clause)
+        out = insert_clause(v, parent, index, clause)
+        provenance = out.provenance.evolver()
+        for _, node in walk((clause,)):
+            for name in node.provisions:
+                provenance.set(name, self.motion.change)
+        return attrs.evolve(out, provenance=provenance.persistent())
 
     def op_delete_clause(self, v: Version, a: Amendment) -> Version:
         cid = self.ref(a.clause or "", v)
-        return delete_clause(v, cid)
+        out = delete_clause(v, cid)
+        provenance = out.provenance.evolver()
+        for _, node in walk((v.clause(cid),)):
+            for name in node.provisions:
+                if name in out.provenance:
+                    provenance.remove(name)
+        return attrs.evolve(out, provenance=provenance.persistent())
 
     def op_move_clause(self, v: Version, a: Amendment) -> Version:
         cid = self.ref(a.clause or "", v)

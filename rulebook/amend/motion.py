@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from rulebook.model import Change, Clause, as_tuple
+from rulebook.model import Change, Clause, as_tuple, freeze
 
 __all__ = ["OPS", "RULING_OPS", "Amendment", "Motion"]
 
@@ -56,7 +56,7 @@ class Amendment:
     heading: str | None = None
     new_clause: Clause | None = None
     name: str | None = None
-    value: Any = None
+    value: Any = attrs.field(default=None, converter=freeze)  # immutable, like provisions in a Clause
     occurrence: int | None = None
     wording: str | None = None
     line: int | None = attrs.field(default=None, eq=False)

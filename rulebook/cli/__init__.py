@@ -24,7 +24,11 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except RulebookError as exc:
-            click.echo(f"rulebook: {exc}".replace("\n", " "), err=True)
+            click.echo(str(exc).replace("\n", " "), err=True)
+            ctx.exit(2)
+        except click.UsageError as exc:  # CONTRACT section 3: one line on stderr, exit 2
+            where = exc.ctx.command_path if exc.ctx is not None else ctx.command_path
+            click.echo(f"{where}: {exc.format_message()}".replace("\n", " "), err=True)
             ctx.exit(2)
         except BrokenPipeError:  # e.g. `rulebook show ... | head`
             sys.stderr.close()

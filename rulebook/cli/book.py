@@ -11,7 +11,8 @@ from typing import Any
 import click
 
 from rulebook.amend.apply import apply_all
-from rulebook.errors import AmendmentError
+from rulebook.amend.carried import check_not_carried
+from rulebook.errors import AmendmentError, CitationError
 from rulebook.history import load_history, split_spec
 from rulebook.io import motions as motion_io
 from rulebook.io.rulebook import dumps, loads, write_atomically
@@ -35,7 +36,10 @@ def show(book: str, clause: str | None, fmt: str) -> None:
     CLAUSE (a citation or stable id) and its children."""
     path, selector = split_spec(book)
     version = load_history(path).select(selector)
-    cid = resolve(version, clause).id if clause else None
+    try:
+        cid = resolve(version, clause).id if clause else None
+    except CitationError as exc:
+        raise exc.located(path) from None
     if fmt == "json":
         click.echo(json.dumps(to_data(version, cid), indent=2, ensure_ascii=False))
     elif fmt == "markdown":
@@ -79,7 +83,8 @@ def history(book: str, fmt: str) -> None:
     for row in rows:
         effective = row["effective"] or "(no date)"
         origin = f" from {row['from']}" if row["from"] else " (base)"
-        click.echo(f"{row['version']:<18} in force {effective}{origin}, {row['clauses']} clauses")
+        size = f"{row['clauses']} clause{'' if row['clauses'] == 1 else 's'}"
+        click.echo(f"{row['version']:<18} in force {effective}{origin}, {size}")
         for c in row["changes"]:
             if c["kind"] == "ruling":
                 click.echo(f"    ruling  {c['id']}: {c['title'] or ''} [{c['authority']}]")
@@ -100,7 +105,9 @@ def apply(book: str, motions: tuple[str, ...], output: str | None, label: str | 
     hist = load_history(path)
     version = hist.select(selector)
     loaded = [m for f in motions for m in motion_io.load_file(f)]
-    amended = apply_all(version, loaded, bases=hist.lineage(version.label), label=label)
+    bases = hist.lineage(version.label)
+    check_not_carried(version, loaded, bases)
+    amended = apply_all(version, loaded, bases=bases, label=label)
     dangling = dangling_references(amended)
     if dangling:
         source, target = dangling[0]

@@ -196,7 +196,7 @@ def _amendment_data(a: Amendment) -> dict[str, Any]:
         if key == "clause" and a.op == "insert_clause":
             continue
         value = getattr(a, key)
-        if value is not None:
+        if value is not None or (key == "value" and a.op == "set_provision"):  # a null value is still a value
             out[key] = thaw(value)
     if a.new_clause is not None:
         out["clause"] = _clause_data(a.new_clause)
