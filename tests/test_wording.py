@@ -1,0 +1,243 @@
+"""Conventional amendment wording: every form read, written back, and each failure."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+from rulebook.amend.motion import Amendment
+from rulebook.amend.wording import derived_id, parse_wording, write_wording
+from rulebook.errors import WordingError
+from rulebook.io.rulebook import load_file
+from rulebook.model import Clause
+from tests.conftest import DATA
+
+CITE = "Chapter 4, Clause II.2.B.i"
+
+
+def fields(a: Amendment) -> dict[str, object]:
+    """The fields an amendment sets, without its wording."""
+    return {k: v for k, v in attrs.asdict(a, recurse=False).items() if v is not None and k != "wording"}
+
+
+def read_one(text: str) -> dict[str, object]:
+    (a,) = parse_wording(text)
+    return fields(a)
+
+
+# -- the forms ---------------------------------------------------------------------
+
+
+def test_delete_and_insert_reads_as_replace_words() -> None:
+    assert read_one(f"{CITE}: delete '15 per cent' and insert '10 per cent'") == {
+        "op": "replace_words", "clause": CITE, "old": "15 per cent", "new": "10 per cent"}  # fmt: skip
+
+
+def test_a_line_number_after_the_citation_is_dropped() -> None:
+    assert read_one(f"{CITE}, line 2: delete '20 per cent' and insert '10 per cent'")["clause"] == CITE
+    assert read_one("Rule 2 line 3: delete 'x'")["clause"] == "Rule 2"
+
+
+def test_a_page_number_before_the_citation_is_dropped() -> None:
+    assert read_one("Page 12, Rule 2, line 3: leave out 'x' and insert 'y'") == {
+        "op": "replace_words", "clause": "Rule 2", "old": "x", "new": "y"}  # fmt: skip
+
+
+def test_delete_alone_reads_as_delete_words() -> None:
+    assert read_one("Rule 2: delete 'the chair'") == {"op": "delete_words", "clause": "Rule 2", "words": "the chair"}
+
+
+@pytest.mark.parametrize("where", ["after", "before"])
+def test_after_or_before_a_phrase_insert_reads_as_insert_words(where: str) -> None:
+    expected = {"op": "insert_words", "clause": "Rule 2", "words": "and guests", where: "members"}
+    assert read_one(f"Rule 2: {where} 'members' insert 'and guests'") == expected
+    assert read_one(f"Rule 2: insert 'and guests' {where} 'members'") == expected
+
+
+def test_insert_new_clause_with_an_id_after_a_clause() -> None:
+    (a,) = parse_wording("insert new clause fees.late after Rule 2: 'Late payers pay double.'")
+    assert (a.op, a.after) == ("insert_clause", "Rule 2")
+    assert a.new_clause == Clause("fees.late", text="Late payers pay double.")
+
+
+@pytest.mark.parametrize(
+    ("place", "field"), [("before", "before"), ("at the end of", "into"), ("into", "into"), ("after", "after")]
+)
+def test_insert_new_clause_places(place: str, field: str) -> None:
+    (a,) = parse_wording(f"insert new clause x.new headed 'Fees' {place} Chapter 4, Clause II: 'Text.'")
+    assert getattr(a, field) == "Chapter 4, Clause II"
+    assert (a.new_clause.heading, a.new_clause.text) if a.new_clause else None == ("Fees", "Text.")
+
+
+def test_a_new_clause_without_an_id_gets_a_stable_derived_id() -> None:
+    text = "insert new clause after Rule 2: 'Members may vote.'"
+    (a,) = parse_wording(text)
+    assert a.new_clause is not None
+    assert a.new_clause.id == derived_id(text, "Members may vote.")
+    assert a.new_clause.id.startswith("members-may-vote-")
+    assert parse_wording(text) == (a,)
+
+
+def test_a_new_clause_with_provisions_and_sub_clauses() -> None:
+    (a,) = parse_wording(
+        "insert new clause fees headed 'Fees' numbered '2A' after Rule 1: 'Fees are due.' "
+        "with provisions {fees.annual: 15} with sub-clauses [{id: fees.late, text: Late fees double.}]"
+    )
+    assert a.new_clause == Clause("fees", heading="Fees", number="2A", text="Fees are due.",
+                                  provisions={"fees.annual": 15},
+                                  children=[Clause("fees.late", text="Late fees double.")])  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "delete clause Rule 3",
+        "Delete clause Rule 3. Renumber accordingly.",
+        "delete clause Rule 3 and renumber accordingly",
+    ],
+)
+def test_delete_clause_with_or_without_renumber_accordingly(text: str) -> None:
+    assert parse_wording(text) == (Amendment("delete_clause", clause="Rule 3"),)
+
+
+def test_renumber_accordingly_alone_adds_no_amendment() -> None:
+    (a, b) = parse_wording("Rule 2: delete 'x'; delete clause Rule 4; renumber accordingly")
+    assert (a.op, b.op) == ("delete_words", "delete_clause")
+
+
+def test_move_clause() -> None:
+    assert parse_wording("move clause Rule 3 after Rule 5") == (
+        Amendment("move_clause", clause="Rule 3", after="Rule 5"),
+    )
+    assert parse_wording("move clause Rule 3 to the end of Rule 5")[0].into == "Rule 5"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rule 2: replace the heading with 'Fees'", {"heading": "Fees"}),
+        ("Rule 2, line 1: delete the heading and insert 'Fees'", {"heading": "Fees"}),
+        ("Rule 2: delete the heading", {"heading": ""}),
+        ("Rule 2: replace the text with 'New words.'", {"text": "New words."}),
+        ("Rule 2: replace the text with 'A.' and the heading with 'H'", {"text": "A.", "heading": "H"}),
+        ("Rule 2: delete the text", {"text": ""}),
+    ],
+)
+def test_heading_and_text_changes_read_as_replace_text(text: str, expected: dict[str, str]) -> None:
+    assert read_one(text) == {"op": "replace_text", "clause": "Rule 2", **expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rule 2: delete the second occurrence of 'x'",
+        "Rule 2: delete 'x' (occurrence 2)",
+        "Rule 2: delete 'x' (second occurrence)",
+    ],
+)
+def test_an_occurrence_is_read_in_each_form(text: str) -> None:
+    assert read_one(text)["occurrence"] == 2
+
+
+def test_provisions_are_set_and_removed() -> None:
+    (a,) = parse_wording(f"{CITE}: set provision leadership.nominations.vacancy to {{share: 0.1, of: [PLP, EPLP]}}")
+    assert (a.name, a.value) == ("leadership.nominations.vacancy", {"share": 0.1, "of": ("PLP", "EPLP")})
+    assert read_one("Rule 2: remove provision fees.annual") == {
+        "op": "remove_provision", "clause": "Rule 2", "name": "fees.annual"}  # fmt: skip
+
+
+def test_several_amendments_of_one_clause_share_its_reference() -> None:
+    got = parse_wording(f"{CITE}: delete 'a' and insert 'b'; after 'c' insert 'd'")
+    assert [(a.op, a.clause) for a in got] == [("replace_words", CITE), ("insert_words", CITE)]
+
+
+def test_quotes_of_every_kind_and_apostrophes_inside_them() -> None:
+    assert read_one("Rule 2: delete ‘the member’s fee’")["words"] == "the member’s fee"
+    assert read_one('Rule 2: delete "it\'s"')["words"] == "it's"
+    assert read_one("Rule 2: delete 'the member''s fee'")["words"] == "the member's fee"
+    assert read_one("Rule 2: delete “a, b; c.”")["words"] == "a, b; c."
+
+
+def test_clause_ids_are_accepted_as_references() -> None:
+    assert read_one("members.fees: delete '15' and insert '20'")["clause"] == "members.fees"
+
+
+# -- failures point at the word ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("Rule 2: delete '5' snd insert '6'", "at word 5 ('snd', column 20)"),
+        ("Rule 2: after 'x' put 'y'", "at word 5 ('put', column 19)"),
+        ("Rule 2: delete 'x' and insert", "at the end"),
+        ("insert new clause after", "at the end"),
+        ("delete 'x'", "at word 1 ('delete', column 1)"),
+        ("Rule 2: set provision fee to {a: [1, 2}", "at word 7 ('{a:', column 30)"),
+        ("insert new section x after Rule 2", "at word 3 ('section', column 12)"),
+    ],
+)
+def test_a_wording_that_cannot_be_read_names_the_word_and_column(text: str, where: str) -> None:
+    with pytest.raises(WordingError) as info:
+        parse_wording(text)
+    message = str(info.value)
+    assert where in message
+    assert "expected" in message and "\n" not in message
+
+
+def test_an_unclosed_quotation_says_where_it_opens() -> None:
+    with pytest.raises(WordingError, match=r"opens at word 4 \(column 16\).*close it with '"):
+        parse_wording("Rule 2: delete 'the chair and insert x")
+
+
+@pytest.mark.parametrize("text", ["", "   "])
+def test_an_empty_wording_is_an_error(text: str) -> None:
+    with pytest.raises(WordingError, match="the wording is empty"):
+        parse_wording(text)
+
+
+def test_an_ordinal_last_is_refused_with_advice() -> None:
+    with pytest.raises(WordingError, match="'last' needs the number"):
+        parse_wording("Rule 2: delete the last occurrence of 'x'")
+
+
+# -- writing ----------------------------------------------------------------------
+
+
+def test_writing_uses_citations_of_the_version_given() -> None:
+    club = load_file(DATA / "club.yaml")
+    a = Amendment("replace_words", clause="members.fees", old="15 pounds", new="20 pounds")
+    assert write_wording(a, club) == "Rule 2.2: delete '15 pounds' and insert '20 pounds'"
+    assert write_wording(a) == "members.fees: delete '15 pounds' and insert '20 pounds'"
+
+
+@pytest.mark.parametrize(
+    ("amendment", "text"),
+    [
+        (Amendment("delete_words", clause="r", words="x", occurrence=2), "r: delete 'x' (occurrence 2)"),
+        (Amendment("insert_words", clause="r", before="x", words="y"), "r: before 'x' insert 'y'"),
+        (Amendment("replace_text", clause="r", heading=""), "r: delete the heading"),
+        (Amendment("replace_text", clause="r", heading="Fees"), "r: replace the heading with 'Fees'"),
+        (Amendment("delete_clause", clause="r"), "delete clause r"),
+        (Amendment("move_clause", clause="r", into="s"), "move clause r to the end of s"),
+        (Amendment("remove_provision", clause="r", name="a.b"), "r: remove provision a.b"),
+        (Amendment("set_provision", clause="r", name="a.b", value="fails"), "r: set provision a.b to 'fails'"),
+        (Amendment("set_provision", clause="r", name="a.b", value=None), "r: set provision a.b to null"),
+        (
+            Amendment("insert_clause", before="s", new_clause=Clause("after", heading="H", text="T.")),
+            "insert new clause with id after headed 'H' before s: 'T.'",
+        ),
+        (
+            Amendment("replace_words", clause="r", old="it's", new='say "no"'),
+            'r: delete "it\'s" and insert \'say "no"\'',
+        ),
+    ],
+)
+def test_each_operation_is_written_conventionally_and_reads_back(amendment: Amendment, text: str) -> None:
+    assert write_wording(amendment) == text
+    assert parse_wording(text) == (amendment,)
+
+
+def test_an_unknown_operation_has_no_wording() -> None:
+    with pytest.raises(WordingError, match="no conventional wording"):
+        write_wording(Amendment("shuffle_clause", clause="r"))
