@@ -1,0 +1,283 @@
+"""Blame: the life of one clause across a rule book's history.
+
+For each version whose clause differs from its parent's (added, heading or
+text changed, provisions set, changed, removed or affirmed, moved,
+renumbered, deleted) blame names the motion or ruling that changed it, with
+its authority and date, the version's effective date and the words changed.
+When a version was made by several motions, they are applied again one by one
+from the parent so that each change is given to the motion that made it.
+
+Examples
+--------
+>>> import pathlib, tempfile
+>>> from rulebook.history import load_history
+>>> d = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (d / "rulebook.yaml").write_text('''
+... rulebook: club
+... version: "1"
+... effective: 2020-01-01
+... numbering: [{style: arabic, label: "Rule {n}"}]
+... clauses: [{id: name, text: "The Club."}, {id: fee, text: "The fee is 5 pounds."}]
+... ''')
+>>> _ = (d / "m.yaml").write_text('''
+... motions:
+...   - {motion: rename, base: "1", amendments: [{op: replace_words, clause: name, old: Club, new: Society}]}
+...   - {motion: raise, base: "1", amendments: [{op: replace_words, clause: fee, old: "5", new: "6"}]}
+... ''')
+>>> _ = (d / "history.yaml").write_text('''
+... versions: [{version: "2", effective: 2021-01-01, from: "1", motions: [m.yaml]}]
+... ''')
+>>> [(e.version, e.events, e.change and e.change.id) for e in blame(load_history(d), "Rule 2")]
+[('1', ('origin',), None), ('2', ('text',), 'raise')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from itertools import pairwise
+from typing import Any
+
+import attrs
+
+from rulebook.amend.motion import Motion
+from rulebook.diff import (
+    ClauseDiff,
+    VersionDiff,
+    change_data,
+    diff,
+    diff_chain,
+    diff_clause,
+    metadata_changes,
+    replay,
+)
+from rulebook.errors import CitationError, HistoryError
+from rulebook.history import History
+from rulebook.model import Change, Clause, Version
+from rulebook.numbering import citation, resolve_id
+
+__all__ = ["BlameEntry", "blame", "history_diff", "resolve_in_history", "version_chain", "version_motions"]
+
+
+@attrs.frozen
+class BlameEntry:
+    """One change to the clause: in ``version`` (made from ``parent``, in force from
+    ``effective``), by ``change`` (a motion or ruling; None for the version the
+    history starts from, event ``origin``), described by ``diff``.
+
+    ``citation`` is the clause's citation in ``version`` (None once deleted);
+    ``clause`` the clause as the change left it (None once deleted).
+    """
+
+    version: str
+    effective: dt.date | None
+    parent: str | None
+    change: Change | None
+    diff: ClauseDiff | None
+    citation: str | None
+    clause: Clause | None = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def events(self) -> tuple[str, ...]:
+        """What happened: ``origin``, or the diff's events (added, text, moved, ...)."""
+        return ("origin",) if self.diff is None else self.diff.events
+
+    def to_data(self) -> dict[str, Any]:
+        """JSON-ready data.
+
+        Examples
+        --------
+        >>> BlameEntry("1", None, None, None, None, "Rule 1").to_data()["events"]
+        ['origin']
+        """
+        return {
+            "version": self.version,
+            "effective": self.effective.isoformat() if self.effective else None,
+            "parent": self.parent,
+            "events": list(self.events),
+            "citation": self.citation,
+            "change": change_data(self.change),
+            "heading": self.clause.heading if self.clause is not None else None,
+            "text": self.clause.text if self.clause is not None else None,
+            "words": self.words(),
+            "diff": self.diff.to_data() if self.diff is not None else None,
+        }
+
+    def words(self) -> list[dict[str, str]]:
+        """The words changed, heading first: ``{"field", "deleted", "inserted"}`` per change.
+
+        Examples
+        --------
+        >>> from rulebook.diff import word_diff
+        >>> e = BlameEntry("2", None, "1", None, ClauseDiff("x", "kept", text=word_diff("5 pounds", "6 pounds")), "R1")
+        >>> e.words()
+        [{'field': 'text', 'deleted': '5', 'inserted': '6'}]
+        """
+        if self.diff is None:
+            return []
+        out = []
+        for name in ("heading", "text"):
+            ops = getattr(self.diff, name)
+            for op in ops or ():
+                if op.op != "equal":
+                    out.append({"field": name, "deleted": op.old, "inserted": op.new})
+        return out
+
+
+def version_motions(history: History) -> dict[str, tuple[Motion, ...]]:
+    """The motions and rulings that made each version, in the order they were applied.
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level
+    >>> h = History("x", [Version("b", "1", [Level("arabic")], [Clause("a")])])
+    >>> version_motions(h)
+    {'1': ()}
+    """
+    out: dict[str, tuple[Motion, ...]] = {}
+    pending = list(history.motions)
+    for version in history.versions:
+        taken = tuple(pending[: len(version.changes)])
+        del pending[: len(version.changes)]
+        if [m.change for m in taken] != list(version.changes):
+            raise HistoryError(
+                f"cannot tell which motions made version {version.label!r}: the history's motions do not "
+                "follow its versions in order; load it with rulebook.load_history",
+                file=history.source,
+            )
+        out[version.label] = taken
+    return out
+
+
+def version_chain(history: History, until: str | None = None) -> list[Version]:
+    """Version ``until`` (label or date; default the latest) and its ancestors, oldest first.
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level
+    >>> h = History("x", [Version("b", "1", [Level("arabic")], [Clause("a")])])
+    >>> [v.label for v in version_chain(h)]
+    ['1']
+    """
+    last = history.select(until)
+    return [*reversed(history.ancestors(last.label)), last]
+
+
+def resolve_in_history(chain: Sequence[Version], ref: str) -> str:
+    """The stable id of the clause named by ``ref``: an id in any version of the chain,
+    or a citation in its last version (then in earlier ones, latest first).
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level
+    >>> v1 = Version("b", "1", [Level("arabic", "Rule {n}")], [Clause("a"), Clause("b")])
+    >>> v2 = Version("b", "2", [Level("arabic", "Rule {n}")], [Clause("b")])
+    >>> resolve_in_history([v1, v2], "a"), resolve_in_history([v1, v2], "Rule 1")
+    ('a', 'b')
+    """
+    key = ref.strip()
+    if any(key in v for v in chain):
+        return key
+    first_error: CitationError | None = None
+    for version in reversed(chain):
+        try:
+            return resolve_id(version, key)
+        except CitationError as exc:
+            first_error = first_error or exc
+    assert first_error is not None
+    raise CitationError(
+        f"{first_error.message}; nor is it a stable id or a citation in any earlier version "
+        f"({', '.join(v.label for v in chain)})"
+    )
+
+
+def blame(history: History, clause_ref: str, until: str | None = None) -> list[BlameEntry]:
+    """The life of a clause up to version ``until`` (a label or date; default the
+    latest): one entry for the first version if the clause is in it, then one for
+    each motion or ruling that changed it, oldest first.
+
+    ``clause_ref`` is a stable id, or a citation in version ``until`` (or in an
+    earlier version, for a clause since deleted).
+    """
+    chain = version_chain(history, until)
+    cid = resolve_in_history(chain, clause_ref)
+    made_by = version_motions(history)
+    entries: list[BlameEntry] = []
+    first = chain[0]
+    if cid in first:
+        entries.append(
+            BlameEntry(first.label, first.effective, first.parent, None, None, citation(first, cid), first.clause(cid))
+        )
+    for parent, version in pairwise(chain):
+        if not _changed(parent, version, cid):
+            continue
+        steps = list(replay(parent, made_by[version.label], history.lineage(parent.label)))
+        for motion, (before, after) in zip(made_by[version.label], pairwise(steps), strict=True):
+            found = diff_clause(before, after, cid)
+            if found is not None:
+                cite = citation(after, cid) if cid in after else None
+                clause = after.clause(cid) if cid in after else None
+                entries.append(
+                    BlameEntry(version.label, version.effective, parent.label, motion.change, found, cite, clause)
+                )
+    return entries
+
+
+def _changed(parent: Version, version: Version, cid: str) -> bool:
+    """Whether the clause may have changed from ``parent`` to ``version`` (shared
+    clause objects in the same place did not)."""
+    if (cid in parent) != (cid in version):
+        return True
+    if cid not in parent:
+        return False
+    if parent.clause(cid) is not version.clause(cid):
+        return True
+    if citation(parent, cid) != citation(version, cid):
+        return True
+    return diff_clause(parent, version, cid) is not None
+
+
+def history_diff(history: History, old: str, new: str) -> VersionDiff:
+    """The diff between two versions of a history (labels or dates). When ``old`` is
+    ``new`` or one of its ancestors, every change is attributed to the motion or
+    ruling that made it (each version's motions applied again one by one);
+    otherwise the versions are simply compared.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from rulebook.history import load_history
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "rulebook.yaml").write_text('''
+    ... rulebook: club
+    ... version: "1"
+    ... numbering: [{style: arabic, label: "Rule {n}"}]
+    ... clauses: [{id: fee, text: "The fee is 5 pounds, due in May."}]
+    ... ''')
+    >>> _ = (d / "m.yaml").write_text('''
+    ... motions:
+    ...   - {motion: raise, base: "1", amendments: [{op: replace_words, clause: fee, old: "5", new: "6"}]}
+    ...   - {motion: later, base: "1", amendments: [{op: replace_words, clause: fee, old: May, new: June}]}
+    ... ''')
+    >>> _ = (d / "history.yaml").write_text('versions: [{version: "2", from: "1", motions: [m.yaml]}]')
+    >>> changes = history_diff(load_history(d), "1", "2")
+    >>> [(op.new, op.by.id) for op in changes.clauses[0].text if op.op != "equal"]
+    [('6', 'raise'), ('June', 'later')]
+    """
+    first, last = history.select(old), history.select(new)
+    if first.label == last.label:
+        return diff(first, last)
+    path = [last]
+    for ancestor in history.ancestors(last.label):
+        path.append(ancestor)
+        if ancestor.label == first.label:
+            break
+    else:
+        return diff(first, last)
+    made_by = version_motions(history)
+    steps = [first]
+    changes: list[Change | None] = []
+    for parent, version in pairwise(reversed(path)):
+        steps.extend(list(replay(parent, made_by[version.label], history.lineage(parent.label)))[1:])
+        changes.extend(m.change for m in made_by[version.label])
+    return attrs.evolve(diff_chain(steps, changes), new=last, metadata=metadata_changes(first, last))
