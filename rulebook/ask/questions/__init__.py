@@ -1,0 +1,24 @@
+"""The built-in questions (CONTRACT section 4), one module per family.
+
+Importing this package registers them; :data:`BUILTINS` lists them.
+"""
+
+from __future__ import annotations
+
+from rulebook.ask.questions import committee, conference, leadership, provision, shadow_cabinet
+from rulebook.ask.registry import Question
+
+__all__ = ["BUILTINS"]
+
+#: The built-in questions, in the order the docs present them.
+BUILTINS: tuple[Question, ...] = tuple(
+    function.__rulebook_question__  # type: ignore[attr-defined]
+    for function in (
+        leadership.ballot,
+        committee.composition,
+        committee.vote,
+        conference.vote,
+        shadow_cabinet.composition,
+        provision.provision,
+    )
+)

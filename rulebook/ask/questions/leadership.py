@@ -1,0 +1,173 @@
+"""``leadership.ballot``: which candidates for leader reach the ballot.
+
+Examples
+--------
+>>> from rulebook.io.rulebook import loads
+>>> from rulebook.ask.engine import ask
+>>> v = loads('''
+... rulebook: party
+... version: "1"
+... numbering: [{style: arabic, label: "Rule {n}"}]
+... clauses:
+...   - {id: challenge, text: "A challenger needs 20 per cent of MPs.",
+...      provisions: {leadership.nominations.challenge: {share: 0.2, of: [MPs]}}}
+... ''')
+>>> facts = {"vacancy": False, "bodies": {"MPs": 100},
+...          "candidates": [{"name": "Ann", "incumbent": True, "nominations": {"MPs": 10}},
+...                         {"name": "Bob", "nominations": {"MPs": 20}}]}
+>>> a = ask(v, "leadership.ballot", facts)
+>>> a.status, a.answer["on_ballot"], a.answer["undetermined"]
+('undetermined', ('Bob',), ('Ann',))
+>>> a.gaps[0].message
+'the rules do not say whether a challenged incumbent must be nominated (no provision leadership.incumbent_automatic)'
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from rulebook.ask.answer import Gap, Outcome
+from rulebook.ask.facts import Fact
+from rulebook.ask.registry import question
+from rulebook.ask.requirements import MissingBody, Requirement, check, describe, parse_requirement
+from rulebook.ask.view import ProvisionView
+
+__all__ = ["ballot"]
+
+VACANCY = "leadership.nominations.vacancy"
+CHALLENGE = "leadership.nominations.challenge"
+AUTOMATIC = "leadership.incumbent_automatic"
+
+
+@attrs.frozen
+class Candidate:
+    """A candidate as the facts give them."""
+
+    name: str
+    incumbent: bool
+    nominations: dict[str, int]
+    fact: Fact
+
+
+def _bodies(fact: Fact) -> dict[str, int]:
+    return {name: size.integer(what=" (the size of the body)") for name, size in fact.items()}
+
+
+def _candidates(fact: Fact, bodies: dict[str, int], vacancy: bool) -> list[Candidate]:
+    out: list[Candidate] = []
+    seen: dict[str, str] = {}
+    for item in fact.seq():
+        item.check_keys(("name", "incumbent", "nominations"), what=f"candidate {item.path}")
+        name = item.require("name").text()
+        if name in seen:
+            raise item.require("name").error(f"candidate {name!r} is listed twice (also {seen[name]}); list each once")
+        seen[name] = item.path
+        incumbent_fact = item.get("incumbent")
+        incumbent = incumbent_fact.boolean() if incumbent_fact is not None else False
+        if incumbent and vacancy:
+            raise incumbent_fact.error(  # type: ignore[union-attr]
+                f"candidate {name!r} is marked incumbent, but the fact vacancy is true; "
+                "with a vacancy there is no incumbent: set vacancy: false or drop incumbent"
+            )
+        nominations: dict[str, int] = {}
+        given = item.get("nominations")
+        for body, count in given.items() if given is not None else []:
+            if body not in bodies:
+                raise count.error(
+                    f"nominations from {body!r}, which is not among the bodies "
+                    f"({', '.join(bodies) or 'none'}); add its size to the fact 'bodies'"
+                )
+            nominations[body] = count.integer(maximum=bodies[body], what=f" (the size of {body})")
+        out.append(Candidate(name, incumbent, nominations, item))
+    incumbents = [c for c in out if c.incumbent]
+    if len(incumbents) > 1:
+        raise incumbents[1].fact.error(
+            f"{incumbents[0].name!r} and {incumbents[1].name!r} are both marked incumbent; only one can be"
+        )
+    return out
+
+
+def _requirement(view: ProvisionView, name: str) -> Requirement | None:
+    value = view.get(name)
+    if value is None:
+        return None
+    try:
+        return parse_requirement(value)
+    except ValueError as exc:
+        raise view.invalid(name, str(exc)) from None
+
+
+def _assess(
+    candidate: Candidate, name: str, requirement: Requirement, bodies: dict[str, int], facts: Fact
+) -> dict[str, Any]:
+    try:
+        result = check(requirement, candidate.nominations, bodies)
+    except MissingBody as exc:
+        raise facts.require("bodies").error(
+            f"no size for {exc.body!r}, which {name} ({describe(requirement)}) counts; add {exc.body}: <size>"
+        ) from None
+    return {"requirement": name, "needs": describe(requirement), "met": result.met, "detail": result.detail}
+
+
+@question(
+    "leadership.ballot",
+    facts=("vacancy", "bodies", "candidates"),
+    required=("vacancy", "bodies", "candidates"),
+)
+def ballot(view: ProvisionView, facts: Fact) -> Outcome:
+    """Which candidates reach the ballot for leader, given their nominations."""
+    vacancy = facts.require("vacancy").boolean()
+    bodies = _bodies(facts.require("bodies"))
+    candidates = _candidates(facts.require("candidates"), bodies, vacancy)
+    gaps: list[Gap] = []
+    rows: dict[str, dict[str, Any]] = {}
+    requirements: dict[str, Requirement | None] = {}
+
+    def needs(name: str, what: str) -> Requirement | None:
+        if name not in requirements:
+            requirements[name] = _requirement(view, name)
+            if requirements[name] is None:
+                gaps.append(Gap.silent(name, what))
+        return requirements[name]
+
+    for candidate in candidates:
+        if vacancy:
+            role, name, what = "candidate", VACANCY, "what nominations a candidate needs when there is a vacancy"
+        else:
+            role, name = ("incumbent", CHALLENGE) if candidate.incumbent else ("challenger", CHALLENGE)
+            what = "what nominations a challenger needs when there is no vacancy"
+        row: dict[str, Any] = {"role": role, "nominations": sum(candidate.nominations.values())}
+        automatic = view.get(AUTOMATIC) if candidate.incumbent else None
+        if candidate.incumbent and automatic is not None and not isinstance(automatic, bool):
+            raise view.invalid(AUTOMATIC, f"must be true or false, not {automatic!r}")
+        if automatic is True:
+            row.update(on_ballot=True, basis=f"{AUTOMATIC} is true: the incumbent needs no nominations")
+            rows[candidate.name] = row
+            continue
+        requirement = needs(name, what)
+        if requirement is None:
+            row.update(on_ballot=None, basis=f"no provision {name}")
+            rows[candidate.name] = row
+            continue
+        row.update(_assess(candidate, name, requirement, bodies, facts))
+        if candidate.incumbent and automatic is None:
+            if row["met"]:
+                row.update(
+                    on_ballot=True, basis="has the nominations a challenger needs, so is on the ballot either way"
+                )
+            else:
+                gaps.append(Gap.silent(AUTOMATIC, "whether a challenged incumbent must be nominated"))
+                row.update(on_ballot=None, basis=f"short of {name}, and the rules are silent on whether that matters")
+        else:
+            row.update(on_ballot=row["met"], basis=f"{'meets' if row['met'] else 'does not meet'} {name}")
+        rows[candidate.name] = row
+
+    answer = {
+        "on_ballot": [n for n, r in rows.items() if r["on_ballot"] is True],
+        "excluded": [n for n, r in rows.items() if r["on_ballot"] is False],
+        "undetermined": [n for n, r in rows.items() if r["on_ballot"] is None],
+        "candidates": rows,
+    }
+    return Outcome(answer, gaps)

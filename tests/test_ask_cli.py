@@ -1,0 +1,106 @@
+"""``rulebook ask``, ``rulebook scenario run`` and ``rulebook sweep`` on the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from rulebook.cli import main
+from tests.conftest import LABOUR, ROOT
+
+CONTEST = str(ROOT / "scenarios" / "facts" / "contest-2016.yaml")
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_ask_prints_an_undetermined_answer_with_its_gap() -> None:
+    code, out, _ = run("ask", f"{LABOUR}@2016-07-01", "leadership.ballot", "--facts", CONTEST)
+    assert code == 0
+    assert "UNDETERMINED" in out and "leadership.incumbent_automatic" in out
+
+
+def test_ask_json_follows_the_contract() -> None:
+    code, out, _ = run("ask", f"{LABOUR}@2016-07-12", "leadership.ballot", "--facts", CONTEST, "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert set(data) == {"question", "version", "status", "answer", "because", "gaps"}
+    assert data["status"] == "determined" and data["answer"]["on_ballot"] == ["Corbyn", "Smith"]
+    assert {"clause", "id", "provision", "value"} <= set(data["because"][0])
+    assert data["because"][0]["set_by"]["authority"] == "NEC, 12 July 2016"
+
+
+def test_ask_takes_single_facts_on_the_command_line() -> None:
+    code, out, _ = run("ask", str(LABOUR), "nec.composition", "--fact", "body=cac", "--format", "json")
+    assert code == 0 and json.loads(out)["answer"]["total"] == 7
+
+
+def test_bad_facts_exit_2_with_one_line_and_nothing_on_stdout() -> None:
+    code, out, err = run("ask", str(LABOUR), "nec.vote", "--fact", "votes={clps: {for: 8, against: 4}}")
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "12 votes" in err and "section 'clps'" in err
+
+
+def test_an_unknown_question_exits_2() -> None:
+    code, _, err = run("ask", str(LABOUR), "nec.vot")
+    assert code == 2 and "did you mean 'nec.vote'" in err
+
+
+def test_scenario_run_passes_the_bundled_scenarios() -> None:
+    code, out, _ = run("scenario", "run", str(ROOT / "scenarios"))
+    assert code == 0, out
+    assert "0 failed" in out
+
+
+def _scenario(tmp_path: Path, expect: str) -> Path:
+    path = tmp_path / "s.yaml"
+    path.write_text(
+        f"""scenario: s
+rulebook: {LABOUR}@2016
+question: nec.composition
+expect: {expect}
+"""
+    )
+    return path
+
+
+def test_a_failing_expectation_exits_1_naming_file_line_and_path(tmp_path: Path) -> None:
+    code, out, _ = run("scenario", "run", str(_scenario(tmp_path, "{answer.voting: 35}")))
+    assert code == 1
+    assert "s.yaml:4: scenario s: answer.voting: expected 35, got 33" in out
+
+
+def test_scenario_run_json(tmp_path: Path) -> None:
+    code, out, _ = run("scenario", "run", str(_scenario(tmp_path, "{answer.voting: 33}")), "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["passed"] == 1 and data["scenarios"][0]["answer"]["answer"]["voting"] == 33
+
+
+def test_a_bad_scenario_file_exits_2(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text("scenario: bad\nrulebook: nowhere\nquestion: provision\n")
+    code, out, err = run("scenario", "run", str(path))
+    assert code == 2 and out == "" and "bad.yaml:2" in err
+
+
+def test_sweep_command_reports_combinations(tmp_path: Path) -> None:
+    motion = tmp_path / "m.yaml"
+    motion.write_text(
+        """motion: auto
+base: "2016"
+amendments:
+  - {op: set_provision, clause: ch4.leader-election.nominations.challenge,
+     name: leadership.incumbent_automatic, value: true}
+"""
+    )
+    code, out, _ = run(
+        "sweep", f"{LABOUR}@2016", "leadership.ballot", str(motion), "--facts", CONTEST, "--format", "json"
+    )
+    assert code == 0
+    data = json.loads(out)
+    assert data["combinations"] == 2 and any(g["changes"] for g in data["groups"])
