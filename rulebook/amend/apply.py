@@ -20,7 +20,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -29,6 +29,7 @@ from rulebook.amend.motion import RULING_OPS, Amendment, Motion
 from rulebook.errors import AmendmentError, CitationError
 from rulebook.model import Clause, Version, delete_clause, evolve_clause, insert_clause, replace_clause, walk
 from rulebook.numbering import citation, resolve_id
+from rulebook.refs import REF
 
 __all__ = ["apply", "apply_all", "find_phrase"]
 
@@ -70,6 +71,65 @@ def find_phrase(text: str, phrase: str, occurrence: int | None) -> tuple[int, li
     return starts[occurrence - 1], words
 
 
+def find_printed_phrase(
+    text: str, phrase: str, occurrence: int | None, cite: Callable[[str], str | None]
+) -> tuple[int, int] | None:
+    """Find ``phrase`` as the clause is printed, cross-references shown by ``cite``,
+    and return its (start, end) in the source ``text``; None when it does not occur
+    or would cut a citation in two; ValueError("ambiguous" or "occurrence") as
+    :func:`find_phrase` does.
+
+    Drafters quote the printed rule book, where ``[[id]]`` reads "Rule 5.1".
+
+    Examples
+    --------
+    >>> find_printed_phrase("as in [[fee]] below", "as in Rule 2", None, {"fee": "Rule 2"}.get)
+    (0, 13)
+    >>> find_printed_phrase("as in [[fee]] below", "Rule", None, {"fee": "Rule 2"}.get) is None
+    True
+    """
+    printed: list[str] = []
+    # (printed start, printed end, source start, source end, is a reference)
+    spans: list[tuple[int, int, int, int, bool]] = []
+    pos = out = 0
+    for m in REF.finditer(text):
+        shown = cite(m.group(1))
+        if shown is None:
+            continue
+        literal = text[pos : m.start()]
+        spans.append((out, out + len(literal), pos, m.start(), False))
+        printed.append(literal)
+        out += len(literal)
+        spans.append((out, out + len(shown), m.start(), m.end(), True))
+        printed.append(shown)
+        out += len(shown)
+        pos = m.end()
+    spans.append((out, out + len(text) - pos, pos, len(text), False))
+    printed.append(text[pos:])
+    try:
+        start, _ = find_phrase("".join(printed), phrase, occurrence)
+    except ValueError as exc:
+        if str(exc) == "absent":
+            return None
+        raise
+    end = start + len(phrase)
+
+    def to_source(at: int, edge: str) -> int | None:
+        for p0, p1, s0, s1, is_ref in spans:
+            if is_ref and p0 < at < p1:
+                return None  # inside a citation
+            if is_ref and at == (p0 if edge == "start" else p1) and p0 < p1:
+                return s0 if edge == "start" else s1
+            if not is_ref and p0 <= at <= p1 and (p0 < at < p1 or (at == p0) == (edge == "start")):
+                return s0 + (at - p0)
+        return None
+
+    first, last = to_source(start, "start"), to_source(end, "end")
+    if first is None or last is None:
+        return None
+    return first, last
+
+
 class _Step:
     """Applies the amendments of one motion, keeping the error context."""
 
@@ -96,13 +156,27 @@ class _Step:
             )
         return cid
 
-    def phrase(self, current: Version, cid: str, phrase: str, occurrence: int | None, what: str) -> tuple[str, int]:
+    def phrase(
+        self, current: Version, cid: str, phrase: str, occurrence: int | None, what: str
+    ) -> tuple[str, int, int]:
+        """The clause's text and the (start, end) of the phrase in it."""
         text = current.clause(cid).text or ""
         try:
             start, words = find_phrase(text, phrase, occurrence)
         except ValueError as exc:
             place = _describe(current, cid)
             reason = str(exc)
+            if reason == "absent" and "[[" in text:  # quoted as printed: cross-references as citations
+                try:
+                    span = find_printed_phrase(text, phrase, occurrence, lambda t: self.cite(current, t))
+                except ValueError:
+                    raise self.fail(
+                        f"{what} {phrase!r} occurs more than once in {place} as printed "
+                        "(cross-references shown as citations), or not at the occurrence given; "
+                        "give the right occurrence: 1 for the first, 2 for the second, ..."
+                    ) from None
+                if span is not None:
+                    return text, span[0], span[1]
             if reason == "absent":
                 shown = text if len(text) <= 160 else text[:157] + "..."
                 raise self.fail(
@@ -123,7 +197,14 @@ class _Step:
                     f"occurrence {occurrence} of {phrase!r} asked for, but it occurs {len(words)} time(s) in {place}"
                 ) from None
             raise self.fail(f"{what} is empty; quote the words to find") from None
-        return text, start
+        return text, start, start + len(phrase)
+
+    def cite(self, current: Version, target: str) -> str | None:
+        """How a cross-reference to ``target`` was printed in the motion's base."""
+        for version in (self.base, current):
+            if target in version:
+                return citation(version, target)
+        return None
 
     def anchor(self, current: Version, where: str, ref: str) -> tuple[str | None, int]:
         """(parent id, index) at which a clause goes, ``where`` = after/before/into."""
@@ -160,8 +241,7 @@ class _Step:
     # -- word operations -------------------------------------------------
     def op_replace_words(self, v: Version, a: Amendment) -> Version:
         cid = self.ref(a.clause or "", v)
-        text, start = self.phrase(v, cid, a.old or "", a.occurrence, "old")
-        end = start + len(a.old or "")
+        text, start, end = self.phrase(v, cid, a.old or "", a.occurrence, "old")
         new_text = text[:start] + (a.new or "") + text[end:]
         if not a.new:
             new_text = _tidy(text, start, end)
@@ -169,8 +249,8 @@ class _Step:
 
     def op_delete_words(self, v: Version, a: Amendment) -> Version:
         cid = self.ref(a.clause or "", v)
-        text, start = self.phrase(v, cid, a.words or "", a.occurrence, "words")
-        return replace_clause(v, evolve_clause(v.clause(cid), text=_tidy(text, start, start + len(a.words or ""))))
+        text, start, end = self.phrase(v, cid, a.words or "", a.occurrence, "words")
+        return replace_clause(v, evolve_clause(v.clause(cid), text=_tidy(text, start, end)))
 
     def op_insert_words(self, v: Version, a: Amendment) -> Version:
         cid = self.ref(a.clause or "", v)
@@ -178,13 +258,13 @@ class _Step:
         if not words:
             raise self.fail("'words' is empty; give the words to insert")
         if a.after is not None:
-            text, start = self.phrase(v, cid, a.after, a.occurrence, "after")
-            end = start + len(a.after)
-            sep = "" if words.startswith(_PUNCT_AFTER) else " "
+            text, _, end = self.phrase(v, cid, a.after, a.occurrence, "after")
+            sep = "" if words.startswith(_PUNCT_AFTER) or words[0].isspace() else " "
             new_text = text[:end] + sep + words + text[end:]
         elif a.before is not None:
-            text, start = self.phrase(v, cid, a.before, a.occurrence, "before")
-            new_text = text[:start] + words + " " + text[start:]
+            text, start, _ = self.phrase(v, cid, a.before, a.occurrence, "before")
+            sep = "" if words[-1].isspace() else " "
+            new_text = text[:start] + words + sep + text[start:]
         else:
             raise self.fail("insert_words needs 'after' or 'before'")
         return replace_clause(v, evolve_clause(v.clause(cid), text=new_text))
@@ -290,11 +370,11 @@ def _base_for(version: Version, motion: Motion, bases: Mapping[str, Version] | N
         return version
     if bases is not None and motion.base in bases:
         return bases[motion.base]
-    known = [version.label, *(bases or {})]
+    ancestors = [label for label in bases or {} if label != version.label]
+    known = f"its ancestors ({', '.join(repr(k) for k in ancestors)})" if ancestors else "an ancestor (it has none)"
     raise AmendmentError(
         f"{motion.where()}: drafted against version {motion.base!r}, which is neither the version it is "
-        f"applied to ({version.label!r}) nor one of its ancestors ({', '.join(repr(k) for k in known)}); "
-        "correct 'base' or apply it to that version"
+        f"applied to ({version.label!r}) nor {known}; correct 'base' or apply it to that version"
     )
 
 
