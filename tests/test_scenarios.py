@@ -175,3 +175,19 @@ def test_pytest_collects_scenarios_and_reports_failures(pytester: pytest.Pyteste
     result = pytester.runpytest("scenarios", "-p", "no:cacheprovider")
     result.assert_outcomes(passed=1, failed=1)
     result.stdout.fnmatch_lines(["*bad.yaml:11: scenario cac-composition: answer.total: expected 8, got 7*"])
+
+
+def test_pytest_collects_a_nested_scenarios_directory_named_on_the_command_line(pytester: pytest.Pytester) -> None:
+    good = (SCENARIOS / "cac-composition.yaml").read_text().replace("../rules/labour", str(LABOUR))
+    nested = pytester.mkdir("rules-repo")
+    (nested / "scenarios").mkdir()
+    (nested / "scenarios" / "good.yaml").write_text(good)
+    pytester.runpytest("rules-repo", "-p", "no:cacheprovider").assert_outcomes()  # not a scenarios dir: left alone
+    pytester.runpytest("rules-repo/scenarios", "-p", "no:cacheprovider").assert_outcomes(passed=1)
+
+
+def test_pytest_collects_the_directories_of_the_ini_option(pytester: pytest.Pytester) -> None:
+    good = (SCENARIOS / "cac-composition.yaml").read_text().replace("../rules/labour", str(LABOUR))
+    pytester.makeini("[pytest]\nrulebook_scenarios = what-if\n")
+    (pytester.mkdir("what-if") / "good.yaml").write_text(good)
+    pytester.runpytest("-p", "no:cacheprovider").assert_outcomes(passed=1)
