@@ -87,6 +87,26 @@ def numbers(siblings: tuple[Clause, ...], level: Level) -> list[str]:
     return out
 
 
+def duplicate_number(siblings: tuple[Clause, ...], level: Level) -> tuple[Clause, Clause, str] | None:
+    """Two siblings that would carry the same number (a pinned number equal to
+    another, or to a positional one), which would make citations ambiguous.
+
+    Examples
+    --------
+    >>> duplicate_number((Clause("a"), Clause("b", number="2"), Clause("c")), Level("arabic"))
+    (Clause(id='b', ...), Clause(id='c', ...), '2')
+    >>> duplicate_number((Clause("a"), Clause("b", number="1A")), Level("arabic")) is None
+    True
+    """
+    seen: dict[str, Clause] = {}
+    for clause, number in zip(siblings, numbers(siblings, level), strict=True):
+        key = number.strip().casefold()
+        if key in seen:
+            return seen[key], clause, number
+        seen[key] = clause
+    return None
+
+
 def _level(version: Version, depth: int) -> Level:
     if depth >= len(version.numbering):
         raise CitationError(

@@ -28,7 +28,7 @@ import attrs
 from rulebook.amend.motion import RULING_OPS, Amendment, Motion
 from rulebook.errors import AmendmentError, CitationError
 from rulebook.model import Clause, Version, delete_clause, evolve_clause, insert_clause, replace_clause, walk
-from rulebook.numbering import citation, resolve_id
+from rulebook.numbering import citation, duplicate_number, resolve_id
 from rulebook.refs import REF
 
 __all__ = ["apply", "apply_all", "find_phrase"]
@@ -225,6 +225,18 @@ class _Step:
                 f"{len(current.numbering)} levels; insert it higher up"
             )
 
+    def check_numbers(self, current: Version, parent: str | None) -> None:
+        """Refuse a change that leaves two sibling clauses with the same number."""
+        siblings = current.clauses if parent is None else current.clause(parent).children
+        depth = 0 if parent is None else len(current.path(parent))
+        clash = duplicate_number(siblings, current.numbering[depth]) if depth < len(current.numbering) else None
+        if clash is not None:
+            first, second, number = clash
+            raise self.fail(
+                f"clauses {first.id!r} and {second.id!r} would both be numbered {number!r}, so a citation "
+                "could not tell them apart; pin a different number"
+            )
+
     def run(self, version: Version, amendment: Amendment) -> Version:
         op = amendment.op
         if self.motion.kind == "ruling" and op not in RULING_OPS:
@@ -297,6 +309,7 @@ class _Step:
                     raise self.fail(f"provision {name!r} of the new clause is already carried by {_describe(v, owner)}")
         self.check_depth(v, parent, clause)
         out = insert_clause(v, parent, index, clause)
+        self.check_numbers(out, parent)
         provenance = out.provenance.evolver()
         for _, node in walk((clause,)):
             for name in node.provisions:
@@ -306,6 +319,7 @@ class _Step:
     def op_delete_clause(self, v: Version, a: Amendment) -> Version:
         cid = self.ref(a.clause or "", v)
         out = delete_clause(v, cid)
+        self.check_numbers(out, v.parents[cid])
         provenance = out.provenance.evolver()
         for _, node in walk((v.clause(cid),)):
             for name in node.provisions:
@@ -325,7 +339,10 @@ class _Step:
         without = delete_clause(v, cid)
         parent, index = self.anchor(without, where, aid)
         self.check_depth(without, parent, clause)
-        return insert_clause(without, parent, index, clause)
+        out = insert_clause(without, parent, index, clause)
+        self.check_numbers(out, v.parents[cid])
+        self.check_numbers(out, parent)
+        return out
 
     # -- provisions --------------------------------------------------------
     def op_set_provision(self, v: Version, a: Amendment) -> Version:

@@ -34,9 +34,10 @@ from typing import Any
 
 import yaml
 
-from rulebook.errors import SchemaError
+from rulebook.errors import OutputError, SchemaError
 from rulebook.io.yamlsrc import Mapping, Seq, parse, read
 from rulebook.model import STYLES, Clause, Invariant, Level, Version, thaw
+from rulebook.numbering import duplicate_number
 from rulebook.refs import references
 
 __all__ = [
@@ -70,8 +71,9 @@ def _check_id(value: Any, where: Mapping, key: str = "id") -> str:
 class _ClauseReader:
     """Reads a clause tree, checking ids, provisions and depth as it goes."""
 
-    def __init__(self, depth_limit: int | None) -> None:
+    def __init__(self, depth_limit: int | None, levels: tuple[Level, ...] | None = None) -> None:
         self.depth_limit = depth_limit
+        self.levels = levels  # to check that siblings' numbers differ (None: not known here)
         self.ids: dict[str, tuple[str, int]] = {}
         self.provisions: dict[str, tuple[str, int, str]] = {}
         self.refs: list[tuple[str, str, str, int]] = []  # (clause id, target, file, line)
@@ -81,7 +83,19 @@ class _ClauseReader:
             return ()
         if not isinstance(items, Seq):
             raise owner.error(f"{key!r} must be a list of clauses", key)
-        return tuple(self.clause(item, items, i, depth) for i, item in enumerate(items))
+        clauses = tuple(self.clause(item, items, i, depth) for i, item in enumerate(items))
+        if self.levels is not None and depth < len(self.levels):
+            clash = duplicate_number(clauses, self.levels[depth])
+            if clash is not None:
+                first, second, number = clash
+                index = next(i for i, c in enumerate(clauses) if c is second)
+                raise SchemaError(
+                    f"clauses {first.id!r} and {second.id!r} would both be numbered {number!r}, so a citation "
+                    "could not tell them apart; change or remove the pinned 'number'",
+                    file=items.file,
+                    line=items.line_of(index),
+                )
+        return clauses
 
     def clause(self, item: Any, seq: Seq, index: int, depth: int) -> Clause:
         if not isinstance(item, Mapping):
@@ -229,7 +243,7 @@ def from_data(doc: Any, file: str) -> Version:
     if isinstance(effective, dt.datetime):
         effective = effective.date()
     numbering = _numbering(doc)
-    reader = _ClauseReader(len(numbering))
+    reader = _ClauseReader(len(numbering), numbering)
     clauses = reader.clauses(doc["clauses"], doc, "clauses", 0)
     reader.check_refs()
     invariants = _invariants(doc)
@@ -343,16 +357,21 @@ def write_atomically(path: str | Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file and a rename, so a
     crash never leaves a half-written file."""
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    except OSError as exc:
+        raise OutputError(f"cannot write here: {exc.strerror}; choose another path", file=str(target)) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise OutputError(f"cannot write here: {exc.strerror}; choose another path", file=str(target)) from None
         raise
 
 

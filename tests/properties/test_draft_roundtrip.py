@@ -22,7 +22,8 @@ from rulebook.amend.wording import parse_wording, write_wording
 from rulebook.errors import CitationError
 from rulebook.io import motions as motion_io
 from rulebook.model import Clause, Level, Version, freeze
-from rulebook.numbering import resolve_id
+from rulebook.model import walk as walk_clauses
+from rulebook.numbering import duplicate_number, resolve_id
 
 WORDS = ["the", "members", "shall", "elect", "a", "chair", "of", "per", "cent", "NEC", "10", "15", "and", "or"]
 PUNCT = [",", ".", ";", ":", "(", ")", "'", '"', "’"]
@@ -173,7 +174,13 @@ def book_pairs(draw: st.DrawFn) -> tuple[Version, Version]:
         mutate(draw, edited, ids, len(levels))
     new = build(edited, levels, "new")
     assume(new.clauses != old.clauses)
+    assume(numbered_uniquely(old) and numbered_uniquely(new))  # a loader refuses two siblings numbered alike
     return old, new
+
+
+def numbered_uniquely(version: Version) -> bool:
+    runs = [(version.clauses, 0)] + [(c.children, depth + 1) for depth, c in walk_clauses(version.clauses)]
+    return all(duplicate_number(run, version.numbering[d]) is None for run, d in runs if run)
 
 
 @given(book_pairs())
