@@ -16,13 +16,22 @@ Examples
 """
 
 from rulebook.amend.apply import apply, apply_all
+from rulebook.amend.draft import draft
+from rulebook.amend.explain import explain
 from rulebook.amend.motion import Amendment, Motion
+from rulebook.amend.wording import parse_wording, write_wording
+from rulebook.ask import Answer, Comparison, Sweep, ask, compare, question, sweep
+from rulebook.blame import BlameEntry, blame
+from rulebook.check import Composite, Finding, Report, check, composite, conflict_graph
+from rulebook.diff import VersionDiff, diff, diff_motions
 from rulebook.errors import (
     AmendmentError,
     CitationError,
+    DraftError,
     FactsError,
     HistoryError,
     InvariantSpecError,
+    OutputError,
     ParseError,
     QuestionError,
     RulebookError,
@@ -37,42 +46,68 @@ from rulebook.io.rulebook import dumps, loads, save
 from rulebook.model import Change, Clause, Invariant, Level, Version, walk
 from rulebook.numbering import all_citations, citation, resolve
 from rulebook.refs import dangling_references, reference_graph, referrers, render_refs
+from rulebook.render.site import render_site
 
 __all__ = [
     "Amendment",
     "AmendmentError",
+    "Answer",
+    "BlameEntry",
     "Change",
     "CitationError",
     "Clause",
+    "Comparison",
+    "Composite",
+    "DraftError",
     "FactsError",
+    "Finding",
     "History",
     "HistoryError",
     "Invariant",
     "InvariantSpecError",
     "Level",
     "Motion",
+    "OutputError",
     "ParseError",
     "QuestionError",
+    "Report",
     "RulebookError",
     "SchemaError",
+    "Sweep",
     "Version",
+    "VersionDiff",
     "VersionError",
     "WordingError",
     "all_citations",
     "apply",
     "apply_all",
+    "ask",
+    "blame",
+    "check",
     "citation",
+    "compare",
+    "composite",
+    "conflict_graph",
     "dangling_references",
+    "diff",
+    "diff_motions",
+    "draft",
     "dumps",
+    "explain",
     "load",
     "load_history",
     "load_motions",
     "loads",
     "loads_motions",
+    "parse_wording",
+    "question",
     "reference_graph",
     "referrers",
     "render_refs",
+    "render_site",
     "resolve",
     "save",
+    "sweep",
     "walk",
+    "write_wording",
 ]
