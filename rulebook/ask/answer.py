@@ -27,31 +27,13 @@ from typing import Any
 import attrs
 from immutabledict import immutabledict
 
+from rulebook.diff import change_data
 from rulebook.model import Change, as_tuple, freeze, thaw
 
 __all__ = ["DETERMINED", "UNDETERMINED", "Answer", "Because", "Gap", "Outcome", "change_data"]
 
 DETERMINED = "determined"
 UNDETERMINED = "undetermined"
-
-
-def change_data(change: Change | None) -> dict[str, Any] | None:
-    """The JSON form of the motion or ruling that set a provision.
-
-    Examples
-    --------
-    >>> change_data(Change("ruling", "nec-2016", authority="NEC, 12 July 2016"))["authority"]
-    'NEC, 12 July 2016'
-    """
-    if change is None:
-        return None
-    return {
-        "kind": change.kind,
-        "id": change.id,
-        "title": change.title,
-        "authority": change.authority,
-        "date": change.date.isoformat() if change.date else None,
-    }
 
 
 @attrs.frozen

@@ -27,7 +27,7 @@ from typing import Any
 
 from rulebook.errors import CitationError
 from rulebook.model import Clause, Level, Version
-from rulebook.numbering import numbers
+from rulebook.numbering import _join, numbers
 
 __all__ = ["CitationCache"]
 
@@ -67,16 +67,11 @@ class CitationCache:
                 f"version {version.label!r} numbers {len(version.numbering)} levels, "
                 f"but clause {clause_id!r} sits at depth {len(chain)}"
             )
-        segments: list[str] = []
+        parts: list[tuple[Level, str]] = []
         siblings = version.clauses
         for depth, cid in enumerate(chain):
             level = version.numbering[depth]
             number, clause = self._numbers(siblings, level)[cid]
-            if level.label is not None:
-                segments.append(level.label.replace("{n}", number))
-            elif segments:
-                segments[-1] += "." + number
-            else:
-                segments.append(number)
+            parts.append((level, number))
             siblings = clause.children
-        return ", ".join(segments)
+        return _join(parts)

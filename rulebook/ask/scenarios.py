@@ -132,34 +132,15 @@ def _build(side: Side) -> tuple[Version, list[Version]]:
 def _check(data: Any, expectations: Iterable[Expectation], scenario: Scenario, prefix: str) -> list[Failure]:
     failures = []
     for e in expectations:
-        path = f"{prefix}{e.path}"
         try:
             actual = lookup(data, e.path)
         except KeyError as exc:
-            failures.append(
-                Failure(
-                    scenario.name,
-                    scenario.file,
-                    e.line,
-                    path,
-                    e.value,
-                    None,
-                    f"expected {show_value(e.value)}, but {exc.args[0]}",
-                )
-            )
-            continue
-        if not matches(thaw(e.value), actual, scenario.tolerance):
-            failures.append(
-                Failure(
-                    scenario.name,
-                    scenario.file,
-                    e.line,
-                    path,
-                    e.value,
-                    actual,
-                    f"expected {_show(e.value)}, got {_show(actual)}",
-                )
-            )
+            actual, problem = None, f"expected {show_value(e.value)}, but {exc.args[0]}"
+        else:
+            if matches(thaw(e.value), actual, scenario.tolerance):
+                continue
+            problem = f"expected {_show(e.value)}, got {_show(actual)}"
+        failures.append(Failure(scenario.name, scenario.file, e.line, f"{prefix}{e.path}", e.value, actual, problem))
     return failures
 
 

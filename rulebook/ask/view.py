@@ -21,15 +21,17 @@ Examples
 from __future__ import annotations
 
 import difflib
+from fractions import Fraction
 from typing import Any, Final
 
 import attrs
 
+from rulebook.ask.facts import as_fraction
 from rulebook.errors import QuestionError
 from rulebook.model import Version
 from rulebook.numbering import citation
 
-__all__ = ["ABSENT", "ClauseRef", "ProvisionView", "Read", "observe"]
+__all__ = ["ABSENT", "ClauseRef", "ProvisionView", "Read", "observe", "read_weights"]
 
 
 class _Absent:
@@ -156,3 +158,34 @@ class ProvisionView:
             f"provision {name!r}{where} of version {self._version.label!r}: {problem}; "
             "correct the provision in the rule book (docs/questions.md gives its form)"
         )
+
+
+def read_weights(view: ProvisionView, name: str, *, each: str, weight: str, example: str) -> dict[str, Fraction] | None:
+    """Provision ``name`` read as a weight from 0 for ``each`` of its keys, exactly (None if absent).
+
+    ``weight`` names one value in errors, and ``example`` shows the form; the
+    weights must not all be 0.
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level, Version
+    >>> v = Version("club", "1", [Level("arabic", "Rule {n}")],
+    ...             [Clause("vote", provisions={"vote.weights": {"a": 0.5, "b": 1}})])
+    >>> read_weights(ProvisionView(v), "vote.weights", each="section", weight="weight", example="{a: 1}")
+    {'a': Fraction(1, 2), 'b': Fraction(1, 1)}
+    >>> read_weights(ProvisionView(v), "vote.shares", each="route", weight="share", example="{a: 1}") is None
+    True
+    """
+    value = view.get(name)
+    if value is None:
+        return None
+    if not hasattr(value, "items") or not value:
+        raise view.invalid(name, f"must map each {each} to its {weight}, e.g. {example}")
+    out: dict[str, Fraction] = {}
+    for key, number in value.items():
+        if isinstance(number, bool) or not isinstance(number, int | float) or number < 0:
+            raise view.invalid(name, f"the {weight} of {key!r} must be a number from 0, not {number!r}")
+        out[str(key)] = as_fraction(number)
+    if not sum(out.values()):
+        raise view.invalid(name, f"the {weight}s add up to 0")
+    return out

@@ -46,7 +46,7 @@ import attrs
 import click
 import jinja2
 
-from rulebook.diff import ProvisionChange, Row, VersionDiff, WordOp, layout, word_diff
+from rulebook.diff import ProvisionChange, Row, VersionDiff, WordOp, change_data, layout, word_diff
 from rulebook.model import Change, Version, thaw
 from rulebook.numbering import citation
 from rulebook.refs import REF
@@ -603,15 +603,7 @@ def environment() -> jinja2.Environment:
 def _change_view(change: Change | None) -> dict[str, Any] | None:
     if change is None:
         return None
-    return {
-        "id": change.id,
-        "kind": change.kind,
-        "title": change.title,
-        "authority": change.authority,
-        "date": change.date.isoformat() if change.date else None,
-        "source": change.source,
-        "label": describe(change),
-    }
+    return {**(change_data(change) or {}), "source": change.source, "label": describe(change)}
 
 
 def _pieces_view(items: Iterable[Piece]) -> list[dict[str, Any]]:

@@ -39,29 +39,13 @@ from typing import Any
 from rulebook.ask.answer import Gap, Outcome
 from rulebook.ask.facts import Fact, as_fraction
 from rulebook.ask.registry import question
-from rulebook.ask.view import ProvisionView
+from rulebook.ask.view import ProvisionView, read_weights
 
 __all__ = ["vote"]
 
 WEIGHTS = "conference.weights"
 MAJORITY = "conference.majority"
 HALF = Fraction(1, 2)
-
-
-def _weights(view: ProvisionView) -> dict[str, Fraction] | None:
-    value = view.get(WEIGHTS)
-    if value is None:
-        return None
-    if not hasattr(value, "items") or not value:
-        raise view.invalid(WEIGHTS, "must map each section to its weight, e.g. {affiliates: 0.5, CLPs: 0.5}")
-    out: dict[str, Fraction] = {}
-    for name, weight in value.items():
-        if isinstance(weight, bool) or not isinstance(weight, int | float) or weight < 0:
-            raise view.invalid(WEIGHTS, f"the weight of {name!r} must be a number from 0, not {weight!r}")
-        out[str(name)] = as_fraction(weight)
-    if not sum(out.values()):
-        raise view.invalid(WEIGHTS, "the weights add up to 0")
-    return out
 
 
 def _majority(view: ProvisionView) -> tuple[Fraction, bool]:
@@ -132,7 +116,7 @@ def _swing(
 @question("conference.vote")
 def vote(view: ProvisionView, facts: Fact) -> Outcome:
     """Whether a card vote of conference carries, from each section's vote, and what would change it."""
-    weights = _weights(view)
+    weights = read_weights(view, WEIGHTS, each="section", weight="weight", example="{affiliates: 0.5, CLPs: 0.5}")
     if weights is None:
         return Outcome({}, [Gap.silent(WEIGHTS, "how the sections of conference are weighted in a card vote")])
     for key, fact in facts.items():

@@ -33,9 +33,9 @@ from fractions import Fraction
 from typing import Any
 
 from rulebook.ask.answer import Gap, Outcome
-from rulebook.ask.facts import Fact, as_fraction
+from rulebook.ask.facts import Fact
 from rulebook.ask.registry import question
-from rulebook.ask.view import ProvisionView
+from rulebook.ask.view import ProvisionView, read_weights
 
 __all__ = ["composition", "largest_remainder"]
 
@@ -74,26 +74,10 @@ def largest_remainder(size: int, shares: dict[str, Fraction]) -> tuple[dict[str,
     return seats, left, []  # pragma: no cover - remainders always place every seat
 
 
-def _selection(view: ProvisionView) -> dict[str, Fraction] | None:
-    value = view.get(SELECTION)
-    if value is None:
-        return None
-    if not hasattr(value, "items") or not value:
-        raise view.invalid(SELECTION, "must map each route of selection to its share, e.g. {leader: 1.0}")
-    out: dict[str, Fraction] = {}
-    for route, share in value.items():
-        if isinstance(share, bool) or not isinstance(share, int | float) or share < 0:
-            raise view.invalid(SELECTION, f"the share of {route!r} must be a number from 0, not {share!r}")
-        out[str(route)] = as_fraction(share)
-    if not sum(out.values()):
-        raise view.invalid(SELECTION, "the shares add up to 0")
-    return out
-
-
 @question("shadow_cabinet.composition", facts=("size",))
 def composition(view: ProvisionView, facts: Fact) -> Outcome:
     """How many shadow cabinet places each route of selection fills (largest remainder)."""
-    shares = _selection(view)
+    shares = read_weights(view, SELECTION, each="route of selection", weight="share", example="{leader: 1.0}")
     if shares is None:
         return Outcome({}, [Gap.silent(SELECTION, "how members of the shadow cabinet are chosen")])
     total = sum(shares.values(), Fraction(0))
