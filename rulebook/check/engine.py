@@ -7,6 +7,16 @@ orders, so the work grows with the number of overlapping pairs, not with the
 square of the number of motions. Motions with disjoint footprints commute and
 are never reported.
 
+Pairs are not enough: three motions may each sit well with each other one and
+still clash all together. So every *group* of three or more (a connected set
+of the overlap relation, joined also by the invariants that read what they
+write: :func:`rulebook.check.footprint.groups`) is applied as a whole in
+agenda order, and the combined result is checked for dangling references and
+broken invariants that no single motion or pair already explains. A group of
+at most :data:`ORDER_LIMIT` motions is also applied in the other orders of
+:func:`orders` (each rotation of the agenda order and its reverse), to catch
+an order-dependence that no pair shows.
+
 Examples
 --------
 >>> from rulebook.amend.motion import Amendment, Motion
@@ -23,6 +33,8 @@ Examples
 motions a and b both change '15' in Rule 1 (id fee): a to '10', b to '12'; if either passes, the other no longer applies
 >>> report.groups
 (('a', 'b'),)
+>>> orders(3)
+[(2, 1, 0), (1, 2, 0), (0, 2, 1), (2, 0, 1), (1, 0, 2)]
 """
 
 from __future__ import annotations
@@ -38,7 +50,16 @@ from rulebook.amend.apply import apply
 from rulebook.amend.motion import Motion
 from rulebook.check.delta import Delta, delta
 from rulebook.check.findings import ClauseRef, Finding, Location, clause_ref, describe
-from rulebook.check.footprint import WORD_OPS, Footprint, footprint, key_clause, overlap, overlapping_pairs
+from rulebook.check.footprint import (
+    WORD_OPS,
+    Footprint,
+    footprint,
+    groups,
+    invariant_keys,
+    key_clause,
+    overlap,
+    overlapping_pairs,
+)
 from rulebook.check.graph import composite_groups, conflict_graph
 from rulebook.check.invariants import Violation, evaluate
 from rulebook.check.procedure import Rule, amended_parts, closed_until, parts, three_year_rule
@@ -48,10 +69,17 @@ from rulebook.model import Invariant, Version, walk
 from rulebook.numbering import resolve_id
 from rulebook.refs import references
 
-__all__ = ["Progress", "Report", "check"]
+__all__ = ["ORDER_LIMIT", "Progress", "Report", "check", "orders"]
 
-#: ``progress(stage, done, total)``: called as the check goes (stages ``apply``, ``pairs``).
+#: ``progress(stage, done, total)``: called as the check goes (stages ``apply``, ``pairs``, ``groups``).
 Progress = Callable[[str, int, int], None]
+
+#: The largest group (in motions) that is also applied in the other :func:`orders`.
+ORDER_LIMIT = 5
+
+#: What a finding is about, to tell whether a smaller set of motions already reported it:
+#: ``("dangling", source, target)`` or ``("invariant", name)``.
+Subject = tuple[str, ...]
 
 
 @attrs.frozen
@@ -151,6 +179,10 @@ class _Checker:
         self._referrers: dict[str, list[str]] | None = None
         self._broken = {inv.name: evaluate(version, inv) for inv in version.invariants}
         self._record: dict[str, list[Any]] = {}
+        self.reported: dict[Subject, list[frozenset[str]]] = {}
+        self.failed: set[frozenset[str]] = set()  # pairs one of whose orders fails
+        self.unsettled: set[frozenset[str]] = set()  # pairs that fail or depend on their order
+        self.duplicates: set[frozenset[str]] = set()  # pairs that make the same change
 
     # -- locations -----------------------------------------------------------
 
@@ -162,10 +194,24 @@ class _Checker:
                 line = motion.amendments[name.amendment].line
         return Location(motion.id, motion.file, line)
 
-    def add(self, kind: str, applied: Sequence[_Applied], clauses: Sequence[str], message: str) -> None:
+    def add(
+        self,
+        kind: str,
+        applied: Sequence[_Applied],
+        clauses: Sequence[str],
+        message: str,
+        subject: Subject | None = None,
+    ) -> None:
         refs = tuple(dict.fromkeys(clause_ref(c, self.version, *(a.result for a in applied)) for c in clauses))
         where = tuple(self.locate(a.motion, clauses, a.footprint) for a in applied)
-        self.findings.append(Finding(kind, tuple(a.motion.id for a in applied), refs, message, where))
+        ids = tuple(a.motion.id for a in applied)
+        self.findings.append(Finding(kind, ids, refs, message, where))
+        if subject is not None:
+            self.reported.setdefault(subject, []).append(frozenset(ids))
+
+    def already(self, subject: Subject, motions: frozenset[str]) -> bool:
+        """True when some of ``motions`` (alone or in a pair) already reported ``subject``."""
+        return any(found <= motions for found in self.reported.get(subject, ()))
 
     # -- one motion alone ----------------------------------------------------
 
@@ -242,10 +288,15 @@ class _Checker:
                 [source, target],
                 f"{who} leaves {describe(source, applied.result, self.version)} referring to [[{target}]], "
                 "which no longer exists; amend or delete that reference in the same motion",
+                ("dangling", source, target),
             )
         for violation in self.broken(applied.result, change):
             self.add(
-                "invariant", [applied], _violation_clauses(violation), _invariant_message(who, "breaks", violation)
+                "invariant",
+                [applied],
+                _violation_clauses(violation),
+                _invariant_message(who, "breaks", violation),
+                ("invariant", violation.invariant.name),
             )
 
     def out_of_order(self, applied: _Applied, rule: Rule) -> None:
@@ -292,8 +343,15 @@ class _Checker:
     def pair(self, a: _Applied, b: _Applied) -> None:
         ab = self.after(a, b)
         ba = self.after(b, a)
+        both = frozenset((a.motion.id, b.motion.id))
+        if isinstance(ab, RulebookError) or isinstance(ba, RulebookError):
+            self.failed.add(both)
+            self.unsettled.add(both)
+        elif ab.clauses != ba.clauses:
+            self.unsettled.add(both)
         shared = _shared_state(a, b)
         if shared:
+            self.duplicates.add(both)
             self.duplicate(a, b, shared, ab, ba)
             return
         if self.removed(a, b) or self.removed(b, a):
@@ -418,8 +476,21 @@ class _Checker:
         return None
 
     def order(self, a: _Applied, b: _Applied, ab: Version, ba: Version) -> None:
-        diff = delta(ab, ba)
         first, second = f"{a.motion.id} then {b.motion.id}", f"{b.motion.id} then {a.motion.id}"
+        detail, clauses = self.difference(ab, ba, first, second)
+        self.add(
+            "overlap",
+            [a, b],
+            clauses,
+            f"motions {a.motion.id} and {b.motion.id} overlap and the result depends on which passes first: "
+            f"{detail}; composite them into one motion",
+        )
+
+    def difference(self, ab: Version, ba: Version, first: str, second: str) -> tuple[str, list[str]]:
+        """How two results differ, for a drafter (``first``, ``second``: the orders that gave them), and
+        the clause concerned."""
+        diff = delta(ab, ba)
+        clauses: list[str]
         if diff.changed:
             cid = sorted(diff.changed)[0]
             detail = (
@@ -440,13 +511,7 @@ class _Checker:
             where = f"inside {describe(parent, self.version, ab)}" if parent else "at the top level"
             detail = f"the clauses {where} come in a different order after {first} than after {second}"
             clauses = [parent] if parent else []
-        self.add(
-            "overlap",
-            [a, b],
-            clauses,
-            f"motions {a.motion.id} and {b.motion.id} overlap and the result depends on which passes first: "
-            f"{detail}; composite them into one motion",
-        )
+        return detail, clauses
 
     def together(self, a: _Applied, b: _Applied, both: Version) -> None:
         change = delta(self.version, both)
@@ -461,6 +526,7 @@ class _Checker:
                 [source, target],
                 f"if {who} both pass, {describe(source, both, self.version)} refers to [[{target}]], "
                 "which no longer exists; one of them must amend that reference",
+                ("dangling", source, target),
             )
         reported = {v.invariant.name for v in self.broken(a.result, a.footprint.delta)}
         reported |= {v.invariant.name for v in self.broken(b.result, b.footprint.delta)}
@@ -472,7 +538,126 @@ class _Checker:
                 [a, b],
                 _violation_clauses(violation),
                 _invariant_message(f"if {who} both pass, together they", "break", violation),
+                ("invariant", violation.invariant.name),
             )
+
+    # -- groups of motions -------------------------------------------------------
+
+    def run(self, members: Sequence[_Applied]) -> Version | tuple[int, RulebookError]:
+        """The members applied one after the other, or (index of the one that failed, why)."""
+        version = members[0].result
+        for i, item in enumerate(members[1:], start=1):
+            try:
+                version = apply(version, item.by_id, bases=self.bases)
+            except RulebookError as exc:
+                return i, exc
+        return version
+
+    def group(self, members: Sequence[_Applied]) -> None:
+        """Apply a group whole, in agenda order (and, when small, in other orders); report what
+        no single motion or pair of it already reported."""
+        ids = frozenset(a.motion.id for a in members)
+        who = _listed([a.motion.id for a in members])
+        result = self.run(members)
+        if isinstance(result, tuple):
+            if any(pair <= ids for pair in self.failed | self.duplicates):
+                return  # a pair of them already fails, or makes one change twice, and its finding says so
+            index, error = result
+            passed = _listed([a.motion.id for a in members[:index]])
+            stopped = members[index].motion.id
+            clauses = [c for a in members for c in _keys_clauses(a.footprint.writes, self.version, a.result)][:3]
+            self.add(
+                "overlap",
+                members,
+                clauses,
+                f"motions {who} each apply with any one of the others, but not all together: "
+                f"if {passed} pass, {stopped} no longer applies: {error.message}; composite them into one motion",
+            )
+            return
+        self.combined(members, result, who, ids)
+        if len(members) <= ORDER_LIMIT and not any(pair <= ids for pair in self.unsettled | self.duplicates):
+            self.orders(members, result, who)
+
+    def combined(self, members: Sequence[_Applied], result: Version, who: str, ids: frozenset[str]) -> None:
+        change = delta(self.version, result)
+        for source, target in self.dangling(result, change):
+            subject: Subject = ("dangling", source, target)
+            if self.already(subject, ids):
+                continue
+            self.add(
+                "dangling-reference",
+                members,
+                [source, target],
+                f"if motions {who} all pass, {describe(source, result, self.version)} refers to [[{target}]], "
+                "which no longer exists; one of them must amend that reference",
+                subject,
+            )
+        for violation in self.broken(result, change):
+            subject = ("invariant", violation.invariant.name)
+            if self.already(subject, ids):
+                continue
+            self.add(
+                "invariant",
+                members,
+                _violation_clauses(violation),
+                _invariant_message(f"if motions {who} all pass, together they", "break", violation),
+                subject,
+            )
+
+    def orders(self, members: Sequence[_Applied], result: Version, who: str) -> None:
+        agenda = ", ".join(a.motion.id for a in members)
+        for order in orders(len(members)):
+            sequence = [members[i] for i in order]
+            other = self.run(sequence)
+            named = ", ".join(a.motion.id for a in sequence)
+            if isinstance(other, tuple):
+                index, error = other
+                self.add(
+                    "overlap",
+                    members,
+                    _keys_clauses(sequence[index].footprint.reads, self.version, sequence[index].result)[:3],
+                    f"motions {who} overlap and the result depends on the order in which they pass: in the "
+                    f"order {agenda} they all apply, but in the order {named}, {sequence[index].motion.id} "
+                    f"no longer applies: {error.message}; composite them into one motion",
+                )
+                return
+            if other.clauses != result.clauses:
+                detail, clauses = self.difference(result, other, agenda, named)
+                self.add(
+                    "overlap",
+                    members,
+                    clauses,
+                    f"motions {who} overlap and the result depends on the order in which they pass, "
+                    f"though no two of them do: {detail}; composite them into one motion",
+                )
+                return
+
+
+def orders(size: int) -> list[tuple[int, ...]]:
+    """The orders, other than the agenda order ``0, 1, ..., size - 1``, in
+    which a group of ``size`` motions is also applied: every rotation of the
+    agenda order and the reverse of each, so that each motion comes first once
+    and each two neighbours come in both orders (all six orders of three).
+
+    Examples
+    --------
+    >>> orders(2)
+    [(1, 0)]
+    >>> len(orders(4)), len(orders(5))
+    (7, 9)
+    """
+    out: list[tuple[int, ...]] = []
+    for start in range(size):
+        turned = tuple(range(start, size)) + tuple(range(start))
+        for order in (turned, tuple(reversed(turned))):
+            if order != tuple(range(size)) and order not in out:
+                out.append(order)
+    return out
+
+
+def _listed(names: Sequence[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" and {names[-1]}"
 
 
 def _quoted_gone(version: Version, first: _Applied, second: _Applied) -> tuple[str, str, int] | None:
@@ -650,6 +835,19 @@ def check(
         checker.pair(applied[i], applied[j])
     if progress:
         progress("pairs", len(pairs), len(pairs))
+    checked = set(pairs)
+    links = [keys for keys in (invariant_keys(inv) for inv in version.invariants) if keys]
+    together = [
+        g
+        for g in groups([a.footprint for a in applied], links)
+        if len(g) > 2 or (len(g) == 2 and (g[0], g[1]) not in checked)
+    ]
+    for n, members in enumerate(together):
+        if progress and n % 16 == 0:
+            progress("groups", n, len(together))
+        checker.group([applied[i] for i in members])
+    if progress and together:
+        progress("groups", len(together), len(together))
     order = {m.id: i for i, m in enumerate(prepared)}
     findings = sorted(checker.findings, key=lambda f: tuple(order[m] for m in f.motions))
     graph = conflict_graph([m.id for m in prepared], findings)

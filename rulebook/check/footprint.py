@@ -27,6 +27,13 @@ Two motions *overlap* when one writes a key the other reads or writes. Motions
 that do not overlap commute: each applies after the other and the results are
 the same, so only overlapping pairs are ever applied together.
 
+A *group* is a connected set of the overlap relation, taken transitively, and
+widened by the book's invariants: an invariant reads keys too
+(:func:`invariant_keys`), and every motion that writes a key one invariant
+reads joins that invariant's group, since their combined result may break it
+although no two of them overlap. Motions in different groups commute, so each
+group can be applied and judged on its own.
+
 Examples
 --------
 >>> from rulebook.amend.apply import apply
@@ -42,22 +49,35 @@ Examples
 ([('text', 'fee')], [])
 >>> overlapping_pairs([fa, fb, fc])
 [(0, 1)]
+>>> groups([fa, fb, fc])
+[(0, 1), (2,)]
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 
 from rulebook.amend.motion import Motion
 from rulebook.check.delta import Delta, delta, lineage_ids
 from rulebook.errors import CitationError
-from rulebook.model import Version
+from rulebook.model import Invariant, Version
 from rulebook.numbering import resolve_id
 from rulebook.refs import references
 
-__all__ = ["WORD_OPS", "Footprint", "Key", "Name", "footprint", "key_clause", "overlap", "overlapping_pairs"]
+__all__ = [
+    "WORD_OPS",
+    "Footprint",
+    "Key",
+    "Name",
+    "footprint",
+    "groups",
+    "invariant_keys",
+    "key_clause",
+    "overlap",
+    "overlapping_pairs",
+]
 
 Key = tuple[str, ...]
 
@@ -214,6 +234,83 @@ def overlapping_pairs(footprints: Sequence[Footprint]) -> list[tuple[int, int]]:
         for key in fp.reads:
             readers.setdefault(key, []).append(j)
     return sorted(pairs)
+
+
+def invariant_keys(invariant: Invariant) -> frozenset[Key]:
+    """The keys an invariant reads (see :mod:`rulebook.check.invariants`):
+    ``("exists", id)`` for a clause that must exist, ``("provision", name)``
+    for a provision's values (a change of carrier writes that key too).
+
+    Examples
+    --------
+    >>> sorted(invariant_keys(Invariant("size", provision="nec.seats", path="*.seats", sum=True)))
+    [('provision', 'nec.seats')]
+    >>> sorted(invariant_keys(Invariant("leader", clause="ch1.leader")))
+    [('exists', 'ch1.leader')]
+    """
+    if invariant.clause is not None:
+        return frozenset({("exists", invariant.clause)})
+    if invariant.provision is not None:
+        return frozenset({("provision", invariant.provision)})
+    return frozenset()
+
+
+def groups(footprints: Sequence[Footprint], links: Iterable[frozenset[Key]] = ()) -> list[tuple[int, ...]]:
+    """The connected groups of footprints: indices joined when their
+    footprints overlap (transitively), and when they write keys of one link
+    (the keys one invariant reads, :func:`invariant_keys`).
+
+    Every index is in exactly one group (a footprint that meets no other is a
+    group of one); indices ascend within a group and groups are ordered by
+    their first index. Union-find over a key index: the cost grows with the
+    size of the footprints, not with the square of their number.
+
+    Examples
+    --------
+    >>> def fp(reads, writes):
+    ...     return Footprint("m", frozenset(reads), frozenset(writes), (), Delta())
+    >>> a = fp({("exists", "x")}, {("text", "x")})
+    >>> b = fp({("exists", "x")}, {("provision", "p")})
+    >>> c = fp({("exists", "y")}, {("provision", "q")})
+    >>> groups([a, b, c])
+    [(0,), (1,), (2,)]
+    >>> groups([a, b, c], links=[frozenset({("provision", "p"), ("provision", "q")})])
+    [(0,), (1, 2)]
+    """
+    root = list(range(len(footprints)))
+
+    def find(i: int) -> int:
+        while root[i] != i:
+            root[i] = root[root[i]]
+            i = root[i]
+        return i
+
+    def join(members: Iterable[int]) -> None:
+        first: int | None = None
+        for i in members:
+            if first is None:
+                first = find(i)
+                continue
+            other = find(i)
+            if other != first:
+                root[max(other, first)] = min(other, first)
+                first = min(other, first)
+
+    writers: dict[Key, list[int]] = {}
+    readers: dict[Key, list[int]] = {}
+    for i, fp in enumerate(footprints):
+        for key in fp.writes:
+            writers.setdefault(key, []).append(i)
+        for key in fp.reads:
+            readers.setdefault(key, []).append(i)
+    for key, written in writers.items():
+        join([*written, *readers.get(key, ())])
+    for link in links:
+        join(i for key in link for i in writers.get(key, ()))
+    members: dict[int, list[int]] = {}
+    for i in range(len(footprints)):
+        members.setdefault(find(i), []).append(i)
+    return sorted((tuple(m) for m in members.values()), key=lambda g: g[0])
 
 
 def key_clause(key: Key, *versions: Version) -> str | None:

@@ -19,7 +19,11 @@ from rulebook.history import load_history, split_spec
 from rulebook.io import motions as motion_io
 from rulebook.io.rulebook import write_atomically
 
-_STAGES = {"apply": "applying each motion", "pairs": "trying overlapping motions together"}
+_STAGES = {
+    "apply": "applying each motion",
+    "pairs": "trying overlapping motions together",
+    "groups": "trying groups of motions together",
+}
 
 
 def _date(value: str | None) -> dt.date | None:
