@@ -12,10 +12,12 @@ import click
 
 from rulebook.amend.apply import apply_all
 from rulebook.amend.carried import check_not_carried
+from rulebook.amend.motion import Motion
 from rulebook.errors import AmendmentError, CitationError
 from rulebook.history import load_history, split_spec
 from rulebook.io import motions as motion_io
 from rulebook.io.rulebook import dumps, loads, write_atomically
+from rulebook.model import Version
 from rulebook.numbering import resolve
 from rulebook.refs import dangling_references
 from rulebook.render.book import to_data, to_markdown, to_text
@@ -92,6 +94,16 @@ def history(book: str, fmt: str) -> None:
                 click.echo(f"    motion  {c['id']}: {c['title'] or ''}")
 
 
+def _culprit(version: Version, motions: list[Motion], bases: dict[str, Version], dangling: tuple[str, str]) -> str:
+    """``"FILE:LINE: motion ID: after it, "``: the first motion after which the reference dangles."""
+    current = version
+    for motion in motions:
+        current = apply_all(current, [motion], bases={**bases, current.label: current})
+        if dangling in dangling_references(current):
+            return f"{motion.where()}: after it, "
+    return "after the motions, "
+
+
 @click.command()
 @click.argument("book")
 @click.argument("motions", nargs=-1, required=True, type=click.Path(dir_okay=False))
@@ -112,8 +124,8 @@ def apply(book: str, motions: tuple[str, ...], output: str | None, label: str | 
     if dangling:
         source, target = dangling[0]
         raise AmendmentError(
-            f"after the motions, clause {source!r} refers to [[{target}]], which no longer exists; "
-            "amend that reference too (rulebook check lists every such finding)"
+            f"{_culprit(version, loaded, bases, (source, target))}clause {source!r} refers to [[{target}]], "
+            "which no longer exists; amend that reference too (rulebook check lists every such finding)"
         )
     text = dumps(amended)
     loads(text, output or "<output>")  # what is written must load again

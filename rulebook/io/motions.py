@@ -75,7 +75,7 @@ def _amendment(entry: Any, seq: Seq, index: int, motion_id: str, kind: str) -> l
     if "op" not in entry:
         raise entry.error(f"{what} has neither 'op' nor 'wording'; add one")
     op = entry["op"]
-    if op not in OPS:
+    if not isinstance(op, str) or op not in OPS:
         near = difflib.get_close_matches(str(op), list(OPS), n=1)
         hint = f"; did you mean {near[0]!r}?" if near else f" (operations: {', '.join(OPS)})"
         raise entry.error(f"{what}: unknown operation {op!r}{hint}", "op")
@@ -129,7 +129,7 @@ def _motion(entry: Any, file: str, line: int, kind_key: str | None = None) -> Mo
     date = entry.get_typed("date", dt.date, f"{kind} {mid}")
     if isinstance(date, dt.datetime):
         date = date.date()
-    if kind == "ruling" and "authority" not in entry:
+    if kind == "ruling" and not _text(entry, "authority", kind):
         raise entry.error(f"ruling {mid} needs 'authority' (who made it, and when)")
     items = entry.get("amendments")
     if not isinstance(items, Seq) or not items:
@@ -164,8 +164,8 @@ def from_data(doc: Any, file: str) -> tuple[Motion, ...]:
         if key in doc:
             doc.check_keys((key,), what="motion file")
             items = doc[key]
-            if not isinstance(items, Seq):
-                raise doc.error(f"{key!r} must be a list", key)
+            if not isinstance(items, Seq) or not items:
+                raise doc.error(f"{key!r} must be a non-empty list of {key}", key)
             motions = tuple(_motion(m, file, items.line_of(i)) for i, m in enumerate(items))
             break
     else:

@@ -29,7 +29,7 @@ import yaml
 
 from rulebook.errors import ParseError, SchemaError
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "Mapping", "Seq", "Source", "parse", "read"]
+__all__ = ["MAX_ALIASED", "MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "Mapping", "Seq", "Source", "parse", "read"]
 
 #: Largest file accepted, in bytes (documented in docs/file-format.md).
 MAX_BYTES = 64 * 1024 * 1024
@@ -37,6 +37,9 @@ MAX_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 200
 #: Most values one file may expand to (aliases count each time they are used).
 MAX_NODES = 5_000_000
+#: Most values that repeated aliases (``*name``) may add: a few are handy, a
+#: "billion laughs" of nested aliases is refused at once.
+MAX_ALIASED = 100_000
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SAFE_TAGS = {
@@ -126,8 +129,10 @@ class Source:
         self.file = file
         self._constructor = yaml.SafeLoader("")  # only its scalar constructors are used
         self._count = 0
+        self._aliased = 0
+        self._seen: set[int] = set()
 
-    def value(self, node: yaml.Node, depth: int = 0) -> Any:
+    def value(self, node: yaml.Node, depth: int = 0, aliased: bool = False) -> Any:
         if depth > MAX_DEPTH:
             raise ParseError(
                 f"nesting deeper than {MAX_DEPTH} levels; flatten the file",
@@ -144,6 +149,17 @@ class Source:
             )
         if node.tag not in _SAFE_TAGS:
             raise ParseError(f"YAML tag {node.tag!r} is not allowed; use plain values", file=self.file, line=line)
+        if isinstance(node, yaml.CollectionNode):
+            aliased = aliased or id(node) in self._seen  # the composer shares an aliased node
+            self._seen.add(id(node))
+        if aliased:
+            self._aliased += 1
+            if self._aliased > MAX_ALIASED:
+                raise ParseError(
+                    f"aliases ('*name') expand to more than {MAX_ALIASED} values; write the values out",
+                    file=self.file,
+                    line=line,
+                )
         if isinstance(node, yaml.MappingNode):
             out = Mapping()
             out.file, out.line, out.lines = self.file, line, {}
@@ -154,7 +170,7 @@ class Source:
                         file=self.file,
                         line=key_node.start_mark.line + 1,
                     )
-                key = self.value(key_node, depth + 1)
+                key = self.value(key_node, depth + 1, aliased)
                 if isinstance(key, dict | list):
                     raise ParseError(
                         "a mapping key must be plain text", file=self.file, line=key_node.start_mark.line + 1
@@ -167,14 +183,14 @@ class Source:
                         file=self.file,
                         line=kline,
                     )
-                out[key] = self.value(value_node, depth + 1)
+                out[key] = self.value(value_node, depth + 1, aliased)
                 out.lines[key] = kline
             return out
         if isinstance(node, yaml.SequenceNode):
             seq = Seq()
             seq.file, seq.line, seq.lines = self.file, line, []
             for item in node.value:
-                seq.append(self.value(item, depth + 1))
+                seq.append(self.value(item, depth + 1, aliased))
                 seq.lines.append(item.start_mark.line + 1)
             return seq
         try:
@@ -189,6 +205,14 @@ def parse(text: str, file: str) -> Any:
         raise ParseError(f"file larger than {MAX_BYTES // (1024 * 1024)} MiB; split it", file=file)
     try:
         node = yaml.compose(text, Loader=_Loader)
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else None
+        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+        raise ParseError(
+            f"invalid YAML: character #x{code:04x} is not allowed in YAML text; remove it",
+            file=file,
+            line=line,
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
@@ -198,7 +222,10 @@ def parse(text: str, file: str) -> Any:
             line=mark.line + 1 if mark else None,
         ) from None
     except yaml.YAMLError as exc:
-        raise ParseError(f"invalid YAML: {exc}", file=file) from None
+        raise ParseError(f"invalid YAML: {' '.join(str(exc).split())}", file=file) from None
+    except UnicodeEncodeError as exc:  # lone surrogates in a str (never in a file read as UTF-8)
+        line = text.count("\n", 0, exc.start) + 1
+        raise ParseError(f"invalid text: {exc.reason} (character {exc.start + 1})", file=file, line=line) from None
     except RecursionError:
         raise ParseError(f"nesting deeper than {MAX_DEPTH} levels; flatten the file", file=file) from None
     if node is None:

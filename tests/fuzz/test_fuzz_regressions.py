@@ -1,0 +1,50 @@
+"""Every crash the fuzzers found, kept as an example (see docs/testing.md)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from rulebook.cli import main
+from rulebook.errors import ParseError, RulebookError, SchemaError
+from rulebook.io import motions as motion_io
+from rulebook.io.rulebook import loads
+
+BOOK = (
+    'rulebook: a\nversion: "1"\nnumbering: [arabic]\nclauses: [{id: a, provisions: {d: 2000-01-01, l: [2001-02-03]}}]\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("loader", "text", "error", "fragment"),
+    [
+        (loads, "rulebook: \ud800\n", ParseError, "f.yaml:1: invalid text"),
+        (loads, "rulebook: x\nversion: \x00\n", ParseError, "f.yaml:2: invalid YAML: character #x0000"),
+        (motion_io.loads, "motion: x\namendments:\n  - {op: [a]}\n", SchemaError, "f.yaml:3: amendment 1 of motion x"),
+        (motion_io.loads, "motions: []\n", SchemaError, "f.yaml:1: 'motions' must be a non-empty list"),
+        (
+            motion_io.loads,
+            "ruling: r\nauthority: null\namendments: [{op: remove_provision, clause: a, name: b}]\n",
+            SchemaError,
+            "f.yaml:1: ruling r needs 'authority'",
+        ),
+    ],
+)
+def test_a_crashing_input_is_now_a_located_error(loader, text, error, fragment):
+    with pytest.raises(error) as info:
+        loader(text, "f.yaml")
+    assert isinstance(info.value, RulebookError)
+    assert str(info.value).startswith(fragment)
+    assert "\n" not in str(info.value)
+
+
+def test_show_json_writes_dates_in_provisions_as_iso_text(tmp_path):
+    path = tmp_path / "book.yaml"
+    path.write_text(BOOK)
+    result = CliRunner().invoke(main, ["show", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    provisions = json.loads(result.stdout)["clauses"][0]["provisions"]
+    assert provisions["d"]["value"] == "2000-01-01"
+    assert provisions["l"]["value"] == ["2001-02-03"]
