@@ -137,6 +137,7 @@ class _Step:
         self.motion = motion
         self.base = base
         self.index = 0
+        self.touched: dict[str | None, int] = {}  # parent id -> last amendment that renumbered its children
 
     def fail(self, message: str) -> AmendmentError:
         return AmendmentError(f"{self.motion.where(self.index)}: {message}")
@@ -226,16 +227,28 @@ class _Step:
             )
 
     def check_numbers(self, current: Version, parent: str | None) -> None:
-        """Refuse a change that leaves two sibling clauses with the same number."""
-        siblings = current.clauses if parent is None else current.clause(parent).children
-        depth = 0 if parent is None else len(current.path(parent))
-        clash = duplicate_number(siblings, current.numbering[depth]) if depth < len(current.numbering) else None
-        if clash is not None:
-            first, second, number = clash
-            raise self.fail(
-                f"clauses {first.id!r} and {second.id!r} would both be numbered {number!r}, so a citation "
-                "could not tell them apart; pin a different number"
-            )
+        """Note that the children of ``parent`` were renumbered; :meth:`finish` checks them.
+
+        Siblings may share a number half-way through a motion (a pinned clause
+        re-inserted before its old place is deleted), but not once it has passed.
+        """
+        self.touched[parent] = self.index
+
+    def finish(self, current: Version) -> None:
+        """Refuse a motion that leaves two sibling clauses with the same number."""
+        for parent, index in self.touched.items():
+            if parent is not None and parent not in current:
+                continue
+            siblings = current.clauses if parent is None else current.clause(parent).children
+            depth = 0 if parent is None else len(current.path(parent))
+            clash = duplicate_number(siblings, current.numbering[depth]) if depth < len(current.numbering) else None
+            if clash is not None:
+                first, second, number = clash
+                self.index = index
+                raise self.fail(
+                    f"clauses {first.id!r} and {second.id!r} would both be numbered {number!r}, so a citation "
+                    "could not tell them apart; pin a different number"
+                )
 
     def run(self, version: Version, amendment: Amendment) -> Version:
         op = amendment.op
@@ -388,10 +401,10 @@ def _base_for(version: Version, motion: Motion, bases: Mapping[str, Version] | N
     if bases is not None and motion.base in bases:
         return bases[motion.base]
     ancestors = [label for label in bases or {} if label != version.label]
-    known = f"its ancestors ({', '.join(repr(k) for k in ancestors)})" if ancestors else "an ancestor (it has none)"
+    known = ", ".join(repr(k) for k in ancestors) if ancestors else "it has none"
     raise AmendmentError(
         f"{motion.where()}: drafted against version {motion.base!r}, which is neither the version it is "
-        f"applied to ({version.label!r}) nor {known}; correct 'base' or apply it to that version"
+        f"applied to ({version.label!r}) nor one of its ancestors ({known}); correct 'base' or apply it to that version"
     )
 
 
@@ -401,13 +414,23 @@ def apply(
     *,
     bases: Mapping[str, Version] | None = None,
     label: str | None = None,
+    partial: bool = False,
 ) -> Version:
     """A new version: ``version`` with every amendment of ``motion`` applied.
 
     ``bases`` maps the labels of ``version``'s ancestors to those versions, so a
     motion drafted against an ancestor resolves its citations there. The result
     is labelled ``label`` (default ``"<label>+<motion id>"``) and records the
-    motion as its change.
+    motion as its change. ``partial=True`` leaves out the checks made once a whole
+    motion has passed (no two sibling clauses numbered alike), for tools that
+    build a motion amendment by amendment, as ``draft`` does.
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level
+    >>> v = Version("club", "1", [Level("arabic", "Rule {n}")], [Clause("fee", text="Two pounds.")])
+    >>> apply(v, Motion("m", [Amendment("replace_words", clause="Rule 1", old="Two", new="Three")])).label
+    '1+m'
     """
     base = _base_for(version, motion, bases)
     step = _Step(motion, base)
@@ -415,6 +438,8 @@ def apply(
     for i, amendment in enumerate(motion.amendments):
         step.index = i
         current = step.run(current, amendment)
+    if not partial:
+        step.finish(current)
     return attrs.evolve(
         current,
         label=label or f"{version.label}+{motion.id}",

@@ -252,7 +252,7 @@ class _Drafter:
     def emit(self, amendment: Amendment) -> None:
         motion = Motion("draft", (amendment,), base=self.old.label)
         try:
-            self.current = apply(self.current, motion, bases=self.bases, label=_DRAFT_LABEL)
+            self.current = apply(self.current, motion, bases=self.bases, label=_DRAFT_LABEL, partial=True)
         except AmendmentError as exc:  # a bug here, not bad input: say so plainly
             raise DraftError(f"could not draft this change: {exc.message}") from None
         self.amendments.append(attrs.evolve(amendment, wording=write_wording(amendment, self.old)))

@@ -82,6 +82,9 @@ def _amendment(entry: Any, seq: Seq, index: int, motion_id: str, kind: str) -> l
     if kind == "ruling" and op not in RULING_OPS:
         raise entry.error(f"{what}: a ruling may only set_provision or remove_provision, not {op}", "op")
     entry.check_keys(("op", *OPS[op], "wording"), _REQUIRED[op], what=f"{what} ({op})")
+    for key in _REQUIRED[op]:
+        if key != "value" and entry[key] is None:  # a null value is a value; a null clause or phrase is not
+            raise entry.error(f"{what} ({op}): {key!r} is empty; give it a value", key)
     anchors = [k for k in _ANCHORS.get(op, ()) if k in entry]
     if op in _ANCHORS and len(anchors) != 1:
         raise entry.error(f"{what} ({op}) needs exactly one of {', '.join(_ANCHORS[op])}")

@@ -21,6 +21,7 @@ Rule 1  FEES
 
 from __future__ import annotations
 
+import datetime as dt
 import textwrap
 from collections.abc import Callable
 from typing import Any
@@ -112,6 +113,17 @@ def to_markdown(version: Version, clause_id: str | None = None) -> str:
     return "\n".join(out)
 
 
+def _json_ready(value: Any) -> Any:
+    """Dates (which YAML reads from ``2016-01-01``) as ISO text; everything else as it is."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _json_ready(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_json_ready(v) for v in value]
+    return value
+
+
 def _clause_data(version: Version, clause: Clause, cites: dict[str, str]) -> dict[str, Any]:
     out: dict[str, Any] = {"id": clause.id, "citation": cites[clause.id]}
     if clause.number is not None:
@@ -121,7 +133,7 @@ def _clause_data(version: Version, clause: Clause, cites: dict[str, str]) -> dic
     out["rendered_text"] = render_refs(version, clause.text, cites) if clause.text else None
     provisions = {}
     for name, value in clause.provisions.items():
-        entry: dict[str, Any] = {"value": thaw(value)}
+        entry: dict[str, Any] = {"value": _json_ready(thaw(value))}
         change = version.provenance.get(name)
         if change is not None:
             entry["set_by"] = {"kind": change.kind, "id": change.id, "authority": change.authority}

@@ -48,3 +48,15 @@ def test_show_json_writes_dates_in_provisions_as_iso_text(tmp_path):
     provisions = json.loads(result.stdout)["clauses"][0]["provisions"]
     assert provisions["d"]["value"] == "2000-01-01"
     assert provisions["l"]["value"] == ["2001-02-03"]
+
+
+@pytest.mark.parametrize("key", ["clause", "old", "new"])
+def test_a_required_field_left_empty_is_refused_where_it_stands(key):
+    fields = {"clause": "Rule 1", "old": "a", "new": "b", key: None}
+    text = "motion: m\namendments:\n  - op: replace_words\n" + "".join(
+        f"    {k}: {'null' if v is None else v}\n" for k, v in fields.items()
+    )
+    with pytest.raises(
+        SchemaError, match=rf"^f\.yaml:\d+: amendment 1 of motion m \(replace_words\): '{key}' is empty"
+    ):
+        motion_io.loads(text, "f.yaml")

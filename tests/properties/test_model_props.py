@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from rulebook.amend.apply import apply, apply_all
@@ -91,7 +91,6 @@ def test_citations_are_unique_and_resolve_back(version):
         assert resolve_id(version, cite) == cid
 
 
-@settings(max_examples=25)
 @given(amended())
 def test_diff_of_a_version_with_itself_is_empty(case):
     diff_module = pytest.importorskip("rulebook.diff")
