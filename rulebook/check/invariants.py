@@ -26,8 +26,8 @@ from typing import Any
 
 import attrs
 
-from rulebook.errors import InvariantSpecError
 from rulebook.model import Invariant, Version
+from rulebook.model import validate_invariant as validate
 
 __all__ = ["Violation", "evaluate", "validate", "violations"]
 
@@ -47,33 +47,6 @@ class Violation:
     invariant: Invariant
     clause: str | None
     message: str
-
-
-def validate(invariant: Invariant) -> None:
-    """Refuse an invariant that cannot be evaluated, saying what to change.
-
-    Examples
-    --------
-    >>> validate(Invariant("x", provision="p", min=3, max=1))
-    Traceback (most recent call last):
-    ...
-    rulebook.errors.InvariantSpecError: invariant 'x': min 3 is greater than max 1; swap them
-    """
-
-    def fail(message: str) -> InvariantSpecError:
-        where = f" (line {invariant.line})" if invariant.line else ""
-        return InvariantSpecError(f"invariant {invariant.name!r}{where}: {message}")
-
-    if (invariant.clause is None) == (invariant.provision is None):
-        raise fail("give exactly one of 'clause' (must exist) or 'provision' (values to test)")
-    if invariant.clause is not None and (
-        invariant.path or invariant.sum or invariant.odd or invariant.min is not None or invariant.max is not None
-    ):
-        raise fail("'path', 'sum', 'min', 'max' and 'odd' test a provision; a 'clause' invariant only needs the id")
-    if invariant.path is not None and any(not seg for seg in invariant.path.split(".")):
-        raise fail(f"path {invariant.path!r} has an empty segment; write dotted keys such as '*.seats'")
-    if invariant.min is not None and invariant.max is not None and invariant.min > invariant.max:
-        raise fail(f"min {_num(invariant.min)} is greater than max {_num(invariant.max)}; swap them")
 
 
 def _num(x: float) -> str:

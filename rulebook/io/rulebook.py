@@ -34,9 +34,9 @@ from typing import Any
 
 import yaml
 
-from rulebook.errors import OutputError, SchemaError
+from rulebook.errors import InvariantSpecError, OutputError, SchemaError
 from rulebook.io.yamlsrc import Mapping, Seq, parse, read
-from rulebook.model import STYLES, Clause, Invariant, Level, Version, thaw
+from rulebook.model import STYLES, Clause, Invariant, Level, Version, thaw, validate_invariant
 from rulebook.numbering import duplicate_number
 from rulebook.refs import references
 
@@ -184,11 +184,11 @@ def _numbering(doc: Mapping) -> tuple[Level, ...]:
     return tuple(levels)
 
 
-def _number(value: Any, entry: Mapping, key: str) -> float | None:
+def _number(value: Any, entry: Mapping, key: str, name: str) -> float | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise entry.error(f"invariant {key!r} must be a number", key)
+        raise entry.error(f"invariant {name!r}: {key!r} must be a number, not {value!r}", key)
     return value
 
 
@@ -219,8 +219,8 @@ def _invariants(doc: Mapping) -> tuple[Invariant, ...]:
             provision=provision,
             path=entry.get_typed("path", str, f"invariant {name!r}"),
             sum=entry.get_typed("sum", bool, f"invariant {name!r}", default=False),
-            min=_number(entry.get("min"), entry, "min"),
-            max=_number(entry.get("max"), entry, "max"),
+            min=_number(entry.get("min"), entry, "min", name),
+            max=_number(entry.get("max"), entry, "max", name),
             odd=entry.get_typed("odd", bool, f"invariant {name!r}", default=False),
             line=entry.line,
         )
@@ -248,6 +248,10 @@ def from_data(doc: Any, file: str) -> Version:
     reader.check_refs()
     invariants = _invariants(doc)
     for inv in invariants:
+        try:
+            validate_invariant(inv)
+        except InvariantSpecError as exc:
+            raise exc.located(file, inv.line) from None
         if inv.clause is not None and inv.clause not in reader.ids:
             raise SchemaError(
                 f"invariant {inv.name!r} names clause {inv.clause!r}, which does not exist", file=file, line=inv.line

@@ -1,4 +1,4 @@
-"""Two sibling clauses may never carry the same number: citations must name one clause."""
+"""A book must be unambiguous and its invariants evaluable: two sibling clauses never carry one number."""
 
 from __future__ import annotations
 
@@ -50,3 +50,9 @@ def test_inserting_a_clause_can_push_a_number_onto_a_pinned_one() -> None:
     with pytest.raises(rulebook.AmendmentError, match="'b' and 'c' would both be numbered '3'"):
         rulebook.apply(v, Motion("m", [insert]))
     assert rulebook.apply(v, Motion("m", [Amendment("delete_clause", clause="Rule 1")])).clause("c").number is None
+
+
+def test_an_invariant_that_cannot_be_evaluated_is_refused_at_load_with_its_line() -> None:
+    text = BOOK.replace("clauses:", "invariants:\n  - {name: x, provision: p, min: 3, max: 1}\nclauses:", 1)
+    with pytest.raises(rulebook.InvariantSpecError, match=r"^book.yaml:5: invariant 'x': min 3 is greater than max 1"):
+        rulebook.loads(text, "book.yaml")
