@@ -25,7 +25,7 @@ import yaml
 from rulebook.amend.motion import OPS, RULING_OPS, Amendment, Motion
 from rulebook.errors import SchemaError, WordingError
 from rulebook.io.rulebook import _clause_data, parse_clause
-from rulebook.io.yamlsrc import Mapping, Seq, parse, read
+from rulebook.io.yamlsrc import Mapping, Seq, gc_paused, parse, read
 from rulebook.model import thaw
 
 __all__ = ["dump_data", "dumps", "from_data", "load_file", "loads"]
@@ -185,12 +185,14 @@ def from_data(doc: Any, file: str) -> tuple[Motion, ...]:
 
 def loads(text: str, file: str = "<string>") -> tuple[Motion, ...]:
     """Load motions from YAML text."""
-    return from_data(parse(text, file), file)
+    with gc_paused():
+        return from_data(parse(text, file), file)
 
 
 def load_file(path: str | Path) -> tuple[Motion, ...]:
     """Load motions from a file."""
-    return from_data(read(path), str(path))
+    with gc_paused():
+        return from_data(read(path), str(path))
 
 
 def _amendment_data(a: Amendment) -> dict[str, Any]:
