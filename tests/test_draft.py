@@ -165,3 +165,12 @@ def test_identical_clauses_give_nothing_to_draft(club: Version) -> None:
 def test_text_amendments_to_an_empty_text() -> None:
     assert text_amendments("c", "Gone.", "") == [Amendment("delete_words", clause="c", words="Gone.")]
     assert text_amendments("c", "Same.", "Same.") == []
+
+
+def test_drafting_into_an_empty_book_says_why_it_cannot() -> None:
+    from rulebook.errors import DraftError
+    from rulebook.model import Clause, Level, Version
+
+    levels = [Level("arabic", "Rule {n}")]
+    with pytest.raises(DraftError, match="OLD has no clauses"):
+        draft(Version("c", "old", levels, []), Version("c", "new", levels, [Clause("a", text="x")]))

@@ -330,6 +330,11 @@ class _Drafter:
             return {"before": siblings[0].id}
         elif not siblings and parent is not None and self.safe(parent):
             return {"into": parent}
+        if parent is None and not siblings and previous is None:
+            raise DraftError(
+                "OLD has no clauses: a motion inserts a clause after, before or into an existing one, "
+                "so there is nothing to place the first clause by; write the first clause into OLD by hand"
+            )
         raise DraftError(
             f"cannot name where a clause goes under {parent or 'the top level'}: the ids of the new clauses there "
             "read as citations of other clauses in OLD; give them ids that do not look like citations"
