@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
-from rulebook.cli import main
+from rulebook.cli import asking, main
 from tests.conftest import LABOUR, ROOT
 
 CONTEST = str(ROOT / "scenarios" / "facts" / "contest-2016.yaml")
@@ -22,6 +23,19 @@ def test_ask_prints_an_undetermined_answer_with_its_gap() -> None:
     code, out, _ = run("ask", f"{LABOUR}@2016-07-01", "leadership.ballot", "--facts", CONTEST)
     assert code == 0
     assert "UNDETERMINED" in out and "leadership.incumbent_automatic" in out
+
+
+def test_ask_prints_plain_ascii_tables_when_piped() -> None:
+    code, out, _ = run("ask", f"{LABOUR}@2016-07-01", "leadership.ballot", "--facts", CONTEST)
+    assert code == 0 and out.isascii() and "\x1b" not in out
+    assert out.splitlines()[1] == "on the ballot: Smith; undetermined: Corbyn"
+    assert all(len(line) <= 80 for line in out.splitlines())
+
+
+def test_ask_draws_tables_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(asking, "_terminal", lambda: True)
+    code, out, _ = run("ask", str(LABOUR), "nec.composition")
+    assert code == 0 and "─" in out and "majority 20" in out
 
 
 def test_ask_json_follows_the_contract() -> None:
@@ -72,6 +86,7 @@ def test_a_failing_expectation_exits_1_naming_file_line_and_path(tmp_path: Path)
     code, out, _ = run("scenario", "run", str(_scenario(tmp_path, "{answer.voting: 35}")))
     assert code == 1
     assert "s.yaml:4: scenario s: answer.voting: expected 35, got 33" in out
+    assert "     nec: 34 seats, 33 voting, majority 17" in out.splitlines()  # what it got
 
 
 def test_scenario_run_json(tmp_path: Path) -> None:

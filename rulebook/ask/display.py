@@ -1,37 +1,58 @@
-"""Showing answers, comparisons, sweeps and versions: plain text, escaped HTML tables
-for Jupyter (``_repr_html_``), and ``rich`` renderables for terminals (``__rich__``).
+"""Showing answers, comparisons, sweeps and versions: text for terminals, escaped
+HTML tables for Jupyter (``_repr_html_``), and ``rich`` renderables (``__rich__``).
+
+The text of an answer is a headline (question, version, status), the key result
+in one line, tables (for the built-in questions; any other answer is shown as
+dotted paths), then ``because`` (each provision under the clause that carries
+it, its value shortened, and who set it) and ``gaps``. Plain text is ASCII and
+fits 80 columns; on a terminal the same renderables are drawn with box
+characters and colour. The JSON forms hold everything in full.
 
 Examples
 --------
 >>> from rulebook.ask.answer import Answer, Because
->>> a = Answer("provision", "1", "determined", {"value": "<b>"},
+>>> a = Answer("provision", "1", "determined", {"name": "x", "value": "<b>", "clause": "Rule 1", "id": "r1"},
 ...            (Because("Rule 1", "r1", "x", "<b>"),))
 >>> "&lt;b&gt;" in answer_html(a) and "<b>" not in answer_html(a)
 True
 >>> print(answer_text(a))
 provision on version 1: determined
-  value: <b>
+x = <b>
+  in Rule 1 (id r1)
+<BLANKLINE>
 because:
-  Rule 1 (id r1): x = <b>
+  Rule 1 (id r1)
+    x = <b>
+>>> print(answer_text(Answer("club.fee", "1", "determined", {"total": 30, "per": {"adult": 10}})))
+club.fee on version 1: determined
+  total:       30
+  per.adult:   10
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping, Sequence
+import io
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from immutabledict import immutabledict
+from rich.box import SIMPLE_HEAD, Box
+from rich.console import Console
 from rich.console import Group as RichGroup
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from rulebook.ask.answer import DETERMINED
 from rulebook.model import Change, Version, thaw, walk
 from rulebook.numbering import all_citations
 from rulebook.refs import render_refs
 
 if TYPE_CHECKING:
     from rulebook.ask.answer import Answer, Because
-    from rulebook.ask.compare import Comparison
+    from rulebook.ask.compare import BecauseChange, Comparison
+    from rulebook.ask.scenarios import ScenarioResult
     from rulebook.ask.sweep import Group, Sweep
 
 __all__ = [
@@ -41,7 +62,11 @@ __all__ = [
     "comparison_html",
     "comparison_rich",
     "comparison_text",
+    "plain",
+    "scenario_text",
+    "shorten",
     "show_value",
+    "summary",
     "sweep_html",
     "sweep_rich",
     "sweep_text",
@@ -101,27 +126,299 @@ def _set_by(because: Because) -> str:
     return "; ".join(parts)
 
 
+# -- terminal text -----------------------------------------------------------------
+#
+# One set of rich renderables serves both: ``fancy`` (a terminal, and
+# ``rich.print``) draws tables with box characters and colour; plain (what the
+# CLI prints when piped, and ``to_text()``) uses ASCII only and fits WIDTH.
+
+WIDTH = 80
+VALUE_LIMIT = 150  # characters of a provision's value shown in text; --format json has it all
+_ASCII_HEAD = Box("    \n    \n -  \n    \n    \n    \n    \n    \n", ascii=True)
+
+
+def shorten(value: Any, limit: int = VALUE_LIMIT) -> str:
+    """``show_value`` cut, at an entry's end, to about ``limit`` characters.
+
+    Examples
+    --------
+    >>> shorten({"a": 1, "b": 2, "c": 3, "d": 4}, 18)
+    '{a: 1, ... 3 more}'
+    >>> shorten("x" * 20, 10)
+    'xxxxxxx...'
+    >>> shorten([1, 2], 10)
+    '1, 2'
+    """
+    shown = show_value(value)
+    if len(shown) <= limit:
+        return shown
+    value = thaw(value)
+    if isinstance(value, Mapping) and value:
+        items = [f"{k}: {_show(v)}" for k, v in value.items()]
+        for n in range(len(items) - 1, 0, -1):
+            cut = "{" + ", ".join(items[:n]) + f", ... {len(items) - n} more}}"
+            if len(cut) <= limit:
+                return cut
+    return shown[: max(limit - 3, 0)] + "..."
+
+
+def _table(*columns: str, fancy: bool, right: Sequence[int] = (), header: bool = True) -> Table:
+    table = Table(
+        box=SIMPLE_HEAD if fancy else _ASCII_HEAD, show_header=header, header_style="bold" if fancy else "",
+        show_edge=False, pad_edge=False, padding=(0, 1, 0, 0), safe_box=not fancy,
+    )  # fmt: skip
+    for i, column in enumerate(columns):
+        table.add_column(column, justify="right" if i in right else "left", overflow="fold")
+    return table
+
+
+def _pairs(rows: Sequence[tuple[str, str]], indent: int = 2, gap: int = 2) -> Padding:
+    grid = Table.grid(padding=(0, gap, 0, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for key, value in rows:
+        grid.add_row(key, value)
+    return _indent(grid, indent)
+
+
+def _yes(value: Any) -> str:
+    return {True: "yes", False: "no", None: "-"}.get(value, show_value(value))
+
+
+def _pct(share: Any) -> str:
+    return f"{float(share) * 100:.4g}%"
+
+
+def _num(value: Any) -> str:
+    return f"{value:.4g}" if isinstance(value, float) else str(value)
+
+
+# A summary: the key result in one line, then tables. It reads the answer's JSON
+# shape as the built-in question gives it; None (or a shape it does not know,
+# e.g. a user's question registered under the same name) falls back to dotted lines.
+Summary = tuple[str, list[Any]]
+
+
+def _ballot(data: Mapping[str, Any], fancy: bool) -> Summary:
+    parts = [f"on the ballot: {show_value(data['on_ballot']) if data['on_ballot'] else 'nobody'}"]
+    parts += [f"{key}: {show_value(data[key])}" for key in ("excluded", "undetermined") if data.get(key)]
+    table = _table("candidate", "role", "nominations", "met", "on ballot", fancy=fancy)
+    basis = []
+    for name, row in data["candidates"].items():
+        table.add_row(name, row["role"], row.get("detail", str(row["nominations"])), _yes(row.get("met")),
+                      _yes(row["on_ballot"]))  # fmt: skip
+        basis.append((f"{name}:", str(row["basis"])))
+    return "; ".join(parts), [table, Text("basis:"), _pairs(basis)]
+
+
+def _composition(data: Mapping[str, Any], fancy: bool) -> Summary:
+    if "sections" not in data:
+        return "", []
+    table = _table("section", "seats", "voting", fancy=fancy, right=(1,))
+    for name, section in data["sections"].items():
+        table.add_row(name, str(section["seats"]), _yes(section["voting"]))
+    head = f"{data['body']}: {data['total']} seats, {data['voting']} voting, majority {data['majority']}"
+    return head, [table]
+
+
+def _vote(data: Mapping[str, Any], fancy: bool) -> Summary:
+    if "result" not in data:
+        return "", []
+    counts = f"{_num(data['for'])}-{_num(data['against'])}"
+    head = f"{data['result']} {counts}" if data["result"] != "uncertain" else f"uncertain (expected {counts})"
+    rows = [
+        ("for, against, abstain", f"{_num(data['for'])}, {_num(data['against'])}, {_num(data['abstain'])}"),
+        ("present, absent", f"{data['present']}, {data['absent']}"),
+    ]
+    rows += [("quorum", str(data["quorum"]))] if "quorum" in data else []
+    rows += [("on a tie", show_value(data["tie_rule"] or "(the rules are silent)"))] if "tie_rule" in data else []
+    rows += [("decided by", str(data["decided_by"]))] if "decided_by" in data else []
+    parts: list[Any] = [_pairs(rows)]
+    if "probability" in data:
+        likely = [f"{k} {data['probability_exact'][k]}" for k, p in data["probability"].items() if p]
+        head += ": " + ", ".join(likely)
+        table = _table("outcome", "probability", "exactly", fancy=fancy, right=(1, 2))
+        for outcome, p in data["probability"].items():
+            table.add_row(outcome, f"{p:.4f}", str(data["probability_exact"][outcome]))
+        parts.append(table)
+    return head, parts
+
+
+def _swing(swing: Mapping[str, Any]) -> str:
+    if not swing["possible"]:
+        return "cannot change it alone"
+    to = _pct(swing["to"])
+    if swing["direction"] == "down":
+        where = f"below {to}" if swing["more_than"] else f"down to {to}"
+    else:
+        where = f"above {to}" if swing["more_than"] else f"up to {to}"
+    votes = f", {swing['votes']} votes" if swing.get("votes") is not None else ""
+    return f"{where} ({float(swing['by']) * 100:.4g} points{votes})"
+
+
+def _card_vote(data: Mapping[str, Any], fancy: bool) -> Summary:
+    if "result" not in data:
+        return "", []
+    majority = data["majority"]
+    head = (
+        f"{data['result']}: {_pct(data['for'])} for, {_pct(data['against'])} against "
+        f"({majority['rule']} {_pct(majority['share'])} needed)"
+    )
+    table = _table("section", "weight", "for", "to change the result", fancy=fancy, right=(1, 2))
+    for name, section in data["sections"].items():
+        votes = section.get("votes")
+        share = _pct(section["for"]) + (f" ({votes['for']}-{votes['against']})" if votes else "")
+        table.add_row(name, _num(section["weight"]), share, _swing(data["swing"][name]))
+    return head, [table]
+
+
+def _shadow_cabinet(data: Mapping[str, Any], fancy: bool) -> Summary:
+    seats = data.get("seats", {})
+    head = (
+        f"{data['size']} places: " + ", ".join(f"{route} {n}" for route, n in seats.items())
+        if "size" in data
+        else "shares: " + ", ".join(f"{route} {_pct(s)}" for route, s in data["shares"].items())
+    )
+    if "undecided" in data:
+        undecided = data["undecided"]
+        head += f"; {undecided['seats']} undecided between {show_value(undecided['between'])}"
+    table = _table("route", "share", "quota", "seats", fancy=fancy, right=(1, 2, 3))
+    for route, share in data["shares"].items():
+        table.add_row(route, _pct(share), _num(data.get("quotas", {}).get(route, "-")), str(seats.get(route, "-")))
+    return head, [table]
+
+
+def _provision(data: Mapping[str, Any], fancy: bool) -> Summary:
+    if "value" not in data:
+        return "", []
+    return f"{data['name']} = {shorten(data['value'])}", [Text(f"  in {data['clause']} (id {data['id']})")]
+
+
+_SUMMARIES: Mapping[str, Callable[[Mapping[str, Any], bool], Summary]] = immutabledict(
+    {
+        "leadership.ballot": _ballot,
+        "nec.composition": _composition,
+        "nec.vote": _vote,
+        "conference.vote": _card_vote,
+        "shadow_cabinet.composition": _shadow_cabinet,
+        "provision": _provision,
+    }
+)
+
+
+def _generic(answer: Answer) -> list[Any]:
+    return [_pairs([(f"{path}:", show_value(value)) for path, value in _flat(answer)])] if answer.answer else []
+
+
+def summary(answer: Answer, fancy: bool = False) -> Summary:
+    """The key result of an answer in one line, and tables of the rest (rich renderables).
+
+    Built-in questions have their own; any other answer (or one whose shape is
+    not the built-in's) is its dotted paths, with no key result.
+
+    Examples
+    --------
+    >>> from rulebook.ask.answer import Answer
+    >>> summary(Answer("nec.vote", "1", "determined", {"result": "carried", "for": 16, "against": 14,
+    ...                "abstain": 0, "present": 30, "absent": 3}))[0]
+    'carried 16-14'
+    >>> summary(Answer("club.fee", "1", "determined", {"total": 3}))[0]
+    ''
+    """
+    shape = _SUMMARIES.get(answer.question)
+    if shape is not None:
+        try:
+            key, tables = shape(thaw(answer.answer), fancy)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            pass  # not the built-in's shape: show it as it is
+        else:
+            if key or tables:
+                return key, tables
+    return "", _generic(answer)
+
+
+def _headline(question: str, version: str, status: str, fancy: bool) -> Text:
+    shown = status if status == DETERMINED else status.upper()
+    style = ("bold green" if status == DETERMINED else "bold yellow") if fancy else ""
+    return Text.assemble((question, "bold" if fancy else ""), f" on version {version}: ", (shown, style))
+
+
+def _clause_heading(b: Because) -> str:
+    return f"{b.clause} (id {b.id})"
+
+
+def _because_parts(because: Sequence[Because], fancy: bool) -> list[Any]:
+    """One line per provision under the clause that carries it, with who set it."""
+    if not because:
+        return []
+    parts: list[Any] = [Text("because:")]
+    last = None
+    for b in because:
+        if _clause_heading(b) != last:
+            last = _clause_heading(b)
+            parts.append(_indent(Text(last), 2))
+        parts.append(_indent(Text(f"{b.provision} = {shorten(b.value)}"), 4))
+        if _set_by(b):
+            parts.append(_indent(Text(_set_by(b), style="dim" if fancy else ""), 6))
+    return parts
+
+
+def _indent(renderable: Any, by: int) -> Padding:
+    return Padding(renderable, (0, 0, 0, by), expand=False)
+
+
+def _gap_parts(gaps: Sequence[tuple[str, str]], fancy: bool) -> list[Any]:
+    if not gaps:
+        return []
+    grid = Table.grid()
+    grid.add_column(width=4)
+    grid.add_column(overflow="fold")
+    for prefix, message in gaps:
+        grid.add_row("  - ", Text(prefix + message, style="yellow" if fancy else ""))
+    return [Text("gaps:"), grid]
+
+
+def _answer_parts(answer: Answer, fancy: bool) -> list[Any]:
+    key, tables = summary(answer, fancy)
+    parts: list[Any] = [_headline(answer.question, answer.version, answer.status, fancy)]
+    if key:
+        parts.append(Text(key, style="bold" if fancy else ""))
+    parts += tables
+    if tables and (answer.because or answer.gaps):
+        parts.append(Text(""))
+    parts += _because_parts(answer.because, fancy)
+    parts += _gap_parts([("", g.message) for g in answer.gaps], fancy)
+    return parts
+
+
+def plain(renderable: Any, width: int = WIDTH) -> str:
+    """Rich renderables as plain text: no colour, no control codes, lines at most ``width`` long.
+
+    Examples
+    --------
+    >>> print(plain(Text("a " * 5), width=4))
+    a a
+    a a
+    a
+    """
+    console = Console(
+        file=io.StringIO(), width=width, color_system=None, force_terminal=False, force_jupyter=False,
+        force_interactive=False, highlight=False, emoji=False, markup=False, legacy_windows=False,
+    )  # fmt: skip
+    with console.capture() as capture:
+        console.print(renderable)
+    return "\n".join(line.rstrip() for line in capture.get().rstrip("\n").splitlines())
+
+
 # -- answers -------------------------------------------------------------------
 
 
-def answer_text(answer: Answer) -> str:
-    """An answer in plain text."""
-    status = answer.status if answer.determined else answer.status.upper()
-    lines = [f"{answer.question} on version {answer.version}: {status}"]
-    lines += [f"  {path}: {show_value(value)}" for path, value in _flat(answer)]
-    if answer.because:
-        lines.append("because:")
-        for b in answer.because:
-            lines.append(f"  {b.clause} (id {b.id}): {b.provision} = {show_value(b.value)}")
-            if _set_by(b):
-                lines.append(f"      {_set_by(b)}")
-    if answer.gaps:
-        lines.append("gaps:")
-        lines += [f"  - {g.message}" for g in answer.gaps]
-    return "\n".join(lines)
+def answer_text(answer: Answer, width: int = WIDTH) -> str:
+    """An answer in plain text: the headline, the key result, tables, because, gaps."""
+    return plain(RichGroup(*_answer_parts(answer, fancy=False)), width)
 
 
-def _table(rows: Sequence[Sequence[Any]], header: Sequence[str] | None = None) -> str:
+def _html_table(rows: Sequence[Sequence[Any]], header: Sequence[str] | None = None) -> str:
     esc = html.escape
     out = ["<table>"]
     if header:
@@ -134,10 +431,10 @@ def _table(rows: Sequence[Sequence[Any]], header: Sequence[str] | None = None) -
 
 def _answer_html_body(answer: Answer) -> str:
     esc = html.escape
-    parts = [_table([(p, show_value(v)) for p, v in _flat(answer)], ("answer", "value"))]
+    parts = [_html_table([(p, show_value(v)) for p, v in _flat(answer)], ("answer", "value"))]
     if answer.because:
         rows = [(b.clause, b.id, b.provision, show_value(b.value), _set_by(b)) for b in answer.because]
-        parts.append(_table(rows, ("clause", "id", "provision", "value", "set by")))
+        parts.append(_html_table(rows, ("clause", "id", "provision", "value", "set by")))
     if answer.gaps:
         parts.append("<ul>" + "".join(f"<li>{esc(g.message)}</li>" for g in answer.gaps) + "</ul>")
     return "".join(parts)
@@ -153,67 +450,92 @@ def answer_html(answer: Answer) -> str:
     return f'<div class="rulebook-answer">{head}{_answer_html_body(answer)}</div>'
 
 
-def _answer_table(answer: Answer, title: str | None = None) -> Table:
-    table = Table(title=title, show_header=True, header_style="bold")
-    table.add_column("answer")
-    table.add_column("value")
-    for path, value in _flat(answer):
-        table.add_row(Text(path), Text(show_value(value)))
-    return table
-
-
 def answer_rich(answer: Answer) -> RichGroup:
-    """An answer as rich renderables: a heading, the answer, because, gaps."""
-    style = "green" if answer.determined else "yellow"
-    parts: list[Any] = [
-        Text.assemble((answer.question, "bold"), f" on version {answer.version}: ", (answer.status, f"bold {style}")),
-        _answer_table(answer),
-    ]
-    if answer.because:
-        table = Table(title="because", show_header=True, header_style="bold")
-        for column in ("clause", "provision", "value", "set by"):
-            table.add_column(column)
-        for b in answer.because:
-            table.add_row(Text(f"{b.clause}\n({b.id})"), Text(b.provision), Text(show_value(b.value)), Text(_set_by(b)))
-        parts.append(table)
-    parts += [Text(f"gap: {g.message}", style="yellow") for g in answer.gaps]
-    return RichGroup(*parts)
+    """An answer as rich renderables for a terminal: what ``answer_text`` shows, in colour."""
+    return RichGroup(*_answer_parts(answer, fancy=True))
 
 
 # -- comparisons -----------------------------------------------------------------
 
-
-def _because_line(b: Because) -> str:
-    return f"{b.provision} = {show_value(b.value)} in {b.clause} (id {b.id})" + (
-        f", {_set_by(b)}" if _set_by(b) else ""
-    )
+_MARKS = immutabledict({"added": "+", "removed": "-", "changed": "~"})
+_CELL = 100  # characters of a value in a side-by-side cell
 
 
-def comparison_text(comparison: Comparison) -> str:
-    """A comparison in plain text: what differs, side by side, then the provisions behind it."""
+def _side(value: Any, present: bool = True) -> str:
+    return shorten(value, _CELL) if present else "(absent)"
+
+
+def _value_rows(change: BecauseChange) -> list[tuple[str, str, str]]:
+    """What differs between the two sides of a provision: its value (entry by entry
+    for mappings), the clause that carries it, who set it."""
+    left, right = change.left, change.right
+    if left is None or right is None:
+        b = right if left is None else left
+        assert b is not None
+        cells = [("value", _side(b.value)), ("set by", _who(b))]
+        return [(name, "(absent)", cell) if left is None else (name, cell, "(absent)") for name, cell in cells]
+    rows = []
+    a, b = thaw(left.value), thaw(right.value)
+    if isinstance(a, Mapping) and isinstance(b, Mapping):
+        for key in [*a, *(k for k in b if k not in a)]:
+            if show_value(a.get(key)) != show_value(b.get(key)) or (key in a) != (key in b):
+                rows.append((str(key), _side(a.get(key), key in a), _side(b.get(key), key in b)))
+    elif show_value(a) != show_value(b):
+        rows.append(("value", _side(a), _side(b)))
+    if left.clause != right.clause or left.id != right.id:
+        rows.append(("clause", _clause_heading(left), _clause_heading(right)))
+    if _set_by(left) != _set_by(right):
+        rows.append(("set by", _who(left), _who(right)))
+    return rows
+
+
+def _who(b: Because) -> str:
+    return _set_by(b).removeprefix("set by ") or "-"
+
+
+def _comparison_parts(comparison: Comparison, fancy: bool) -> list[Any]:
     left, right = comparison.left, comparison.right
     if comparison.is_same:
-        head = f"{comparison.question}: {left.version} and {right.version} give the same answer"
-        return head + "\n" + "\n".join("  " + line for line in answer_text(left).splitlines()[1:])
-    lines = [f"{comparison.question}: {left.version} -> {right.version}: {left.status} -> {right.status}"]
-    width = max((len(d.path) for d in comparison.differences), default=0)
+        head = Text(f"{comparison.question}: {left.version} and {right.version} give the same answer")
+        return [head, *(_indent(part, 2) for part in _answer_parts(left, fancy)[1:])]
+    parts: list[Any] = [
+        Text.assemble(
+            (comparison.question, "bold" if fancy else ""), f": {left.version} -> {right.version}: ",
+            (f"{left.status} -> {right.status}", "bold" if fancy else ""),
+        )
+    ]  # fmt: skip
+    table = _table("changed", left.version, right.version, fancy=fancy)
+    table.columns[0].no_wrap = max((len(d.path) for d in comparison.differences), default=0) <= 36
+    key_left, key_right = summary(left)[0], summary(right)[0]
+    if key_left != key_right:
+        table.add_row("result", key_left or "-", key_right or "-")
     for d in comparison.differences:
-        lines.append(f"  {d.path:<{width}}  {show_value(d.left)}  ->  {show_value(d.right)}")
+        if d.path not in ("status", "gaps"):
+            path = d.path.removeprefix("answer.")
+            table.add_row(path, _side(d.left, d.left is not None), _side(d.right, d.right is not None))
+    if table.row_count:
+        parts.append(_indent(table, 2))
     if comparison.because:
-        lines.append("because:")
-        for c in comparison.because:
-            if c.left is None:
-                lines.append(f"  + {_because_line(c.right)}")  # type: ignore[arg-type]
-            elif c.right is None:
-                lines.append(f"  - {_because_line(c.left)}")
-            else:
-                lines.append(f"  ~ {_because_line(c.left)}")
-                lines.append(f"    -> {_because_line(c.right)}")
-    gaps = [("left", g) for g in left.gaps] + [("right", g) for g in right.gaps]
-    if gaps:
-        lines.append("gaps:")
-        lines += [f"  - {left.version if side == 'left' else right.version}: {g.message}" for side, g in gaps]
-    return "\n".join(lines)
+        parts.append(Text("because: the provisions that differ"))
+        for change in comparison.because:
+            shown = change.right if change.right is not None else change.left
+            assert shown is not None
+            heading = f"{change.provision} in {_clause_heading(shown)}"
+            parts.append(_pairs([(_MARKS[change.kind], heading)], 2, gap=1))
+            rows = _value_rows(change)
+            if rows:
+                sides = _table("", left.version, right.version, fancy=fancy)
+                for row in rows:
+                    sides.add_row(*row)
+                parts.append(_indent(sides, 4))
+    gaps = [(f"{side.version}: ", g.message) for side in (left, right) for g in side.gaps]
+    parts += _gap_parts(gaps, fancy)
+    return parts
+
+
+def comparison_text(comparison: Comparison, width: int = WIDTH) -> str:
+    """A comparison in plain text: the fields that differ side by side, then the provisions behind them."""
+    return plain(RichGroup(*_comparison_parts(comparison, fancy=False)), width)
 
 
 def comparison_html(comparison: Comparison) -> str:
@@ -230,8 +552,8 @@ def comparison_html(comparison: Comparison) -> str:
         '<div class="rulebook-comparison">'
         f"<p><strong>{esc(comparison.question)}</strong>: <code>{esc(left.version)}</code> vs "
         f"<code>{esc(right.version)}</code>: {esc(verdict)}</p>"
-        + (_table(rows, ("path", left.version, right.version)) if rows else "")
-        + (_table(changes, ("because", "provision", left.version, right.version)) if changes else "")
+        + (_html_table(rows, ("path", left.version, right.version)) if rows else "")
+        + (_html_table(changes, ("because", "provision", left.version, right.version)) if changes else "")
         + "<table><tr>"
         + f"<td>{answer_html(left)}</td><td>{answer_html(right)}</td>"
         + "</tr></table></div>"
@@ -239,21 +561,8 @@ def comparison_html(comparison: Comparison) -> str:
 
 
 def comparison_rich(comparison: Comparison) -> RichGroup:
-    """A comparison as rich renderables."""
-    left, right = comparison.left, comparison.right
-    table = Table(title=f"{comparison.question}: {left.version} vs {right.version}", header_style="bold")
-    table.add_column("path")
-    table.add_column(left.version)
-    table.add_column(right.version)
-    for d in comparison.differences:
-        table.add_row(Text(d.path), Text(show_value(d.left)), Text(show_value(d.right)))
-    parts: list[Any] = [table if comparison.differences else Text("the same answer on both", style="green")]
-    for c in comparison.because:
-        mark = {"added": "+", "removed": "-", "changed": "~"}[c.kind]
-        shown = c.right if c.right is not None else c.left
-        assert shown is not None
-        parts.append(Text(f"{mark} {_because_line(shown)}"))
-    return RichGroup(*parts)
+    """A comparison as rich renderables for a terminal."""
+    return RichGroup(*_comparison_parts(comparison, fancy=True))
 
 
 # -- sweeps ---------------------------------------------------------------------
@@ -275,33 +584,48 @@ def _group_head(group: Group, total: int) -> str:
     return f"{group.count} {many}: {group.answer.status}, changes {', '.join(group.changed)}"
 
 
-def sweep_text(result: Sweep, limit: int = 8) -> str:
-    """A sweep in plain text: the status quo, then each group with its combinations."""
-    total = len(result.combinations)
-    lines = [
-        f"{result.question} on version {result.version}, {len(result.motions)} motions, {total} combinations "
-        f"(question evaluated {result.evaluations} times, {result.applications} motions applied)",
-        "status quo (no motion passes): " + result.baseline.status,
+def _sweep_parts(result: Sweep, fancy: bool, limit: int) -> list[Any]:
+    from rulebook.ask.compare import answer_differences
+
+    baseline = result.baseline
+    key, _ = summary(baseline)
+    parts: list[Any] = [
+        Text(
+            f"{result.question} on version {result.version}, {len(result.motions)} motions, "
+            f"{len(result.combinations)} combinations (question evaluated {result.evaluations} times, "
+            f"{result.applications} motions applied)",
+            style="bold" if fancy else "",
+        ),
+        Text(f"status quo (no motion passes): {baseline.status}" + (f": {key}" if key else "")),
     ]
-    lines += [f"  {p}: {show_value(v)}" for p, v in _flat(result.baseline)]
+    if not key:
+        parts += _generic(baseline)
     for group in result.groups:
-        lines.append(_group_head(group, total))
-        if group.changed and group.answer is not None:
-            flat = dict(_flat(group.answer))
-            for path in group.changed:
-                key = path.removeprefix("answer.")
-                if path.startswith("answer.") and key in flat:
-                    lines.append(f"    {key}: {show_value(flat[key])}")
-                elif path == "status":
-                    continue
-                elif path == "gaps":
-                    lines += [f"    gap: {g.message}" for g in group.answer.gaps]
+        many = "combination" if group.count == 1 else "combinations"
+        if not group.changed or group.answer is None:
+            parts.append(Text(_group_head(group, len(result.combinations))))
+        else:
+            group_key = summary(group.answer)[0]
+            parts.append(Text(f"{group.count} {many}: {group.answer.status}" + (f": {group_key}" if group_key else "")))
+            table = _table("changed", "status quo", "with these motions", fancy=fancy)
+            for d in answer_differences(baseline, group.answer):
+                if d.path != "status":
+                    shown = [_side(v, v is not None) for v in (d.left, d.right)]
+                    table.add_row(d.path.removeprefix("answer."), *shown)
+            if table.row_count:
+                parts.append(_indent(table, 4))
         if group.changes:
-            for passed in group.combinations[:limit]:
-                lines.append(f"  - {_names(passed)}")
+            names = [("-", _names(passed)) for passed in group.combinations[:limit]]
             if group.count > limit:
-                lines.append(f"  ... and {group.count - limit} more")
-    return "\n".join(lines)
+                names.append(("", f"... and {group.count - limit} more"))
+            parts.append(_pairs(names, 2, gap=1))
+    return parts
+
+
+def sweep_text(result: Sweep, limit: int = 8, width: int = WIDTH) -> str:
+    """A sweep in plain text: the status quo, then each group: its answer, what it
+    changes, and (for those that change it) its combinations, up to ``limit``."""
+    return plain(RichGroup(*_sweep_parts(result, False, limit)), width)
 
 
 def sweep_html(result: Sweep) -> str:
@@ -317,21 +641,35 @@ def sweep_html(result: Sweep) -> str:
         '<div class="rulebook-sweep">'
         f"<p><strong>{esc(result.question)}</strong> on <code>{esc(result.version)}</code> over "
         f"{len(result.motions)} motions ({len(result.combinations)} combinations)</p>"
-        f"{answer_html(result.baseline)}{_table(rows, ('result', 'combinations'))}</div>"
+        f"{answer_html(result.baseline)}{_html_table(rows, ('result', 'combinations'))}</div>"
     )
 
 
-def sweep_rich(result: Sweep) -> RichGroup:
-    """A sweep as rich renderables."""
-    table = Table(title=f"{result.question} over {len(result.motions)} motions", header_style="bold")
-    table.add_column("result")
-    table.add_column("combinations")
-    for group in result.groups:
-        combos = "\n".join(_names(c) for c in group.combinations[:8])
-        if group.count > 8:
-            combos += f"\n... {group.count - 8} more"
-        table.add_row(Text(_group_head(group, len(result.combinations))), Text(combos))
-    return RichGroup(answer_rich(result.baseline), table)
+def sweep_rich(result: Sweep, limit: int = 8) -> RichGroup:
+    """A sweep as rich renderables for a terminal."""
+    return RichGroup(*_sweep_parts(result, True, limit))
+
+
+# -- scenario runs -------------------------------------------------------------------
+
+
+def scenario_text(result: ScenarioResult, verbose: bool = False, width: int = WIDTH) -> str:
+    """A scenario's result: one line (``PASS``, ``FAIL`` or ``RAN`` when it expects
+    nothing), its failures as ``FILE:LINE: ...`` (never wrapped, so that editors
+    and CI can jump to them), and, when it failed or ``verbose``, its answer or
+    comparison indented, fitting ``width``."""
+    a, c = result.answer, result.comparison
+    mark = "FAIL" if result.failures else ("PASS" if result.checked else "RAN ")
+    line = f"{mark} {result.scenario.name} ({result.scenario.file}): {a.question} on {a.version}: {a.status}"
+    if c is not None:
+        changed = c.changed if len(c.changed) <= 3 else (f"{len(c.changed)} parts of the answer",)
+        what = "same answer" if c.is_same else f"changed: {', '.join(changed) or 'because'}"
+        line += f"; on {c.right.version}: {c.right.status} ({what})"
+    lines = [line, *(f"     {f.message}" for f in result.failures)]
+    if verbose or result.failures:
+        body = comparison_text(c, width - 5) if c is not None else answer_text(a, width - 5)
+        lines += [f"     {row}" if row else "" for row in body.splitlines()]
+    return "\n".join(lines)
 
 
 # -- versions --------------------------------------------------------------------
@@ -360,7 +698,7 @@ def version_html(version: Version) -> str:
     return (
         f'<div class="rulebook-version"><p><strong>{esc(title)}</strong>, version '
         f"<code>{esc(version.label)}</code>{esc(effective)}, {len(version)} clauses</p>"
-        f"{_table(rows, ('clause', 'heading', 'text', 'provisions'))}</div>"
+        f"{_html_table(rows, ('clause', 'heading', 'text', 'provisions'))}</div>"
     )
 
 

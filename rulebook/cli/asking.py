@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from rulebook.ask.display import answer_rich, scenario_text, sweep_rich
 from rulebook.ask.engine import ask as ask_question
 from rulebook.ask.scenarios import run_paths
 from rulebook.ask.sweep import sweep as sweep_motions
@@ -20,6 +21,21 @@ from rulebook.io.yamlsrc import parse, read
 from rulebook.model import Version
 
 TEXT_JSON = click.Choice(["text", "json"])
+
+
+def _terminal() -> bool:
+    """Tables drawn with box characters (and colour, unless NO_COLOR is set) only on a
+    terminal; piped, the text is plain ASCII at 80 columns."""
+    return sys.stdout.isatty()
+
+
+def _echo(text: Callable[[], str], fancy: Callable[[], Any]) -> None:
+    if _terminal():
+        from rich.console import Console
+
+        Console(highlight=False, emoji=False).print(fancy())
+    else:
+        click.echo(text())
 
 
 def _version(book: str) -> tuple[History, Version]:
@@ -74,7 +90,10 @@ def ask(book: str, question: str, facts_file: str | None, pairs: tuple[str, ...]
     """
     history, version = _version(book)
     answer = ask_question(version, question, _facts(facts_file, pairs), ancestors=history.ancestors(version.label))
-    click.echo(answer.to_json() if fmt == "json" else answer.to_text())
+    if fmt == "json":
+        click.echo(answer.to_json())
+    else:
+        _echo(answer.to_text, lambda: answer_rich(answer))
 
 
 @click.group()
@@ -99,7 +118,11 @@ def run(ctx: click.Context, paths: tuple[str, ...], fmt: str, verbose: bool) -> 
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         for result in results:
-            click.echo(result.to_text(verbose))
+            text = scenario_text(result, verbose)
+            if _terminal():
+                mark, rest = text[:4], text[4:]
+                text = click.style(mark, fg="red" if mark == "FAIL" else "green", bold=True) + rest
+            click.echo(text)
         click.echo(f"{len(results) - failed} passed, {failed} failed")
     if failed:
         ctx.exit(1)
@@ -150,7 +173,10 @@ def sweep(
             version, motions, question, facts, bases=history.lineage(version.label),
             ancestors=history.ancestors(version.label), progress=progress,
         )  # fmt: skip
-    click.echo(result.to_json() if fmt == "json" else result.to_text())
+    if fmt == "json":
+        click.echo(result.to_json())
+    else:
+        _echo(result.to_text, lambda: sweep_rich(result))
 
 
 COMMANDS = (ask, scenario, sweep)

@@ -49,7 +49,7 @@ __all__ = [
     "write_atomically",
 ]
 
-ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$")
+ID_PATTERN = re.compile(r"^[^\W_][\w.:/-]*$")  # letters of any script, digits
 _BOOK_KEYS = ("rulebook", "title", "version", "effective", "source", "numbering", "invariants", "clauses")
 _CLAUSE_KEYS = ("id", "number", "heading", "text", "provisions", "clauses")
 _INVARIANT_KEYS = ("name", "description", "clause", "provision", "path", "sum", "min", "max", "odd")

@@ -99,7 +99,10 @@ class Mapping(dict[str, Any]):
         if key not in self or (self[key] is None and default is not None):
             return default
         value = self[key]
-        if isinstance(value, bool) and bool not in (types if isinstance(types, tuple) else (types,)):
+        wanted = types if isinstance(types, tuple) else (types,)
+        if dt.date in wanted and str not in wanted and isinstance(value, str):
+            value = self._quoted_date(key, value, what)
+        if isinstance(value, bool) and bool not in wanted:
             ok = False
         else:
             ok = isinstance(value, types)
@@ -109,6 +112,13 @@ class Mapping(dict[str, Any]):
             )
             raise self.error(f"{what}: {key!r} must be {names}, not {_describe(value)}", key)
         return value
+
+    def _quoted_date(self, key: str, value: str, what: str) -> dt.date:
+        """A date written in quotes ("2016-07-12"), read as the date it spells."""
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise self.error(f"{what}: {key!r} must be a date (YYYY-MM-DD), not {value!r}", key) from None
 
 
 class Seq(list[Any]):
