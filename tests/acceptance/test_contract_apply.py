@@ -9,38 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
 
-from rulebook.cli import main
+from tests.acceptance._cli import bad_input, rb, walk
 
 ACC = Path(__file__).resolve().parents[1] / "data" / "acceptance"
 UNION = ACC / "union"
 M = ACC / "motions"
 BAD = ACC / "bad"
-
-
-def rb(*args: object) -> Result:
-    result = CliRunner().invoke(main, [str(a) for a in args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
-    assert "Traceback" not in result.output
-    return result
-
-
-def bad_input(result: Result, file: Path | None = None) -> str:
-    assert result.exit_code == 2, result.output
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    if file is not None:
-        assert re.match(rf"{re.escape(str(file))}:\d+: \S", lines[0]), lines[0]
-    return lines[0]
-
-
-def walk(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    out = []
-    for node in nodes:
-        out.append(node)
-        out.extend(walk(node.get("clauses", [])))
-    return out
 
 
 def squash(text: str | None) -> str:

@@ -4,14 +4,12 @@ a fresh union rule book whose provisions cover every built-in question."""
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
 
-from rulebook.cli import main
+from tests.acceptance._cli import bad_input, rb
 
 ACC = Path(__file__).resolve().parents[1] / "data" / "acceptance"
 UNION = ACC / "union"
@@ -20,22 +18,6 @@ FACTS = ACC / "facts"
 BAD = ACC / "bad"
 SCEN = ACC / "scenarios"
 AUTHORITY = "Executive Council, 14 August 2020"
-
-
-def rb(*args: object) -> Result:
-    result = CliRunner().invoke(main, [str(a) for a in args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
-    assert "Traceback" not in result.output
-    return result
-
-
-def bad_input(result: Result, file: Path | None = None) -> str:
-    assert result.exit_code == 2, result.output
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    if file is not None:
-        assert re.match(rf"{re.escape(str(file))}:\d+: \S", lines[0]), lines[0]
-    return lines[0]
 
 
 def ask(book: object, question: str, facts: str | None = None, *extra: str) -> dict[str, Any]:

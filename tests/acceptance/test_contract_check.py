@@ -10,30 +10,14 @@ from typing import Any
 
 import pytest
 import yaml
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from rulebook.cli import main
+from tests.acceptance._cli import bad_input, rb
 
 ACC = Path(__file__).resolve().parents[1] / "data" / "acceptance"
 UNION = ACC / "union"
 M = ACC / "motions"
 BAD = ACC / "bad"
-
-
-def rb(*args: object) -> Result:
-    result = CliRunner().invoke(main, [str(a) for a in args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
-    assert "Traceback" not in result.output
-    return result
-
-
-def bad_input(result: Result, file: Path | None = None) -> str:
-    assert result.exit_code == 2, result.output
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    if file is not None:
-        assert re.match(rf"{re.escape(str(file))}:\d+: \S", lines[0]), lines[0]
-    return lines[0]
 
 
 def check(*motions: str, book: object = UNION, code: int | None = None) -> list[dict[str, Any]]:

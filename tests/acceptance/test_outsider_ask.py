@@ -11,21 +11,13 @@ from typing import Any
 
 import pytest
 import yaml
-from click.testing import CliRunner, Result
 
-from rulebook.cli import main
+from tests.acceptance._cli import rb
 
 ACC2 = Path(__file__).resolve().parents[1] / "data" / "acceptance2"
 ORCHARD = ACC2 / "orchard"
 FACTS = ACC2 / "facts"
 SCENARIOS = ACC2 / "scenarios"
-
-
-def rb(*args: object) -> Result:
-    result = CliRunner().invoke(main, [str(a) for a in args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
-    assert "Traceback" not in result.output
-    return result
 
 
 def ask(book: object, question: str, facts: Path | dict[str, Any], tmp_path: Path | None = None) -> dict[str, Any]:

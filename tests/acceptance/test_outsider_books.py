@@ -13,22 +13,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from rulebook.cli import main
+from tests.acceptance._cli import rb, walk
 
 ACC2 = Path(__file__).resolve().parents[1] / "data" / "acceptance2"
 ORCHARD = ACC2 / "orchard"
 SHORT = ACC2 / "plain-short.yaml"
 MIXED = ACC2 / "mixed.yaml"
 PENDING = ACC2 / "pending"
-
-
-def rb(*args: object) -> Result:
-    result = CliRunner().invoke(main, [str(a) for a in args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
-    assert "Traceback" not in result.output
-    return result
 
 
 def one_line_error(result: Result) -> str:
@@ -43,14 +36,6 @@ def show_json(book: object, *clause: str) -> dict[str, Any]:
     assert result.exit_code == 0, result.stderr
     data: dict[str, Any] = json.loads(result.stdout)
     return data
-
-
-def walk(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    out = []
-    for node in nodes:
-        out.append(node)
-        out.extend(walk(node.get("clauses", [])))
-    return out
 
 
 def prov(node: dict[str, Any], name: str) -> Any:

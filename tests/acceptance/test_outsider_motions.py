@@ -13,9 +13,8 @@ from typing import Any
 
 import pytest
 import yaml
-from click.testing import CliRunner, Result
 
-from rulebook.cli import main
+from tests.acceptance._cli import rb, walk
 
 ACC2 = Path(__file__).resolve().parents[1] / "data" / "acceptance2"
 ORCHARD = ACC2 / "orchard"
@@ -34,21 +33,6 @@ CHECKED = [
     "cite-selection",  # dangling-reference together
     "ghost-phrase",  # does-not-apply
 ]
-
-
-def rb(*args: object) -> Result:
-    result = CliRunner().invoke(main, [str(a) for a in args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
-    assert "Traceback" not in result.output
-    return result
-
-
-def walk(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    out = []
-    for node in nodes:
-        out.append(node)
-        out.extend(walk(node.get("clauses", [])))
-    return out
 
 
 def nodes(book: object) -> dict[str, dict[str, Any]]:
