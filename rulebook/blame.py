@@ -198,6 +198,26 @@ def blame(history: History, clause_ref: str, until: str | None = None) -> list[B
 
     ``clause_ref`` is a stable id, or a citation in version ``until`` (or in an
     earlier version, for a clause since deleted).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> files = {
+    ...     "rulebook.yaml": 'rulebook: club\\nversion: "1"\\neffective: 2020-01-01\\n'
+    ...                      'numbering: [{style: arabic, label: "Rule {n}"}]\\n'
+    ...                      'clauses: [{id: fee, text: "The fee is 15 pounds."}]\\n',
+    ...     "history.yaml": 'versions: [{version: "2", effective: 2021-01-01, from: "1", motions: [cut.yaml]}]\\n',
+    ...     "cut.yaml": 'motion: cut\\nbase: "1"\\n'
+    ...                 'amendments: [{op: replace_words, clause: "Rule 1", old: "15", new: "10"}]\\n',
+    ... }
+    >>> from rulebook.history import load_history
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     for name, text in files.items():
+    ...         _ = Path(tmp, name).write_text(text)
+    ...     entries = blame(load_history(tmp), "Rule 1")
+    >>> [(e.version, e.events, e.change and e.change.id) for e in entries]
+    [('1', ('origin',), None), ('2', ('text',), 'cut')]
     """
     chain = version_chain(history, until)
     cid = resolve_in_history(chain, clause_ref)

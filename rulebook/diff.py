@@ -405,6 +405,15 @@ class VersionDiff:
     book, deleted clauses where they stood. ``metadata`` holds
     ``(field, old, new)`` for the title, source, effective date and numbering.
     ``changes`` are the motions and rulings the changes are attributed to.
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level, Version
+    >>> v = Version("club", "1", [Level("arabic", "Rule {n}")], [Clause("fee", text="The fee is 15 pounds.")])
+    >>> w = Version("club", "2", v.numbering, [Clause("fee", text="The fee is 10."), Clause("vote", text="Vote.")])
+    >>> d = diff(v, w)
+    >>> d.touched, [c.id for c in d.added], d.clause("fee").events
+    (['fee', 'vote'], ['vote'], ('text',))
     """
 
     old: Version = attrs.field(eq=False, repr=False)
@@ -874,7 +883,17 @@ def diff_motions(
     version: Version, motions: Iterable[Motion], bases: Mapping[str, Version] | None = None
 ) -> VersionDiff:
     """The diff that ``motions``, applied in order, make to ``version``, each change
-    attributed to its motion (see :func:`diff_chain`)."""
+    attributed to its motion (see :func:`diff_chain`).
+
+    Examples
+    --------
+    >>> from rulebook.amend.motion import Amendment, Motion
+    >>> from rulebook.model import Clause, Level, Version
+    >>> v = Version("club", "1", [Level("arabic", "Rule {n}")], [Clause("fee", text="The fee is 15 pounds.")])
+    >>> cut = Motion("cut", [Amendment("replace_words", clause="Rule 1", old="15", new="10")])
+    >>> [(op.old, op.new, op.by.id) for op in diff_motions(v, [cut]).clauses[0].text if op.op != "equal"]
+    [('15', '10', 'cut')]
+    """
     return diff_chain(list(replay(version, motions, bases)))
 
 

@@ -61,7 +61,16 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 @attrs.frozen
 class History:
-    """The versions of one rule book, in the order ``history.yaml`` builds them."""
+    """The versions of one rule book, in the order ``history.yaml`` builds them.
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level, Version
+    >>> v = Version("club", "1", [Level("arabic", "Rule {n}")], [Clause("fee", text="The fee is 15.")])
+    >>> h = History("club.yaml", [v])
+    >>> h.labels, h["1"] is v, h.latest is v
+    (['1'], True, True)
+    """
 
     source: str
     versions: tuple[Version, ...] = attrs.field(converter=as_tuple)
@@ -174,7 +183,29 @@ def _paths(entry: Mapping, key: str, base_dir: Path) -> list[Path]:
 
 
 def load_history(path: str | Path) -> History:
-    """Load every version of a rule book source (file or directory)."""
+    """Load every version of a rule book source (file or directory).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> files = {
+    ...     "rulebook.yaml": 'rulebook: club\\nversion: "1"\\neffective: 2020-01-01\\n'
+    ...                      'numbering: [{style: arabic, label: "Rule {n}"}]\\n'
+    ...                      'clauses: [{id: fee, text: "The fee is 15 pounds."}]\\n',
+    ...     "history.yaml": 'versions: [{version: "2", effective: 2021-01-01, from: "1", motions: [cut.yaml]}]\\n',
+    ...     "cut.yaml": 'motion: cut\\nbase: "1"\\n'
+    ...                 'amendments: [{op: replace_words, clause: "Rule 1", old: "15", new: "10"}]\\n',
+    ... }
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     for name, text in files.items():
+    ...         _ = Path(tmp, name).write_text(text)
+    ...     history = load_history(tmp)
+    >>> history.labels, [m.id for m in history.motions]
+    (['1', '2'], ['cut'])
+    >>> history["2"].clause("fee").text
+    'The fee is 10 pounds.'
+    """
     root = Path(path)
     if not root.exists():
         raise VersionError("no such rule book file or directory; check the path", file=str(root))
@@ -251,6 +282,25 @@ def load_history(path: str | Path) -> History:
 
 
 def load(spec: str | Path) -> Version:
-    """The version named by ``PATH``, ``PATH@LABEL`` or ``PATH@YYYY-MM-DD``."""
+    """The version named by ``PATH``, ``PATH@LABEL`` or ``PATH@YYYY-MM-DD``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> files = {
+    ...     "rulebook.yaml": 'rulebook: club\\nversion: "1"\\neffective: 2020-01-01\\n'
+    ...                      'numbering: [{style: arabic, label: "Rule {n}"}]\\n'
+    ...                      'clauses: [{id: fee, text: "The fee is 15 pounds."}]\\n',
+    ...     "history.yaml": 'versions: [{version: "2", effective: 2021-01-01, from: "1", motions: [cut.yaml]}]\\n',
+    ...     "cut.yaml": 'motion: cut\\nbase: "1"\\n'
+    ...                 'amendments: [{op: replace_words, clause: "Rule 1", old: "15", new: "10"}]\\n',
+    ... }
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     for name, text in files.items():
+    ...         _ = Path(tmp, name).write_text(text)
+    ...     load(tmp).label, load(f"{tmp}@1").clause("fee").text, load(f"{tmp}@2020-06-30").label
+    ('2', 'The fee is 15 pounds.', '1')
+    """
     path, selector = split_spec(str(spec))
     return load_history(path).select(selector)

@@ -128,7 +128,16 @@ def _join(parts: list[tuple[Level, str]]) -> str:
 
 
 def citation(version: Version, clause_id: str) -> str:
-    """The citation of a clause in this version, e.g. ``Chapter 4, Clause II.2.B.i``."""
+    """The citation of a clause in this version, e.g. ``Chapter 4, Clause II.2.B.i``.
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level, Version
+    >>> v = Version("club", "1", [Level("arabic", "Rule {n}"), Level("lower-alpha", "({n})")],
+    ...             [Clause("fee", children=[Clause("fee.late", text="Late payers pay double.")])])
+    >>> citation(v, "fee.late")
+    'Rule 1, (a)'
+    """
     parts = []
     siblings = version.clauses
     for depth, i in enumerate(version.path(clause_id)):
@@ -139,7 +148,17 @@ def citation(version: Version, clause_id: str) -> str:
 
 
 def all_citations(version: Version) -> dict[str, str]:
-    """Citation of every clause, by id, in document order (one pass over the tree)."""
+    """Citation of every clause, by id, in document order (one pass over the tree).
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level, Version
+    >>> v = Version("club", "1", [Level("arabic", "Rule {n}"), Level("lower-alpha", "({n})")],
+    ...             [Clause("fee", children=[Clause("fee.late", text="Late payers pay double.")]),
+    ...              Clause("vote", text="Members vote.")])
+    >>> all_citations(v)
+    {'fee': 'Rule 1', 'fee.late': 'Rule 1, (a)', 'vote': 'Rule 2'}
+    """
     out: dict[str, str] = {}
 
     def visit(siblings: tuple[Clause, ...], prefix: list[tuple[Level, str]], depth: int) -> None:
@@ -179,6 +198,21 @@ def resolve(version: Version, ref: str) -> Clause:
 
     Spaces and the case of labels are forgiven; a citation that names no
     clause raises :class:`~rulebook.errors.CitationError` listing the nearest ones.
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level, Version
+    >>> v = Version("club", "1", [Level("arabic", "Rule {n}"), Level("lower-alpha", "({n})")],
+    ...             [Clause("fee", children=[Clause("fee.late", text="Late payers pay double.")]),
+    ...              Clause("vote", text="Members vote.")])
+    >>> resolve(v, "rule 1 (a)").id
+    'fee.late'
+    >>> resolve(v, "vote").text
+    'Members vote.'
+    >>> resolve(v, "Rule 3")
+    Traceback (most recent call last):
+    ...
+    rulebook.errors.CitationError: no clause 'Rule 3' in version '1' of 'club'; nearest: 'Rule 2', ...
     """
     key = ref.strip()
     if key in version:
@@ -216,7 +250,15 @@ def resolve(version: Version, ref: str) -> Clause:
 
 
 def resolve_id(version: Version, ref: str) -> str:
-    """The stable id of the clause named by an id or citation (see :func:`resolve`)."""
+    """The stable id of the clause named by an id or citation (see :func:`resolve`).
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level, Version
+    >>> v = Version("club", "1", [Level("arabic", "Rule {n}")], [Clause("fee", text="The fee is 15 pounds.")])
+    >>> resolve_id(v, "rule 1"), resolve_id(v, "fee")
+    ('fee', 'fee')
+    """
     return resolve(version, ref).id
 
 

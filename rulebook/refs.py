@@ -39,7 +39,17 @@ def references(text: str | None) -> list[str]:
 
 def render_refs(version: Version, text: str, citations: dict[str, str] | None = None) -> str:
     """``text`` with each ``[[id]]`` replaced by the target's citation in ``version``
-    (``[[id]]`` is kept, marked missing, when the target does not exist)."""
+    (``[[id]]`` is kept, marked missing, when the target does not exist).
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level, Version
+    >>> v = Version("club", "1", [Level("arabic", "Rule {n}"), Level("lower-alpha", "({n})")],
+    ...             [Clause("fee", text="Two pounds.", children=[Clause("fee.late", text="Late: see [[fee]].")]),
+    ...              Clause("vote", text="Members vote, subject to [[fee.late]] and [[gone]].")])
+    >>> render_refs(v, v.clause("vote").text)
+    'Members vote, subject to Rule 1, (a) and [[missing: gone]].'
+    """
     cites = citations if citations is not None else None
 
     def sub(m: re.Match[str]) -> str:
@@ -63,6 +73,18 @@ def reference_graph(version: Version) -> nx.DiGraph:
     """A DiGraph with an edge from each referring clause to each clause it cites.
 
     Nodes carry ``citation`` (None for a missing target).
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level, Version
+    >>> v = Version("club", "1", [Level("arabic", "Rule {n}"), Level("lower-alpha", "({n})")],
+    ...             [Clause("fee", text="Two pounds.", children=[Clause("fee.late", text="Late: see [[fee]].")]),
+    ...              Clause("vote", text="Members vote, subject to [[fee.late]] and [[gone]].")])
+    >>> g = reference_graph(v)
+    >>> sorted(g.edges)
+    [('fee.late', 'fee'), ('vote', 'fee.late'), ('vote', 'gone')]
+    >>> g.nodes["fee.late"]["citation"], g.nodes["gone"]["citation"]
+    ('Rule 1, (a)', None)
     """
     graph = nx.DiGraph()
     cites = all_citations(version)
@@ -76,10 +98,30 @@ def reference_graph(version: Version) -> nx.DiGraph:
 
 
 def referrers(version: Version, clause_id: str) -> list[str]:
-    """Ids of the clauses whose text refers to ``clause_id``, in document order."""
+    """Ids of the clauses whose text refers to ``clause_id``, in document order.
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level, Version
+    >>> v = Version("club", "1", [Level("arabic", "Rule {n}"), Level("lower-alpha", "({n})")],
+    ...             [Clause("fee", text="Two pounds.", children=[Clause("fee.late", text="Late: see [[fee]].")]),
+    ...              Clause("vote", text="Members vote, subject to [[fee.late]] and [[gone]].")])
+    >>> referrers(v, "fee.late")
+    ['vote']
+    """
     return [source for source, target in _edges(version) if target == clause_id]
 
 
 def dangling_references(version: Version) -> list[tuple[str, str]]:
-    """``(referring id, missing id)`` for every reference to a clause that does not exist."""
+    """``(referring id, missing id)`` for every reference to a clause that does not exist.
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level, Version
+    >>> v = Version("club", "1", [Level("arabic", "Rule {n}"), Level("lower-alpha", "({n})")],
+    ...             [Clause("fee", text="Two pounds.", children=[Clause("fee.late", text="Late: see [[fee]].")]),
+    ...              Clause("vote", text="Members vote, subject to [[fee.late]] and [[gone]].")])
+    >>> dangling_references(v)
+    [('vote', 'gone')]
+    """
     return [(s, t) for s, t in _edges(version) if t not in version]

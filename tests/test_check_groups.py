@@ -1,14 +1,14 @@
 """Groups of three or more motions: applied whole, in agenda order and (when
 small) in other orders, and reported only for what no single motion or pair
-already explains."""
+already explains, naming the fewest motions of the group that cause it."""
 
 from __future__ import annotations
 
 import pytest
 
-from rulebook.check import check
+from rulebook.check import check, engine
 from rulebook.check.delta import Delta
-from rulebook.check.engine import ORDER_LIMIT, orders
+from rulebook.check.engine import ORDER_LIMIT, minimal, orders
 from rulebook.check.footprint import Footprint, groups, invariant_keys
 from rulebook.history import load_history
 from rulebook.io import motions as motion_io
@@ -289,3 +289,143 @@ motions:
     )
     assert report.findings == ()
     assert report.groups == ()
+
+
+def test_an_invariant_broken_by_three_of_a_group_of_four_names_only_those_three(history, bases):
+    report = check(
+        history[BASE],
+        motions(
+            """
+motions:
+  - motion: leader-to-scope
+    amendments:
+      - {op: move_clause, clause: ch1.nec.composition.leader, into: ch1.scope}
+  - motion: leader-words
+    amendments:
+      - {op: replace_words, clause: ch1.nec.composition.leader, old: "leader", new: "Leader"}
+  - motion: scope-to-procedures
+    amendments:
+      - {op: move_clause, clause: ch1.scope, into: ch2.procedures}
+  - motion: drop-procedures
+    amendments:
+      - {op: delete_clause, clause: ch2.procedures}
+"""
+        ),
+        bases=bases,
+    )
+    assert report.groups == (("leader-to-scope", "leader-words", "scope-to-procedures", "drop-procedures"),)
+    broken = [f for f in report.findings if f.kind == "invariant"]
+    assert [f.motions for f in broken] == [("leader-to-scope", "scope-to-procedures", "drop-procedures")]
+    assert broken[0].message.startswith(
+        "if motions leader-to-scope, scope-to-procedures and drop-procedures all pass, together they break "
+        "invariant 'nec-has-leader'"
+    )
+    assert [loc.motion for loc in broken[0].locations] == ["leader-to-scope", "scope-to-procedures", "drop-procedures"]
+
+
+def test_a_group_of_four_that_fails_whole_names_only_the_three_that_cannot_pass_together():
+    report = check(
+        small(),
+        motions(
+            """
+motions:
+  - motion: fee-words
+    amendments:
+      - {op: replace_words, clause: fees, old: "fees", new: "dues"}
+  - motion: nest-other
+    amendments:
+      - {op: move_clause, clause: other, into: fees}
+  - motion: add-under-other
+    amendments:
+      - op: insert_clause
+        into: other
+        clause: {id: new, text: "A new rule."}
+  - motion: nest-fees
+    amendments:
+      - {op: move_clause, clause: fees, into: spare}
+"""
+        ),
+    )
+    assert report.groups == (("fee-words", "nest-other", "add-under-other", "nest-fees"),)
+    whole = [f for f in report.findings if len(f.motions) > 2]
+    assert [(f.kind, f.motions) for f in whole] == [("overlap", ("nest-other", "add-under-other", "nest-fees"))]
+    assert whole[0].message.startswith(
+        "motions nest-other, add-under-other and nest-fees each apply with any one of the others, "
+        "but not all together: if nest-other and add-under-other pass, nest-fees no longer applies: "
+    )
+    assert "fee-words" not in whole[0].message
+    # fee-words is of the group (nest-fees moves the clause it amends), but only that pair names it
+    assert [f.motions for f in report.findings if "fee-words" in f.motions] == [("nest-fees", "fee-words")]
+
+
+DANGLING_FOUR = """
+motions:
+  - motion: cite-notice
+    amendments:
+      - {op: replace_words, clause: meetings, old: "monthly", new: "monthly, after notice under [[notice]]"}
+  - motion: meetings-words
+    amendments:
+      - {op: replace_words, clause: meetings, old: "are held", new: "take place"}
+  - motion: tuck-notice
+    amendments:
+      - {op: move_clause, clause: notice, into: spare}
+  - motion: drop-spare
+    amendments:
+      - {op: delete_clause, clause: spare}
+"""
+
+
+def test_a_dangling_reference_of_a_group_of_four_names_only_the_three_that_cause_it():
+    # meetings-words is of the group (it changes other words of the clause cite-notice changes; the
+    # next test shows it), but nothing it does makes the reference dangle
+    report = check(small(), motions(DANGLING_FOUR))
+    assert report.groups == (("cite-notice", "tuck-notice", "drop-spare"),)
+    dangling = [f for f in report.findings if f.kind == "dangling-reference"]
+    assert [f.motions for f in dangling] == [("cite-notice", "tuck-notice", "drop-spare")]
+    assert dangling[0].message == (
+        "if motions cite-notice, tuck-notice and drop-spare all pass, Rule 2 (id meetings) refers to "
+        "[[notice]], which no longer exists; one of them must amend that reference"
+    )
+
+
+def test_beyond_the_shrink_limit_a_group_finding_names_the_whole_group(monkeypatch):
+    monkeypatch.setattr(engine, "SHRINK_LIMIT", 3)
+    report = check(small(), motions(DANGLING_FOUR))
+    dangling = [f for f in report.findings if f.kind == "dangling-reference"]
+    assert [f.motions for f in dangling] == [("cite-notice", "meetings-words", "tuck-notice", "drop-spare")]
+    assert dangling[0].message.startswith("if motions cite-notice, meetings-words, tuck-notice and drop-spare all pass")
+
+
+def test_a_group_finding_whose_fewest_motions_are_a_pair_already_reported_is_not_reported_again():
+    report = check(
+        small(),
+        motions(
+            """
+motions:
+  - motion: drop-notice
+    amendments:
+      - {op: delete_clause, clause: notice}
+  - motion: cite-notice
+    amendments:
+      - {op: replace_words, clause: meetings, old: "monthly", new: "monthly, after notice under [[notice]]"}
+  - motion: meetings-words
+    amendments:
+      - {op: replace_words, clause: meetings, old: "are held", new: "take place"}
+"""
+        ),
+    )
+    assert report.groups == (("drop-notice", "cite-notice"),)
+    assert kinds(report) == [("dangling-reference", ("drop-notice", "cite-notice"))]
+    assert report.findings[0].message.startswith("if motions drop-notice and cite-notice both pass,")
+
+
+def test_the_fewest_motions_keep_their_agenda_order_and_no_one_of_them_can_be_dropped():
+    calls = []
+
+    def still(items):
+        calls.append(list(items))
+        return {"b", "d"} <= set(items) and ("c" in items or "e" in items)
+
+    assert minimal(list("abcde"), still) == ["b", "d", "e"]
+    assert len(calls) <= 10
+    assert minimal(["only"], lambda items: True) == ["only"]

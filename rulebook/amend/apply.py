@@ -455,7 +455,18 @@ def apply_all(
     bases: Mapping[str, Version] | None = None,
     label: str | None = None,
 ) -> Version:
-    """Apply motions one after another, as conference carries them; all or nothing."""
+    """Apply motions one after another, as conference carries them; all or nothing.
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level
+    >>> v = Version("club", "1", [Level("arabic", "Rule {n}")], [Clause("fee", text="The fee is 15 pounds.")])
+    >>> cut = Motion("cut", [Amendment("replace_words", clause="Rule 1", old="15", new="10")])
+    >>> euro = Motion("euro", [Amendment("replace_words", clause="Rule 1", old="pounds", new="euros")])
+    >>> w = apply_all(v, [cut, euro], label="2")
+    >>> w.label, w.clause("fee").text
+    ('2', 'The fee is 10 euros.')
+    """
     lookup = dict(bases or {})
     lookup.setdefault(version.label, version)
     current = version

@@ -42,6 +42,12 @@ class Amendment:
     ``clause`` names the clause it works on (for ``insert_clause``: the anchor
     is ``after``, ``before`` or ``into`` and the new clause is ``new_clause``).
     ``wording`` keeps the conventional English it was read from, if any.
+
+    Examples
+    --------
+    >>> a = Amendment("replace_words", clause="Rule 1", old="15 per cent", new="10 per cent")
+    >>> a.op, a.clause, a.old, a.new
+    ('replace_words', 'Rule 1', '15 per cent', '10 per cent')
     """
 
     op: str
@@ -73,7 +79,14 @@ class Amendment:
 
 @attrs.frozen
 class Motion:
-    """A motion (or, with ``kind="ruling"``, a binding ruling) and its amendments."""
+    """A motion (or, with ``kind="ruling"``, a binding ruling) and its amendments.
+
+    Examples
+    --------
+    >>> m = Motion("cut", [Amendment("replace_words", clause="Rule 1", old="15", new="10")], base="1")
+    >>> m.kind, m.base, len(m.amendments)
+    ('motion', '1', 1)
+    """
 
     id: str
     amendments: tuple[Amendment, ...] = attrs.field(converter=as_tuple)

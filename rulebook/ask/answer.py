@@ -127,6 +127,12 @@ class Answer:
     ``to_data()`` is the JSON form ``{"question", "version", "status",
     "answer", "because", "gaps"}``; ``to_text()`` is for terminals; in Jupyter
     it shows as HTML tables and in ``rich`` as a table.
+
+    Examples
+    --------
+    >>> a = Answer("provision", "1", "determined", {"value": 15}, (), ())
+    >>> a.to_data()["answer"], a.status
+    ({'value': 15}, 'determined')
     """
 
     question: str

@@ -195,6 +195,21 @@ def compare(
     ``bases`` are the ancestors of ``left`` by label, for motions drafted
     against them; ``ancestors``/``right_ancestors`` let ``because`` name
     earlier rulings (for motions, ``right`` descends from ``left``).
+
+    Examples
+    --------
+    >>> from rulebook.io.rulebook import loads
+    >>> v = loads('''
+    ... rulebook: club
+    ... version: "1"
+    ... numbering: [{style: arabic, label: "Rule {n}"}]
+    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
+    ... ''')
+    >>> from rulebook.amend.motion import Amendment, Motion
+    >>> cut = Motion("cut", [Amendment("set_provision", clause="Rule 1", name="fees.annual", value=10)])
+    >>> c = compare("provision", {"name": "fees.annual"}, v, [cut])
+    >>> c.is_same, c.changed
+    (False, ('answer.value',))
     """
     older = list(ancestors.values()) if isinstance(ancestors, Mapping) else list(ancestors)
     if isinstance(right, Version):

@@ -164,6 +164,19 @@ def ask(
     ``because`` list the earlier rulings and motions behind a provision.
     Raises :class:`~rulebook.errors.QuestionError` for an unknown question and
     :class:`~rulebook.errors.FactsError` for facts that do not fit it.
+
+    Examples
+    --------
+    >>> from rulebook.io.rulebook import loads
+    >>> v = loads('''
+    ... rulebook: club
+    ... version: "1"
+    ... numbering: [{style: arabic, label: "Rule {n}"}]
+    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
+    ... ''')
+    >>> a = ask(v, "provision", {"name": "fees.annual"})
+    >>> a.status, a.answer["value"], a.answer["clause"]
+    ('determined', 15, 'Rule 1')
     """
     entry = resolve_question(question, registry)
     root = Fact.root(facts)

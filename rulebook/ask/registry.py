@@ -193,6 +193,23 @@ def question(
     :class:`~rulebook.ask.answer.Outcome`, or a plain mapping when the rules
     settle everything. It must read the version only through ``view``, and
     give the same answer for the same reads and facts (sweeps reuse answers).
+
+    Examples
+    --------
+    >>> from rulebook.io.rulebook import loads
+    >>> v = loads('''
+    ... rulebook: club
+    ... version: "1"
+    ... numbering: [{style: arabic, label: "Rule {n}"}]
+    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
+    ... ''')
+    >>> from rulebook.ask import ask
+    >>> club = Registry()
+    >>> @question("fees.due", facts=("years",), required=("years",), registry=club)
+    ... def due(view, facts):
+    ...     return {"due": view.get("fees.annual") * int(facts.require("years").number())}
+    >>> ask(v, "fees.due", {"years": 2}, registry=club).answer["due"]
+    30
     """
 
     def register(function: F) -> F:

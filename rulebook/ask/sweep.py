@@ -246,6 +246,21 @@ def sweep(
     against them); ``progress(n)`` is called as each ``n`` combinations are
     done. ``reuse=False`` builds each combination from scratch and asks
     without the memo: the reference the fast path is tested against.
+
+    Examples
+    --------
+    >>> from rulebook.io.rulebook import loads
+    >>> v = loads('''
+    ... rulebook: club
+    ... version: "1"
+    ... numbering: [{style: arabic, label: "Rule {n}"}]
+    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
+    ... ''')
+    >>> from rulebook.amend.motion import Amendment, Motion
+    >>> cut = Motion("cut", [Amendment("set_provision", clause="Rule 1", name="fees.annual", value=10)])
+    >>> s = sweep(v, [cut], "provision", {"name": "fees.annual"})
+    >>> [(g.count, g.changes, g.answer.answer["value"]) for g in s.groups]
+    [(1, False, 15), (1, True, 10)]
     """
     motions = list(motions)
     if len(motions) > MAX_MOTIONS:

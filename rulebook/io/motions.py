@@ -160,7 +160,21 @@ def _motion(entry: Any, file: str, line: int, kind_key: str | None = None) -> Mo
 
 def from_data(doc: Any, file: str) -> tuple[Motion, ...]:
     """Motions from located YAML data: one motion or ruling, or a list under
-    ``motions:`` (or ``rulings:``)."""
+    ``motions:`` (or ``rulings:``).
+
+    Examples
+    --------
+    >>> text = '''
+    ... motion: cut
+    ... base: "1"
+    ... amendments:
+    ...   - {op: replace_words, clause: "Rule 1", old: "15", new: "10"}
+    ...   - {wording: "Rule 1: delete 'pounds' and insert 'euros'"}
+    ... '''
+    >>> from rulebook.io.yamlsrc import parse
+    >>> [m.id for m in from_data(parse(text, "cut.yaml"), "cut.yaml")]
+    ['cut']
+    """
     if not isinstance(doc, Mapping):
         raise SchemaError("a motion file is a mapping: 'motion: ID' ..., or 'motions:' a list", file=file, line=1)
     for key in ("motions", "rulings"):
@@ -184,13 +198,45 @@ def from_data(doc: Any, file: str) -> tuple[Motion, ...]:
 
 
 def loads(text: str, file: str = "<string>") -> tuple[Motion, ...]:
-    """Load motions from YAML text."""
+    """Load motions from YAML text.
+
+    Examples
+    --------
+    >>> text = '''
+    ... motion: cut
+    ... base: "1"
+    ... amendments:
+    ...   - {op: replace_words, clause: "Rule 1", old: "15", new: "10"}
+    ...   - {wording: "Rule 1: delete 'pounds' and insert 'euros'"}
+    ... '''
+    >>> (m,) = loads(text, "cut.yaml")
+    >>> m.id, m.base, [(a.op, a.old, a.new) for a in m.amendments]
+    ('cut', '1', [('replace_words', '15', '10'), ('replace_words', 'pounds', 'euros')])
+    """
     with gc_paused():
         return from_data(parse(text, file), file)
 
 
 def load_file(path: str | Path) -> tuple[Motion, ...]:
-    """Load motions from a file."""
+    """Load motions from a file.
+
+    Examples
+    --------
+    >>> text = '''
+    ... motion: cut
+    ... base: "1"
+    ... amendments:
+    ...   - {op: replace_words, clause: "Rule 1", old: "15", new: "10"}
+    ...   - {wording: "Rule 1: delete 'pounds' and insert 'euros'"}
+    ... '''
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = Path(tmp, "cut.yaml")
+    ...     _ = path.write_text(text)
+    ...     [(m.id, m.file == str(path), m.line) for m in load_file(path)]
+    [('cut', True, 2)]
+    """
     with gc_paused():
         return from_data(read(path), str(path))
 
@@ -211,7 +257,20 @@ def _amendment_data(a: Amendment) -> dict[str, Any]:
 
 
 def dump_data(motion: Motion) -> dict[str, Any]:
-    """A motion as plain data in the motion file format (wording kept as a comment field)."""
+    """A motion as plain data in the motion file format (wording kept as a comment field).
+
+    Examples
+    --------
+    >>> text = '''
+    ... motion: cut
+    ... base: "1"
+    ... amendments:
+    ...   - {op: replace_words, clause: "Rule 1", old: "15", new: "10"}
+    ...   - {wording: "Rule 1: delete 'pounds' and insert 'euros'"}
+    ... '''
+    >>> dump_data(loads(text)[0])["amendments"][0]
+    {'op': 'replace_words', 'clause': 'Rule 1', 'old': '15', 'new': '10'}
+    """
     out: dict[str, Any] = {motion.kind: motion.id}
     for key in ("title", "proposer", "base", "date", "authority", "source"):
         value = getattr(motion, key)
@@ -224,6 +283,31 @@ def dump_data(motion: Motion) -> dict[str, Any]:
 
 
 def dumps(motions: tuple[Motion, ...] | list[Motion]) -> str:
-    """Motions as YAML text: one motion, or a ``motions:`` list."""
+    """Motions as YAML text: one motion, or a ``motions:`` list.
+
+    Examples
+    --------
+    >>> text = '''
+    ... motion: cut
+    ... base: "1"
+    ... amendments:
+    ...   - {op: replace_words, clause: "Rule 1", old: "15", new: "10"}
+    ...   - {wording: "Rule 1: delete 'pounds' and insert 'euros'"}
+    ... '''
+    >>> print(dumps(loads(text)))
+    motion: cut
+    base: '1'
+    amendments:
+    - op: replace_words
+      clause: Rule 1
+      old: '15'
+      new: '10'
+    - op: replace_words
+      clause: Rule 1
+      old: pounds
+      new: euros
+      wording: 'Rule 1: delete ''pounds'' and insert ''euros'''
+    <BLANKLINE>
+    """
     data: Any = dump_data(motions[0]) if len(motions) == 1 else {"motions": [dump_data(m) for m in motions]}
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)

@@ -151,7 +151,15 @@ class _ClauseReader:
 
 
 def parse_clause(item: Any, seq: Seq, index: int, depth: int, depth_limit: int | None) -> Clause:
-    """Read one clause (with its children) from located YAML, e.g. inside a motion."""
+    """Read one clause (with its children) from located YAML, e.g. inside a motion.
+
+    Examples
+    --------
+    >>> from rulebook.io.yamlsrc import parse
+    >>> items = parse("- {id: fee, text: Two pounds.}", "motion.yaml")
+    >>> parse_clause(items[0], items, 0, 0, None).text
+    'Two pounds.'
+    """
     reader = _ClauseReader(depth_limit)
     return reader.clause(item, seq, index, depth)
 
@@ -226,7 +234,20 @@ def _invariants(doc: Mapping) -> tuple[Invariant, ...]:
 
 
 def from_data(doc: Any, file: str) -> Version:
-    """Build a version from located YAML data (see :func:`loads`)."""
+    """Build a version from located YAML data (see :func:`loads`).
+
+    Examples
+    --------
+    >>> text = '''
+    ... rulebook: club
+    ... version: "1"
+    ... numbering: [{style: arabic, label: "Rule {n}"}]
+    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
+    ... '''
+    >>> from rulebook.io.yamlsrc import parse
+    >>> from_data(parse(text, "club.yaml"), "club.yaml").clause("fee").text
+    'The fee is 15 pounds.'
+    """
     if not isinstance(doc, Mapping):
         raise SchemaError(
             "a rule book file is a mapping with 'rulebook', 'version', 'numbering', 'clauses'", file=file, line=1
@@ -266,13 +287,47 @@ def from_data(doc: Any, file: str) -> Version:
 
 
 def loads(text: str, file: str = "<string>") -> Version:
-    """Load a version from rule book YAML text."""
+    """Load a version from rule book YAML text.
+
+    Examples
+    --------
+    >>> text = '''
+    ... rulebook: club
+    ... version: "1"
+    ... numbering: [{style: arabic, label: "Rule {n}"}]
+    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
+    ... '''
+    >>> v = loads(text, "club.yaml")
+    >>> v.label, v.clause("fee").provisions["fees.annual"]
+    ('1', 15)
+    >>> loads("rulebook: club\\nversion: '1'\\nclauses: []\\n", "club.yaml")
+    Traceback (most recent call last):
+    ...
+    rulebook.errors.SchemaError: club.yaml:1: rule book has no 'numbering'; add it
+    """
     with gc_paused():
         return from_data(parse(text, file), file)
 
 
 def load_file(path: str | Path) -> Version:
-    """Load a version from a rule book YAML file."""
+    """Load a version from a rule book YAML file.
+
+    Examples
+    --------
+    >>> text = '''
+    ... rulebook: club
+    ... version: "1"
+    ... numbering: [{style: arabic, label: "Rule {n}"}]
+    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
+    ... '''
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = Path(tmp, "club.yaml")
+    ...     _ = path.write_text(text)
+    ...     load_file(path).clause("fee").text
+    'The fee is 15 pounds.'
+    """
     with gc_paused():
         return from_data(read(path), str(path))
 
@@ -293,7 +348,19 @@ def _clause_data(clause: Clause) -> dict[str, Any]:
 
 
 def dump_data(version: Version) -> dict[str, Any]:
-    """The version as plain data in the rule book format."""
+    """The version as plain data in the rule book format.
+
+    Examples
+    --------
+    >>> text = '''
+    ... rulebook: club
+    ... version: "1"
+    ... numbering: [{style: arabic, label: "Rule {n}"}]
+    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
+    ... '''
+    >>> dump_data(loads(text))["clauses"]
+    [{'id': 'fee', 'text': 'The fee is 15 pounds.', 'provisions': {'fees.annual': 15}}]
+    """
     out: dict[str, Any] = {"rulebook": version.rulebook}
     if version.title is not None:
         out["title"] = version.title
@@ -332,13 +399,48 @@ _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def dumps(version: Version) -> str:
-    """The version as rule book YAML text (loads back to an equal version)."""
+    """The version as rule book YAML text (loads back to an equal version).
+
+    Examples
+    --------
+    >>> text = '''
+    ... rulebook: club
+    ... version: "1"
+    ... numbering: [{style: arabic, label: "Rule {n}"}]
+    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
+    ... '''
+    >>> v = loads(text)
+    >>> print(dumps(v))
+    rulebook: club
+    version: '1'
+    numbering:
+    - style: arabic
+      label: Rule {n}
+    clauses:
+    - id: fee
+      text: The fee is 15 pounds.
+      provisions:
+        fees.annual: 15
+    <BLANKLINE>
+    >>> loads(dumps(v)) == v
+    True
+    """
     return yaml.dump(dump_data(version), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
 
 
 def write_atomically(path: str | Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file and a rename, so a
-    crash never leaves a half-written file."""
+    crash never leaves a half-written file.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     write_atomically(Path(tmp, "note.txt"), "carried\\n")
+    ...     Path(tmp, "note.txt").read_text()
+    'carried\\n'
+    """
     target = Path(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -359,5 +461,22 @@ def write_atomically(path: str | Path, text: str) -> None:
 
 
 def save(version: Version, path: str | Path) -> None:
-    """Write the version to a rule book YAML file, atomically."""
+    """Write the version to a rule book YAML file, atomically.
+
+    Examples
+    --------
+    >>> text = '''
+    ... rulebook: club
+    ... version: "1"
+    ... numbering: [{style: arabic, label: "Rule {n}"}]
+    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
+    ... '''
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> v = loads(text)
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     save(v, Path(tmp, "club.yaml"))
+    ...     load_file(Path(tmp, "club.yaml")) == v
+    True
+    """
     write_atomically(path, dumps(version))

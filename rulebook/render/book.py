@@ -46,6 +46,14 @@ def to_text(
 
     ``style(text, kind)`` may decorate parts (kind: ``citation`` or ``heading``)
     for a terminal; the default leaves them plain.
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level, Version
+    >>> v = Version("club", "1", [Level("arabic", "Rule {n}")], [Clause("fee", heading="Fees", text="The fee is 15.")])
+    >>> print(to_text(v))
+    Rule 1  FEES
+      The fee is 15.
     """
     cites = all_citations(version)
     decorate: Callable[[str, str], str] = style or (lambda text, kind: text)
@@ -84,7 +92,20 @@ def to_text(
 
 
 def to_markdown(version: Version, clause_id: str | None = None) -> str:
-    """A markdown document: headed clauses become headings, others paragraphs."""
+    """A markdown document: headed clauses become headings, others paragraphs.
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level, Version
+    >>> v = Version("club", "1", [Level("arabic", "Rule {n}")], [Clause("fee", heading="Fees", text="The fee is 15.")])
+    >>> print(to_markdown(v))
+    # club, version 1
+    <BLANKLINE>
+    ## Rule 1 Fees {#fee}
+    <BLANKLINE>
+    The fee is 15.
+    <BLANKLINE>
+    """
     cites = all_citations(version)
     out: list[str] = []
     if clause_id is None:
@@ -145,7 +166,15 @@ def _clause_data(version: Version, clause: Clause, cites: dict[str, str]) -> dic
 
 def to_data(version: Version, clause_id: str | None = None) -> dict[str, Any]:
     """The version (or a clause subtree) as JSON-ready data with ids, citations,
-    raw and rendered text, and provisions (with the ruling or motion that set them)."""
+    raw and rendered text, and provisions (with the ruling or motion that set them).
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level, Version
+    >>> v = Version("club", "1", [Level("arabic", "Rule {n}")], [Clause("fee", heading="Fees", text="The fee is 15.")])
+    >>> to_data(v)["clauses"][0]["citation"]
+    'Rule 1'
+    """
     cites = all_citations(version)
     roots = _roots(version, clause_id)
     return {

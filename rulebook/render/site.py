@@ -123,6 +123,19 @@ def render_site(
     bases: Mapping[str, Version] | None = None,
 ) -> Path:
     """Write the preview site of ``version`` with ``motions`` into ``out_dir``;
-    return the path of its ``index.html``. Nothing is written if a motion fails."""
+    return the path of its ``index.html``. Nothing is written if a motion fails.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from rulebook.amend.motion import Amendment, Motion
+    >>> from rulebook.model import Clause, Level, Version
+    >>> v = Version("club", "1", [Level("arabic", "Rule {n}")], [Clause("fee", text="The fee is 15 pounds.")])
+    >>> cut = Motion("cut", [Amendment("replace_words", clause="Rule 1", old="15", new="10")])
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     index = render_site(v, [cut], tmp)
+    ...     index.name, "10" in index.read_text()
+    ('index.html', True)
+    """
     page = preview_html(version, motions, bases)
     return publish(out_dir, {"index.html": page}) / "index.html"
