@@ -12,10 +12,13 @@ still clash all together. So every *group* of three or more (a connected set
 of the overlap relation, joined also by the invariants that read what they
 write: :func:`rulebook.check.footprint.groups`) is applied as a whole in
 agenda order, and the combined result is checked for dangling references and
-broken invariants that no single motion or pair already explains. A group of
+broken invariants. Each such finding is shrunk (:func:`minimal`) to the fewest
+motions of the group that still cause it, in agenda order, and reported, naming
+only them, unless a single motion or pair already reported it. A group of
 at most :data:`ORDER_LIMIT` motions is also applied in the other orders of
 :func:`orders` (each rotation of the agenda order and its reverse), to catch
-an order-dependence that no pair shows.
+an order-dependence that no pair shows (shrunk the same way). A group of more
+than :data:`SHRINK_LIMIT` motions is not shrunk: its findings name it whole.
 
 Examples
 --------
@@ -41,6 +44,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import partial
 from typing import Any
 
 import attrs
@@ -69,13 +73,17 @@ from rulebook.model import Invariant, Version, walk
 from rulebook.numbering import resolve_id
 from rulebook.refs import references
 
-__all__ = ["ORDER_LIMIT", "Progress", "Report", "check", "orders"]
+__all__ = ["ORDER_LIMIT", "SHRINK_LIMIT", "Progress", "Report", "check", "minimal", "orders"]
 
 #: ``progress(stage, done, total)``: called as the check goes (stages ``apply``, ``pairs``, ``groups``).
 Progress = Callable[[str, int, int], None]
 
 #: The largest group (in motions) that is also applied in the other :func:`orders`.
 ORDER_LIMIT = 5
+
+#: The largest group (in motions) whose findings are shrunk (:func:`minimal`) to the fewest motions
+#: that still cause them; a finding of a larger group names the whole group.
+SHRINK_LIMIT = 12
 
 #: What a finding is about, to tell whether a smaller set of motions already reported it:
 #: ``("dangling", source, target)`` or ``("invariant", name)``.
@@ -555,82 +563,185 @@ class _Checker:
 
     def group(self, members: Sequence[_Applied]) -> None:
         """Apply a group whole, in agenda order (and, when small, in other orders); report what
-        no single motion or pair of it already reported."""
+        no single motion or pair of it already reported, naming the fewest motions that cause it."""
         ids = frozenset(a.motion.id for a in members)
-        who = _listed([a.motion.id for a in members])
         result = self.run(members)
         if isinstance(result, tuple):
             if any(pair <= ids for pair in self.failed | self.duplicates):
                 return  # a pair of them already fails, or makes one change twice, and its finding says so
-            index, error = result
-            passed = _listed([a.motion.id for a in members[:index]])
-            stopped = members[index].motion.id
-            clauses = [c for a in members for c in _keys_clauses(a.footprint.writes, self.version, a.result)][:3]
+            kept = self.shrink(members, self.stops)
+            stopped_run = self.run(kept)
+            if not isinstance(stopped_run, tuple):  # pragma: no cover - shrink keeps only failing sets
+                return
+            index, error = stopped_run
+            who = _listed([a.motion.id for a in kept])
+            passed = _listed([a.motion.id for a in kept[:index]])
+            stopped = kept[index].motion.id
+            clauses = [c for a in kept for c in _keys_clauses(a.footprint.writes, self.version, a.result)][:3]
+            alone = (
+                "each apply alone, but not together"
+                if len(kept) == 2
+                else "each apply with any one of the others, but not all together"
+            )
             self.add(
                 "overlap",
-                members,
+                kept,
                 clauses,
-                f"motions {who} each apply with any one of the others, but not all together: "
-                f"if {passed} pass, {stopped} no longer applies: {error.message}; composite them into one motion",
+                f"motions {who} {alone}: "
+                f"if {passed} pass{'es' if index == 1 else ''}, {stopped} no longer applies: {error.message}; "
+                "composite them into one motion",
             )
             return
-        self.combined(members, result, who, ids)
+        self.combined(members, result)
         if len(members) <= ORDER_LIMIT and not any(pair <= ids for pair in self.unsettled | self.duplicates):
-            self.orders(members, result, who)
+            self.orders(members, result)
 
-    def combined(self, members: Sequence[_Applied], result: Version, who: str, ids: frozenset[str]) -> None:
+    def shrink(self, members: Sequence[_Applied], still: Callable[[Sequence[_Applied]], bool]) -> list[_Applied]:
+        """The fewest of ``members`` (in agenda order) for which ``still`` holds, by :func:`minimal`;
+        a group of more than :data:`SHRINK_LIMIT` motions is kept whole."""
+        if len(members) > SHRINK_LIMIT:
+            return list(members)
+        return minimal(members, still)
+
+    def stops(self, members: Sequence[_Applied]) -> bool:
+        """True when ``members`` fail to apply one after the other in agenda order."""
+        return len(members) > 1 and isinstance(self.run(members), tuple)
+
+    def dangles(self, source: str, target: str, members: Sequence[_Applied]) -> bool:
+        """True when ``members`` applied in agenda order leave ``source`` referring to the gone ``target``."""
+        result = self.run(members)
+        if isinstance(result, tuple) or source not in result or target in result:
+            return False
+        return target in references(result.clause(source).text)
+
+    def breaking(self, name: str, members: Sequence[_Applied]) -> Violation | None:
+        """How ``members`` applied in agenda order break invariant ``name`` (when the version kept it, or
+        broke it otherwise), or None."""
+        result = self.run(members)
+        if isinstance(result, tuple):
+            return None
+        for inv in result.invariants:
+            if inv.name == name:
+                found = evaluate(result, inv)
+                before = self._broken.get(name)
+                if found is not None and (before is None or before.message != found.message):
+                    return found
+        return None
+
+    def breaks(self, name: str, members: Sequence[_Applied]) -> bool:
+        """True when ``members`` break invariant ``name`` (:meth:`breaking`)."""
+        return self.breaking(name, members) is not None
+
+    def combined(self, members: Sequence[_Applied], result: Version) -> None:
         change = delta(self.version, result)
         for source, target in self.dangling(result, change):
             subject: Subject = ("dangling", source, target)
-            if self.already(subject, ids):
+            kept = self.shrink(members, partial(self.dangles, source, target))
+            if self.already(subject, frozenset(a.motion.id for a in kept)):
                 continue
+            last = self.run(kept)
+            after = result if isinstance(last, tuple) else last
             self.add(
                 "dangling-reference",
-                members,
+                kept,
                 [source, target],
-                f"if motions {who} all pass, {describe(source, result, self.version)} refers to [[{target}]], "
+                f"{_if_pass(kept)}, {describe(source, after, self.version)} refers to [[{target}]], "
                 "which no longer exists; one of them must amend that reference",
                 subject,
             )
         for violation in self.broken(result, change):
             subject = ("invariant", violation.invariant.name)
-            if self.already(subject, ids):
+            kept = self.shrink(members, partial(self.breaks, violation.invariant.name))
+            if self.already(subject, frozenset(a.motion.id for a in kept)):
                 continue
+            found = self.breaking(violation.invariant.name, kept) or violation
             self.add(
                 "invariant",
-                members,
-                _violation_clauses(violation),
-                _invariant_message(f"if motions {who} all pass, together they", "break", violation),
+                kept,
+                _violation_clauses(found),
+                _invariant_message(f"{_if_pass(kept)}, together they", "break", found),
                 subject,
             )
 
-    def orders(self, members: Sequence[_Applied], result: Version, who: str) -> None:
-        agenda = ", ".join(a.motion.id for a in members)
+    def reordered(self, order: Sequence[_Applied], members: Sequence[_Applied]) -> bool:
+        """True when ``members`` apply in agenda order but, in their order within ``order``, fail or give
+        another version."""
+        if len(members) < 2:
+            return False
+        first = self.run(members)
+        if isinstance(first, tuple):
+            return False
+        chosen = {a.motion.id for a in members}
+        other = self.run([a for a in order if a.motion.id in chosen])
+        return isinstance(other, tuple) or other.clauses != first.clauses
+
+    def orders(self, members: Sequence[_Applied], result: Version) -> None:
         for order in orders(len(members)):
             sequence = [members[i] for i in order]
             other = self.run(sequence)
+            if not isinstance(other, tuple) and other.clauses == result.clauses:
+                continue
+            kept = self.shrink(members, partial(self.reordered, sequence))
+            chosen = {a.motion.id for a in kept}
+            sequence = [a for a in sequence if a.motion.id in chosen]
+            first, other = self.run(kept), self.run(sequence)
+            if isinstance(first, tuple):  # pragma: no cover - shrink keeps only sets that apply in agenda order
+                return
+            who = _listed([a.motion.id for a in kept])
+            agenda = ", ".join(a.motion.id for a in kept)
             named = ", ".join(a.motion.id for a in sequence)
             if isinstance(other, tuple):
                 index, error = other
                 self.add(
                     "overlap",
-                    members,
+                    kept,
                     _keys_clauses(sequence[index].footprint.reads, self.version, sequence[index].result)[:3],
                     f"motions {who} overlap and the result depends on the order in which they pass: in the "
                     f"order {agenda} they all apply, but in the order {named}, {sequence[index].motion.id} "
                     f"no longer applies: {error.message}; composite them into one motion",
                 )
                 return
-            if other.clauses != result.clauses:
-                detail, clauses = self.difference(result, other, agenda, named)
-                self.add(
-                    "overlap",
-                    members,
-                    clauses,
-                    f"motions {who} overlap and the result depends on the order in which they pass, "
-                    f"though no two of them do: {detail}; composite them into one motion",
-                )
-                return
+            detail, clauses = self.difference(first, other, agenda, named)
+            though = "" if len(kept) == 2 else ", though no two of them do"
+            self.add(
+                "overlap",
+                kept,
+                clauses,
+                f"motions {who} overlap and the result depends on the order in which they pass{though}: "
+                f"{detail}; composite them into one motion",
+            )
+            return
+
+
+def minimal(items: Sequence[Any], still: Callable[[Sequence[Any]], bool]) -> list[Any]:
+    """The fewest of ``items`` (in their order) for which ``still`` holds, given that it holds for all
+    of them: drop one item at a time, keeping the drop whenever ``still`` holds without it, and go
+    over them again while that removed something, calling ``still`` at most ``2 * len(items)`` times.
+    When the budget lasts (always, when ``still`` only ever becomes false as items are dropped), no
+    single item of the result can be dropped.
+
+    Examples
+    --------
+    >>> minimal(["a", "b", "c", "d"], lambda s: {"a", "c"} <= set(s))
+    ['a', 'c']
+    >>> minimal([1, 2, 3], lambda s: sum(s) >= 5)
+    [2, 3]
+    """
+    kept = list(items)
+    budget = 2 * len(kept)
+    dropped = True
+    while dropped and budget > 0:
+        dropped = False
+        i = 0
+        while i < len(kept) and len(kept) > 1 and budget > 0:
+            trial = kept[:i] + kept[i + 1 :]
+            budget -= 1
+            if still(trial):
+                kept = trial
+                dropped = True
+            else:
+                i += 1
+    return kept
 
 
 def orders(size: int) -> list[tuple[int, ...]]:
@@ -653,6 +764,14 @@ def orders(size: int) -> list[tuple[int, ...]]:
             if order != tuple(range(size)) and order not in out:
                 out.append(order)
     return out
+
+
+def _if_pass(members: Sequence[_Applied]) -> str:
+    """``if motion a passes``, ``if motions a and b both pass``, ``if motions a, b and c all pass``."""
+    names = [a.motion.id for a in members]
+    if len(names) == 1:
+        return f"if motion {names[0]} passes"
+    return f"if motions {_listed(names)} {'both' if len(names) == 2 else 'all'} pass"
 
 
 def _listed(names: Sequence[str]) -> str:
