@@ -67,6 +67,15 @@ class BlameEntry:
 
     ``citation`` is the clause's citation in ``version`` (None once deleted);
     ``clause`` the clause as the change left it (None once deleted).
+
+    Examples
+    --------
+    >>> from rulebook.diff import word_diff
+    >>> from rulebook.model import Change
+    >>> e = BlameEntry("2", dt.date(2021, 1, 1), "1", Change("motion", "raise"),
+    ...                ClauseDiff("fee", "kept", text=word_diff("5 pounds", "6 pounds")), "Rule 2")
+    >>> e.events, e.change.id, e.words()
+    (('text',), 'raise', [{'field': 'text', 'deleted': '5', 'inserted': '6'}])
     """
 
     version: str

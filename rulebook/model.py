@@ -269,6 +269,19 @@ class Version:
 
     Equality compares the content (metadata, numbering, clauses, invariants),
     not how the version was reached.
+
+    Examples
+    --------
+    >>> v = Version("club", "1", numbering=[Level("arabic", "Rule {n}")], clauses=[
+    ...     Clause("fee", text="The fee is 5 pounds.", provisions={"fee": 5}),
+    ...     Clause("officers", children=[Clause("officers.chair", text="A chair.")]),
+    ... ])
+    >>> len(v), "officers.chair" in v, v.provision("fee")
+    (3, True, 5)
+    >>> v.parents["officers.chair"], v.path("officers.chair")
+    ('officers', (1, 0))
+    >>> v == attrs.evolve(v, parent="0")
+    True
     """
 
     rulebook: str

@@ -80,6 +80,16 @@ class Target:
     motion's base), ``motion`` (a clause added by an earlier amendment of the
     motion) or ``None`` when it names nothing. ``citation`` is the citation in
     the base, or for a new clause the one it will have.
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level, Version
+    >>> v = Version("club", "1", [Level("arabic", "Rule {n}")], [Clause("fee", text="The fee is 15 pounds.")])
+    >>> m = Motion("cut", [Amendment("replace_words", clause="Rule 1", old="15", new="10"),
+    ...                    Amendment("delete_clause", clause="Rule 3")], base="1")
+    >>> [r.targets for r in explain(m, v).readings]
+    [(Target(role='clause', ref='Rule 1', id='fee', citation='Rule 1', source='base'),),
+     (Target(role='clause', ref='Rule 3', id=None, citation=None, source=None),)]
     """
 
     role: str
@@ -91,7 +101,23 @@ class Target:
 
 @attrs.frozen
 class Reading:
-    """How one amendment (``index`` counts from 1) is read."""
+    """How one amendment (``index`` counts from 1) is read.
+
+    ``reads`` is the amendment in conventional English; ``operation`` its
+    fields as in a motion file; ``problems`` what stops it applying.
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level, Version
+    >>> v = Version("club", "1", [Level("arabic", "Rule {n}")], [Clause("fee", text="The fee is 15 pounds.")])
+    >>> m = Motion("cut", [Amendment("replace_words", clause="Rule 1", old="15", new="10"),
+    ...                    Amendment("delete_clause", clause="Rule 3")], base="1")
+    >>> first, second = explain(m, v).readings
+    >>> first.index, first.reads, first.operation["old"], first.problems
+    (1, "Rule 1: delete '15' and insert '10'", '15', ())
+    >>> second.reads, second.problems[0].split(";")[0]
+    ('delete clause Rule 3', "amendment 2 of motion cut: clause: no clause 'Rule 3' in version '1' of 'club'")
+    """
 
     index: int
     op: str
@@ -105,7 +131,20 @@ class Reading:
 
 @attrs.frozen
 class Explanation:
-    """The readings of every amendment of one motion."""
+    """The readings of every amendment of one motion.
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level, Version
+    >>> v = Version("club", "1", [Level("arabic", "Rule {n}")], [Clause("fee", text="The fee is 15 pounds.")])
+    >>> m = Motion("cut", [Amendment("replace_words", clause="Rule 1", old="15", new="10"),
+    ...                    Amendment("delete_clause", clause="Rule 3")], base="1")
+    >>> e = explain(m, v)
+    >>> e.motion, e.kind, e.base, len(e.readings), e.ok
+    ('cut', 'motion', '1', 2, False)
+    >>> explain(Motion("cut", m.amendments[:1], base="1"), v).ok
+    True
+    """
 
     motion: str
     kind: str

@@ -59,7 +59,13 @@ def flatten(data: Any, prefix: str = "") -> dict[str, Any]:
 
 @attrs.frozen
 class Difference:
-    """One part of the answer that differs: its dotted path and both values (None: absent)."""
+    """One part of the answer that differs: its dotted path and both values (None: absent).
+
+    Examples
+    --------
+    >>> Difference("answer.fee", 15, 10).to_data()
+    {'path': 'answer.fee', 'left': 15, 'right': 10}
+    """
 
     path: str
     left: Any = attrs.field(converter=freeze)
@@ -100,7 +106,18 @@ def _canonical(value: Any) -> str:
 
 
 def answer_differences(left: Answer, right: Answer) -> tuple[Difference, ...]:
-    """The paths (``status``, ``answer.…``, ``gaps``) whose values differ between two answers."""
+    """The paths (``status``, ``answer.…``, ``gaps``) whose values differ between two answers.
+
+    Examples
+    --------
+    >>> a = Answer("fees", "1", "determined", {"fee": 15})
+    >>> [d.path for d in answer_differences(a, Answer("fees", "2", "determined", {"fee": 10}))]
+    ['answer.fee']
+    >>> [d.path for d in answer_differences(a, Answer("fees", "2", "undetermined", {}))]
+    ['answer', 'answer.fee', 'status']
+    >>> answer_differences(a, a)
+    ()
+    """
     a = flatten({"status": left.status, "answer": thaw(left.answer), "gaps": [g.to_data() for g in left.gaps]})
     b = flatten({"status": right.status, "answer": thaw(right.answer), "gaps": [g.to_data() for g in right.gaps]})
     return tuple(
@@ -123,7 +140,20 @@ def _because_changes(left: Answer, right: Answer) -> tuple[BecauseChange, ...]:
 
 @attrs.frozen
 class Comparison:
-    """One question answered on two versions, and what differs."""
+    """One question answered on two versions, and what differs.
+
+    Examples
+    --------
+    >>> c = compare_answers(Answer("fees", "1", "determined", {"fee": 15}),
+    ...                     Answer("fees", "2", "determined", {"fee": 10}))
+    >>> c.is_same, c.changed, c.to_data()["differences"]
+    (False, ('answer.fee',), [{'path': 'answer.fee', 'left': 15, 'right': 10}])
+    >>> print(c.to_text())
+    fees: 1 -> 2: determined -> determined
+      changed  1   2
+      -------- --- --
+      fee      15  10
+    """
 
     question: str
     left: Answer

@@ -26,7 +26,13 @@ __all__ = ["Outcome", "SeatChance", "margin_distribution", "outcome_probabilitie
 
 @attrs.frozen
 class SeatChance:
-    """How one present seat may vote: for with ``p_for``, abstain with ``p_abstain``, else against."""
+    """How one present seat may vote: for with ``p_for``, abstain with ``p_abstain``, else against.
+
+    Examples
+    --------
+    >>> SeatChance(Fraction(1, 2), Fraction(1, 4)).p_against
+    Fraction(1, 4)
+    """
 
     p_for: Fraction
     p_abstain: Fraction = Fraction(0)
@@ -61,7 +67,14 @@ def margin_distribution(seats: Iterable[SeatChance]) -> dict[int, Fraction]:
 
 @attrs.frozen
 class Outcome:
-    """Probabilities that a vote is carried, tied and lost (they sum to 1)."""
+    """Probabilities that a vote is carried, tied and lost (they sum to 1).
+
+    Examples
+    --------
+    >>> o = outcome_probabilities(margin_distribution([SeatChance(Fraction(1, 2))]))
+    >>> o.carried, o.tied, o.lost, o.carried + o.tied + o.lost
+    (Fraction(1, 2), Fraction(0, 1), Fraction(1, 2), Fraction(1, 1))
+    """
 
     carried: Fraction
     tied: Fraction
@@ -69,7 +82,16 @@ class Outcome:
 
 
 def outcome_probabilities(dist: Mapping[int, Fraction], base: int = 0) -> Outcome:
-    """Carried/tied/lost probabilities when ``base`` (the certain margin) is added to ``dist``."""
+    """Carried/tied/lost probabilities when ``base`` (the certain margin) is added to ``dist``.
+
+    Examples
+    --------
+    >>> dist = margin_distribution([SeatChance(Fraction(1, 2), Fraction(1, 2))])  # for or abstain
+    >>> outcome_probabilities(dist)
+    Outcome(carried=Fraction(1, 2), tied=Fraction(1, 2), lost=Fraction(0, 1))
+    >>> outcome_probabilities(dist, base=-1)  # one certain vote against
+    Outcome(carried=Fraction(0, 1), tied=Fraction(1, 2), lost=Fraction(1, 2))
+    """
     carried = sum((p for m, p in dist.items() if m + base > 0), Fraction(0))
     tied = sum((p for m, p in dist.items() if m + base == 0), Fraction(0))
     lost = sum((p for m, p in dist.items() if m + base < 0), Fraction(0))

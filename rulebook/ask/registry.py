@@ -56,6 +56,19 @@ class Question:
     ``facts`` lists the top-level fact names it accepts (None: any), and
     ``required`` those it cannot do without; both are checked before the
     function runs, so a misspelt fact gets a did-you-mean.
+
+    Examples
+    --------
+    >>> def fee(view, facts):
+    ...     '''The annual fee, and what the members pay in all.'''
+    ...     return {"fee": view.get("fees.annual")}
+    >>> q = Question("club.fee", fee, facts=("members",))
+    >>> q.summary
+    'The annual fee, and what the members pay in all.'
+    >>> q.check_facts(Fact.root({"member": 40}))
+    Traceback (most recent call last):
+    ...
+    rulebook.errors.FactsError: unknown fact 'member' for question club.fee; did you mean 'members'?
     """
 
     name: str
@@ -85,7 +98,27 @@ def _same_function(a: Callable[..., Any], b: Callable[..., Any]) -> bool:
 
 
 class Registry:
-    """Questions by name; built-ins and entry points are loaded on first need."""
+    """Questions by name; built-ins and entry points are loaded on first need.
+
+    Examples
+    --------
+    >>> def fee(view, facts):
+    ...     return {"fee": view.get("fees.annual")}
+    >>> club = Registry(builtins=False, entry_points=False)
+    >>> club.register(Question("club.fee", fee)).name
+    'club.fee'
+    >>> club.names(), "club.fee" in club
+    (['club.fee'], True)
+    >>> club.register(Question("club.fee", lambda view, facts: {}))
+    Traceback (most recent call last):
+    ...
+    rulebook.errors.QuestionError: question 'club.fee' is already registered by ...; choose another name ...
+    >>> club.unregister("club.fee")
+    >>> club.names()
+    []
+    >>> "provision" in Registry(entry_points=False)  # the built-in questions
+    True
+    """
 
     def __init__(self, *, builtins: bool = True, entry_points: bool = True) -> None:
         self._questions: dict[str, Question] = {}

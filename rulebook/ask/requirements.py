@@ -49,7 +49,14 @@ __all__ = [
 
 @attrs.frozen
 class Share:
-    """Nominations from ``of`` together at least ``share`` of their total size."""
+    """Nominations from ``of`` together at least ``share`` of their total size.
+
+    Examples
+    --------
+    >>> req = Share(Fraction(3, 20), ("PLP", "EPLP"))
+    >>> describe(req), check(req, {"PLP": 37}, {"PLP": 229, "EPLP": 20})
+    ('15% of PLP+EPLP', Check(met=False, detail='37 of 249 PLP+EPLP (38 needed, 15%)'))
+    """
 
     share: Fraction
     of: tuple[str, ...]
@@ -57,7 +64,14 @@ class Share:
 
 @attrs.frozen
 class Count:
-    """At least ``count`` nominations from ``of`` together."""
+    """At least ``count`` nominations from ``of`` together.
+
+    Examples
+    --------
+    >>> req = Count(3, ("affiliates",))
+    >>> describe(req), check(req, {"affiliates": 3}, {}).met
+    ('at least 3 from affiliates', True)
+    """
 
     count: int
     of: tuple[str, ...]
@@ -65,14 +79,30 @@ class Count:
 
 @attrs.frozen
 class AllOf:
-    """Every part must be met."""
+    """Every part must be met.
+
+    Examples
+    --------
+    >>> req = AllOf((Share(Fraction(1, 10), ("PLP",)), Count(3, ("affiliates",))))
+    >>> describe(req)
+    '10% of PLP, and at least 3 from affiliates'
+    >>> check(req, {"PLP": 30, "affiliates": 1}, {"PLP": 229})
+    Check(met=False, detail='1 from affiliates (3 needed)')
+    """
 
     parts: tuple[Requirement, ...]
 
 
 @attrs.frozen
 class AnyOf:
-    """At least one part must be met."""
+    """At least one part must be met.
+
+    Examples
+    --------
+    >>> req = AnyOf((Share(Fraction(1, 20), ("CLPs",)), Count(3, ("affiliates",))))
+    >>> check(req, {"CLPs": 10, "affiliates": 1}, {"CLPs": 632}).detail
+    '10 of 632 CLPs (32 needed, 5%) or 1 from affiliates (3 needed)'
+    """
 
     parts: tuple[Requirement, ...]
 
@@ -173,7 +203,13 @@ class MissingBody(LookupError):
 
 @attrs.frozen
 class Check:
-    """Whether a requirement is met, and how (in words)."""
+    """Whether a requirement is met, and how (in words).
+
+    Examples
+    --------
+    >>> check(Count(3, ("affiliates",)), {"affiliates": 2}, {})
+    Check(met=False, detail='2 from affiliates (3 needed)')
+    """
 
     met: bool
     detail: str
@@ -186,6 +222,16 @@ def check(requirement: Requirement, nominations: Mapping[str, int], bodies: Mapp
     ``bodies`` does not size, unless the other parts settle the answer
     without it. An all_of explains the part that fails (or all
     parts); an any_of the part that is met (or all parts).
+
+    Examples
+    --------
+    >>> req = AnyOf((Share(Fraction(1, 20), ("CLPs",)), Count(3, ("affiliates",))))
+    >>> check(req, {"affiliates": 3}, {})  # met without sizing CLPs
+    Check(met=True, detail='3 from affiliates (3 needed)')
+    >>> check(req, {"affiliates": 1}, {})
+    Traceback (most recent call last):
+    ...
+    rulebook.ask.requirements.MissingBody: CLPs
     """
     if isinstance(requirement, Share):
         unsized = [b for b in requirement.of if b not in bodies]

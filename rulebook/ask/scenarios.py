@@ -156,6 +156,39 @@ def run(scenario: Scenario, *, registry: Registry | None = None) -> ScenarioResu
 
     An error that does not know its file (an unknown question, facts given in
     Python) is placed at the scenario file's ``question:`` line.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> tmp = tempfile.TemporaryDirectory()
+    >>> d = Path(tmp.name)
+    >>> _ = (d / "book.yaml").write_text('''
+    ... rulebook: club
+    ... version: "1"
+    ... numbering: [{style: arabic, label: "Rule {n}"}]
+    ... clauses: [{id: fee, text: "Five pounds.", provisions: {fees.annual: 5}}]
+    ... ''')
+    >>> _ = (d / "fee.yaml").write_text('''
+    ... scenario: fee
+    ... rulebook: book.yaml
+    ... question: provision
+    ... facts: {name: fees.annual}
+    ... expect: {answer.value: 5}
+    ... compare:
+    ...   motions:
+    ...     - motion: raise
+    ...       base: "1"
+    ...       amendments: [{op: set_provision, clause: fee, name: fees.annual, value: 6}]
+    ...   expect: {changed: [answer.value]}
+    ... ''')
+    >>> from rulebook.io.scenarios import load_file
+    >>> result = run(load_file(d / "fee.yaml"))
+    >>> result.passed, result.checked, result.answer.answer["value"], result.comparison.changed
+    (True, 2, 5, ('answer.value',))
+    >>> result.to_text().replace(str(d), "DIR")
+    'PASS fee (DIR/fee.yaml): provision on 1: determined; on 1+raise: determined (changed: answer.value)'
+    >>> tmp.cleanup()
     """
     try:
         return _run(scenario, registry)
@@ -179,7 +212,35 @@ def _run(scenario: Scenario, registry: Registry | None) -> ScenarioResult:
 
 def scenario_files(paths: Sequence[str | Path]) -> list[Path]:
     """The scenario files named: files as given, and in directories every ``*.yaml``/``*.yml``
-    (searched recursively) that has a top-level ``scenario:`` key."""
+    (searched recursively) that has a top-level ``scenario:`` key.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> tmp = tempfile.TemporaryDirectory()
+    >>> d = Path(tmp.name)
+    >>> _ = (d / "book.yaml").write_text('''
+    ... rulebook: club
+    ... version: "1"
+    ... numbering: [{style: arabic, label: "Rule {n}"}]
+    ... clauses: [{id: fee, text: "Five pounds.", provisions: {fees.annual: 5}}]
+    ... ''')
+    >>> _ = (d / "fee.yaml").write_text('''
+    ... scenario: fee
+    ... rulebook: book.yaml
+    ... question: provision
+    ... facts: {name: fees.annual}
+    ... expect: {answer.value: 5}
+    ... ''')
+    >>> [p.name for p in scenario_files([d])]  # book.yaml is not a scenario
+    ['fee.yaml']
+    >>> scenario_files([d / "nothing.yaml"])
+    Traceback (most recent call last):
+    ...
+    rulebook.errors.SchemaError: .../nothing.yaml: no such scenario file or directory; check the path
+    >>> tmp.cleanup()
+    """
     out: list[Path] = []
     for raw in paths:
         path = Path(raw)
@@ -194,6 +255,30 @@ def scenario_files(paths: Sequence[str | Path]) -> list[Path]:
 
 
 def run_paths(paths: Sequence[str | Path], *, registry: Registry | None = None) -> list[ScenarioResult]:
-    """Load and run every scenario named (files, or directories of them), sharing loaded rule books."""
+    """Load and run every scenario named (files, or directories of them), sharing loaded rule books.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> tmp = tempfile.TemporaryDirectory()
+    >>> d = Path(tmp.name)
+    >>> _ = (d / "book.yaml").write_text('''
+    ... rulebook: club
+    ... version: "1"
+    ... numbering: [{style: arabic, label: "Rule {n}"}]
+    ... clauses: [{id: fee, text: "Five pounds.", provisions: {fees.annual: 5}}]
+    ... ''')
+    >>> _ = (d / "fee.yaml").write_text('''
+    ... scenario: fee
+    ... rulebook: book.yaml
+    ... question: provision
+    ... facts: {name: fees.annual}
+    ... expect: {answer.value: 5}
+    ... ''')
+    >>> [(r.scenario.name, r.passed, r.answer.answer["value"]) for r in run_paths([d])]
+    [('fee', True, 5)]
+    >>> tmp.cleanup()
+    """
     histories: dict[str, History] = {}
     return [run(load_file(p, histories), registry=registry) for p in scenario_files(paths)]

@@ -74,6 +74,25 @@ class Combination:
     ``kind`` is ``answer``, ``does-not-apply`` (a passing motion cannot be
     applied in this company; ``problem`` says why) or ``error`` (the question
     cannot be asked of that version, e.g. the facts name a section it deleted).
+
+    Examples
+    --------
+    >>> from rulebook.io.rulebook import loads
+    >>> from rulebook.amend.motion import Amendment, Motion
+    >>> v = loads('''
+    ... rulebook: club
+    ... version: "1"
+    ... numbering: [{style: arabic, label: "Rule {n}"}]
+    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
+    ... ''')
+    >>> drop = Motion("drop", [Amendment("delete_clause", clause="fee")])
+    >>> cut = Motion("cut", [Amendment("set_provision", clause="fee", name="fees.annual", value=10)])
+    >>> s = sweep(v, [drop, cut], "provision", {"name": "fees.annual"})
+    >>> both = s.combination(["drop", "cut"])
+    >>> both.kind, both.answer, both.problem.split(":")[0]
+    ('does-not-apply', None, 'amendment 1 of motion cut')
+    >>> s.combination(["cut"]).key()
+    ('answer', 'determined', '[{"clause": "Rule 1", "id": "fee", "name": "fees.annual", "value": 10}, []]')
     """
 
     passed: tuple[str, ...]
@@ -91,7 +110,28 @@ class Combination:
 
 @attrs.frozen
 class Group:
-    """Combinations that give the same answer (or fail the same way)."""
+    """Combinations that give the same answer (or fail the same way).
+
+    Examples
+    --------
+    >>> from rulebook.io.rulebook import loads
+    >>> from rulebook.amend.motion import Amendment, Motion
+    >>> v = loads('''
+    ... rulebook: club
+    ... version: "1"
+    ... numbering: [{style: arabic, label: "Rule {n}"}]
+    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
+    ... ''')
+    >>> drop = Motion("drop", [Amendment("delete_clause", clause="fee")])
+    >>> cut = Motion("cut", [Amendment("set_provision", clause="fee", name="fees.annual", value=10)])
+    >>> s = sweep(v, [drop, cut], "provision", {"name": "fees.annual"})
+    >>> [(g.kind, g.combinations, g.changes) for g in s.groups]
+    [('answer', ((),), False), ('answer', (('cut',),), True), ('answer', (('drop',),), True),
+     ('does-not-apply', (('drop', 'cut'),), True)]
+    >>> g = s.groups[1]
+    >>> g.count, g.changed, g.to_data()["answer"]["value"]
+    (1, ('answer.value',), 10)
+    """
 
     kind: str
     combinations: tuple[tuple[str, ...], ...]
@@ -123,7 +163,28 @@ class Group:
 
 @attrs.frozen
 class Sweep:
-    """The results of a sweep: every combination, and counts of the work done."""
+    """The results of a sweep: every combination, and counts of the work done.
+
+    Examples
+    --------
+    >>> from rulebook.io.rulebook import loads
+    >>> from rulebook.amend.motion import Amendment, Motion
+    >>> v = loads('''
+    ... rulebook: club
+    ... version: "1"
+    ... numbering: [{style: arabic, label: "Rule {n}"}]
+    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
+    ... ''')
+    >>> drop = Motion("drop", [Amendment("delete_clause", clause="fee")])
+    >>> cut = Motion("cut", [Amendment("set_provision", clause="fee", name="fees.annual", value=10)])
+    >>> s = sweep(v, [drop, cut], "provision", {"name": "fees.annual"})
+    >>> len(s.combinations), s.evaluations, s.applications
+    (4, 3, 2)
+    >>> s.baseline.answer["value"], s.combination(["cut"]).answer.answer["value"]
+    (15, 10)
+    >>> [g.count for g in s.changing], s.to_data()["motions"]
+    ([1, 1, 1], ['drop', 'cut'])
+    """
 
     question: str
     version: str

@@ -106,6 +106,21 @@ class ProvisionView:
     Values are frozen (``immutabledict`` and tuples): treat them as mappings
     and sequences. ``get`` returns ``default`` for a provision no clause carries;
     ``has`` says whether one does. Both count as reads.
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level, Version
+    >>> v = Version("club", "1", [Level("arabic", "Rule {n}")],
+    ...             [Clause("fees", provisions={"fees.annual": 15, "nec.seats": {"members": 5}})])
+    >>> view = ProvisionView(v)
+    >>> view.get("nec.seats")["members"], view.has("fees.joining")
+    (5, False)
+    >>> view.clause_of("fees.annual"), view.nearest("fees.anual")
+    (ClauseRef(id='fees', citation='Rule 1'), ['fees.annual'])
+    >>> [(r.kind, r.name) for r in view.reads]
+    [('value', 'nec.seats'), ('value', 'fees.joining'), ('clause', 'fees.annual'), ('names', '')]
+    >>> str(view.invalid("nec.seats", "give each section a number of seats")).split(";")[0]
+    "provision 'nec.seats' in Rule 1 (id fees) of version '1': give each section a number of seats"
     """
 
     __slots__ = ("_reads", "_seen", "_version")

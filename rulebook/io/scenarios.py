@@ -89,7 +89,46 @@ class Side:
 
 @attrs.frozen
 class Scenario:
-    """A loaded scenario file: the question, facts, version(s) and expectations."""
+    """A loaded scenario file: the question, facts, version(s) and expectations.
+
+    ``left`` is the version the question is asked of; ``right`` the one it is
+    compared with (None without ``compare``), and ``compare_expect`` what the
+    comparison must show.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> tmp = tempfile.TemporaryDirectory()
+    >>> d = Path(tmp.name)
+    >>> _ = (d / "book.yaml").write_text('''
+    ... rulebook: club
+    ... version: "1"
+    ... numbering: [{style: arabic, label: "Rule {n}"}]
+    ... clauses: [{id: fee, text: "Five pounds.", provisions: {fees.annual: 5}}]
+    ... ''')
+    >>> _ = (d / "fee.yaml").write_text('''
+    ... scenario: fee
+    ... rulebook: book.yaml
+    ... question: provision
+    ... facts: {name: fees.annual}
+    ... expect: {answer.value: 5}
+    ... compare:
+    ...   motions:
+    ...     - motion: raise
+    ...       base: "1"
+    ...       amendments: [{op: set_provision, clause: fee, name: fees.annual, value: 6}]
+    ...   expect: {changed: [answer.value]}
+    ... ''')
+    >>> s = load_file(d / "fee.yaml")
+    >>> s.name, s.question, s.facts["name"], s.line, s.question_line
+    ('fee', 'provision', 'fees.annual', 2, 4)
+    >>> s.left.spec, s.right.spec, [m.id for m in s.right.motions]
+    ('book.yaml', 'book.yaml + motions', ['raise'])
+    >>> s.compare_expect
+    (Expectation(path='changed', value=('answer.value',), line=12),)
+    >>> tmp.cleanup()
+    """
 
     name: str
     file: str
@@ -106,7 +145,33 @@ class Scenario:
 
 
 def looks_like_scenario(path: str | Path) -> bool:
-    """Whether a YAML file has a top-level ``scenario:`` key (read cheaply, without parsing)."""
+    """Whether a YAML file has a top-level ``scenario:`` key (read cheaply, without parsing).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> tmp = tempfile.TemporaryDirectory()
+    >>> d = Path(tmp.name)
+    >>> _ = (d / "book.yaml").write_text('''
+    ... rulebook: club
+    ... version: "1"
+    ... numbering: [{style: arabic, label: "Rule {n}"}]
+    ... clauses: [{id: fee, text: "Five pounds.", provisions: {fees.annual: 5}}]
+    ... ''')
+    >>> _ = (d / "fee.yaml").write_text('''
+    ... scenario: fee
+    ... rulebook: book.yaml
+    ... question: provision
+    ... facts: {name: fees.annual}
+    ... expect: {answer.value: 5}
+    ... ''')
+    >>> looks_like_scenario(d / "fee.yaml"), looks_like_scenario(d / "book.yaml")
+    (True, False)
+    >>> looks_like_scenario(d / "missing.yaml")
+    False
+    >>> tmp.cleanup()
+    """
     try:
         with open(path, encoding="utf-8", errors="replace") as handle:
             head = handle.read(1_000_000)
@@ -237,5 +302,35 @@ def from_data(doc: Any, file: str, histories: dict[str, History] | None = None) 
 
 
 def load_file(path: str | Path, histories: dict[str, History] | None = None) -> Scenario:
-    """Load a scenario file; ``histories`` caches rule books shared by several scenarios."""
+    """Load a scenario file; ``histories`` caches rule books shared by several scenarios.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> tmp = tempfile.TemporaryDirectory()
+    >>> d = Path(tmp.name)
+    >>> _ = (d / "book.yaml").write_text('''
+    ... rulebook: club
+    ... version: "1"
+    ... numbering: [{style: arabic, label: "Rule {n}"}]
+    ... clauses: [{id: fee, text: "Five pounds.", provisions: {fees.annual: 5}}]
+    ... ''')
+    >>> _ = (d / "fee.yaml").write_text('''
+    ... scenario: fee
+    ... rulebook: book.yaml
+    ... question: provision
+    ... facts: {name: fees.annual}
+    ... expect: {answer.value: 5}
+    ... ''')
+    >>> s = load_file(d / "fee.yaml")
+    >>> s.left.version.label, s.expect
+    ('1', (Expectation(path='answer.value', value=5, line=6),))
+    >>> _ = (d / "bad.yaml").write_text("scenario: bad\\nrulebook: book.yaml\\n")
+    >>> load_file(d / "bad.yaml")
+    Traceback (most recent call last):
+    ...
+    rulebook.errors.SchemaError: .../bad.yaml:1: scenario has no 'question'...
+    >>> tmp.cleanup()
+    """
     return from_data(read(path), str(path), histories)

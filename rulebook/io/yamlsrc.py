@@ -68,7 +68,22 @@ _SAFE_TAGS = {
 
 
 class Mapping(dict[str, Any]):
-    """A dict from a YAML file that knows its own line and each key's line."""
+    """A dict from a YAML file that knows its own line and each key's line.
+
+    Examples
+    --------
+    >>> doc = parse("op: set_provision\\nvalue: 15\\n", "m.yaml")
+    >>> doc.file, doc.line, doc.line_of("value"), doc.line_of("clause")
+    ('m.yaml', 1, 2, 1)
+    >>> doc.check_keys(["op", "clause", "value"], required=["clause"], what="amendment")
+    Traceback (most recent call last):
+    ...
+    rulebook.errors.SchemaError: m.yaml:1: amendment has no 'clause'; add it
+    >>> doc.get_typed("value", str, "amendment 1")
+    Traceback (most recent call last):
+    ...
+    rulebook.errors.SchemaError: m.yaml:2: amendment 1: 'value' must be a string, not a number (15)
+    """
 
     file: str
     line: int
@@ -122,7 +137,14 @@ class Mapping(dict[str, Any]):
 
 
 class Seq(list[Any]):
-    """A list from a YAML file that knows its own line and each item's line."""
+    """A list from a YAML file that knows its own line and each item's line.
+
+    Examples
+    --------
+    >>> seq = parse("- fee\\n- [a, b]\\n", "s.yaml")
+    >>> seq, seq.line_of(1), seq[1].line
+    (['fee', ['a', 'b']], 2, 2)
+    """
 
     file: str
     line: int
@@ -223,7 +245,23 @@ class Source:
 
 
 def parse(text: str, file: str) -> Any:
-    """Parse YAML text into located values; errors name ``file`` and the line."""
+    """Parse YAML text into located values; errors name ``file`` and the line.
+
+    Examples
+    --------
+    >>> parse("when: 2016-07-12\\nseats: [3, 2]\\n", "f.yaml")
+    {'when': datetime.date(2016, 7, 12), 'seats': [3, 2]}
+    >>> parse("", "f.yaml") is None
+    True
+    >>> parse("a: [1\\n", "f.yaml")
+    Traceback (most recent call last):
+    ...
+    rulebook.errors.ParseError: f.yaml:2: invalid YAML: did not find expected ',' or ']'; check the indentation...
+    >>> parse("a: !!python/object:os.system x\\n", "f.yaml")
+    Traceback (most recent call last):
+    ...
+    rulebook.errors.ParseError: f.yaml:1: YAML tag ... is not allowed; use plain values
+    """
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise ParseError(f"file larger than {MAX_BYTES // (1024 * 1024)} MiB; split it", file=file)
     try:
@@ -257,7 +295,22 @@ def parse(text: str, file: str) -> Any:
 
 
 def read(path: str | Path) -> Any:
-    """Read and :func:`parse` a file."""
+    """Read and :func:`parse` a file.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = Path(tmp, "club.yaml")
+    ...     _ = path.write_text("rulebook: club\\nversion: '1'\\n")
+    ...     doc = read(path)
+    >>> doc["version"], doc.line_of("version"), doc.file.endswith("club.yaml")
+    ('1', 2, True)
+    >>> read("no-such-file.yaml")
+    Traceback (most recent call last):
+    ...
+    rulebook.errors.SchemaError: no-such-file.yaml: no such file; check the path
+    """
     p = Path(path)
     try:
         size = p.stat().st_size
@@ -283,6 +336,14 @@ def gc_paused() -> Iterator[None]:
     trigger needless full collections (a 20,000-clause book loads about twice as
     fast without them). The collector is restored, even on error, to the state it
     was in.
+
+    Examples
+    --------
+    >>> with gc_paused():
+    ...     gc.isenabled()
+    False
+    >>> gc.isenabled()
+    True
     """
     was_enabled = gc.isenabled()
     gc.disable()
