@@ -11,7 +11,8 @@ Examples
 --------
 >>> import pathlib, tempfile
 >>> from rulebook.history import load_history
->>> d = pathlib.Path(tempfile.mkdtemp())
+>>> tmp = tempfile.TemporaryDirectory()
+>>> d = pathlib.Path(tmp.name)
 >>> _ = (d / "rulebook.yaml").write_text('''
 ... rulebook: club
 ... version: "1"
@@ -29,6 +30,7 @@ Examples
 ... ''')
 >>> [(e.version, e.events, e.change and e.change.id) for e in blame(load_history(d), "Rule 2")]
 [('1', ('origin',), None), ('2', ('text',), 'raise')]
+>>> tmp.cleanup()
 """
 
 from __future__ import annotations
@@ -276,7 +278,8 @@ def history_diff(history: History, old: str, new: str) -> VersionDiff:
     --------
     >>> import pathlib, tempfile
     >>> from rulebook.history import load_history
-    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> tmp = tempfile.TemporaryDirectory()
+    >>> d = pathlib.Path(tmp.name)
     >>> _ = (d / "rulebook.yaml").write_text('''
     ... rulebook: club
     ... version: "1"
@@ -292,6 +295,7 @@ def history_diff(history: History, old: str, new: str) -> VersionDiff:
     >>> changes = history_diff(load_history(d), "1", "2")
     >>> [(op.new, op.by.id) for op in changes.clauses[0].text if op.op != "equal"]
     [('6', 'raise'), ('June', 'later')]
+    >>> tmp.cleanup()
     """
     first, last = history.select(old), history.select(new)
     if first.label == last.label:

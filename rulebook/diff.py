@@ -907,6 +907,14 @@ class Row:
     ``role``: ``present`` (in the new version), ``deleted``, or ``moved-away``
     (a stub where a moved clause stood). ``clause`` is the new clause, or the old
     one for the other roles; ``citation`` is its new citation, or its old one.
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level, Version
+    >>> a = Version("b", "1", [Level("arabic", "Rule {n}")], [Clause("x"), Clause("y", text="old")])
+    >>> b = Version("b", "2", a.numbering, [Clause("y", text="new")])
+    >>> [(r.depth, r.role, r.clause.id, r.citation, r.diff.status) for r in layout(diff(a, b))]
+    [(0, 'deleted', 'x', 'Rule 1', 'deleted'), (0, 'present', 'y', 'Rule 1', 'kept')]
     """
 
     depth: int

@@ -72,7 +72,15 @@ class Because:
     """A provision an answer rests on: the clause (citation and id), its value,
     the motion or ruling that last set it (None: the text the book started
     with), and, when the version's ancestors are known, ``earlier`` changes
-    that set it before (oldest first, each with the value it set)."""
+    that set it before (oldest first, each with the value it set).
+
+    Examples
+    --------
+    >>> nec = Change("ruling", "r1", authority="NEC, 12 July 2016")
+    >>> b = Because("Rule 1", "fee", "fees.annual", 10, Change("motion", "cut"), earlier=((nec, 15),))
+    >>> b.to_data()["set_by"]["id"], b.to_data()["earlier"][0]["value"]
+    ('cut', 15)
+    """
 
     clause: str
     id: str

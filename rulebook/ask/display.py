@@ -414,7 +414,28 @@ def plain(renderable: Any, width: int = WIDTH) -> str:
 
 
 def answer_text(answer: Answer, width: int = WIDTH) -> str:
-    """An answer in plain text: the headline, the key result, tables, because, gaps."""
+    """An answer in plain text: the headline, the key result, tables, because, gaps.
+
+    Examples
+    --------
+    >>> from rulebook import loads
+    >>> v = loads('''
+    ... rulebook: club
+    ... version: "1"
+    ... numbering: [{style: arabic, label: "Rule {n}"}]
+    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
+    ... ''')
+    >>> from rulebook.ask import ask
+    >>> a = ask(v, "provision", {"name": "fees.annual"})
+    >>> print(answer_text(a))
+    provision on version 1: determined
+    fees.annual = 15
+      in Rule 1 (id fee)
+    <BLANKLINE>
+    because:
+      Rule 1 (id fee)
+        fees.annual = 15
+    """
     return plain(RichGroup(*_answer_parts(answer, fancy=False)), width)
 
 
@@ -441,7 +462,23 @@ def _answer_html_body(answer: Answer) -> str:
 
 
 def answer_html(answer: Answer) -> str:
-    """An answer as escaped HTML tables (what Jupyter shows)."""
+    """An answer as escaped HTML tables (what Jupyter shows).
+
+    Examples
+    --------
+    >>> from rulebook import loads
+    >>> v = loads('''
+    ... rulebook: club
+    ... version: "1"
+    ... numbering: [{style: arabic, label: "Rule {n}"}]
+    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
+    ... ''')
+    >>> from rulebook.ask import ask
+    >>> a = ask(v, "provision", {"name": "fees.annual"})
+    >>> page = answer_html(a)
+    >>> page.startswith('<div class="rulebook-answer">'), "<td>fees.annual</td><td>15</td>" in page
+    (True, True)
+    """
     esc = html.escape
     head = (
         f"<p><strong>{esc(answer.question)}</strong> on version <code>{esc(answer.version)}</code>: "
@@ -451,7 +488,22 @@ def answer_html(answer: Answer) -> str:
 
 
 def answer_rich(answer: Answer) -> RichGroup:
-    """An answer as rich renderables for a terminal: what ``answer_text`` shows, in colour."""
+    """An answer as rich renderables for a terminal: what ``answer_text`` shows, in colour.
+
+    Examples
+    --------
+    >>> from rulebook import loads
+    >>> v = loads('''
+    ... rulebook: club
+    ... version: "1"
+    ... numbering: [{style: arabic, label: "Rule {n}"}]
+    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
+    ... ''')
+    >>> from rulebook.ask import ask
+    >>> a = ask(v, "provision", {"name": "fees.annual"})
+    >>> plain(answer_rich(a)).splitlines()[0]
+    'provision on version 1: determined'
+    """
     return RichGroup(*_answer_parts(answer, fancy=True))
 
 
@@ -534,12 +586,57 @@ def _comparison_parts(comparison: Comparison, fancy: bool) -> list[Any]:
 
 
 def comparison_text(comparison: Comparison, width: int = WIDTH) -> str:
-    """A comparison in plain text: the fields that differ side by side, then the provisions behind them."""
+    """A comparison in plain text: the fields that differ side by side, then the provisions behind them.
+
+    Examples
+    --------
+    >>> from rulebook import loads
+    >>> v = loads('''
+    ... rulebook: club
+    ... version: "1"
+    ... numbering: [{style: arabic, label: "Rule {n}"}]
+    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
+    ... ''')
+    >>> from rulebook.amend.motion import Amendment, Motion
+    >>> from rulebook.ask import compare
+    >>> cut = Motion("cut", [Amendment("set_provision", clause="Rule 1", name="fees.annual", value=10)])
+    >>> c = compare("provision", {"name": "fees.annual"}, v, [cut])
+    >>> print(comparison_text(c))
+    provision: 1 -> 1+cut: determined -> determined
+      changed  1                 1+cut
+      -------- ----------------- ----------------
+      result   fees.annual = 15  fees.annual = 10
+      value    15                10
+    because: the provisions that differ
+      ~ fees.annual in Rule 1 (id fee)
+                1   1+cut
+        ------- --- ----------
+        value   15  10
+        set by  -   motion cut
+    """
     return plain(RichGroup(*_comparison_parts(comparison, fancy=False)), width)
 
 
 def comparison_html(comparison: Comparison) -> str:
-    """A comparison as escaped HTML: the differences, then both answers side by side."""
+    """A comparison as escaped HTML: the differences, then both answers side by side.
+
+    Examples
+    --------
+    >>> from rulebook import loads
+    >>> v = loads('''
+    ... rulebook: club
+    ... version: "1"
+    ... numbering: [{style: arabic, label: "Rule {n}"}]
+    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
+    ... ''')
+    >>> from rulebook.amend.motion import Amendment, Motion
+    >>> from rulebook.ask import compare
+    >>> cut = Motion("cut", [Amendment("set_provision", clause="Rule 1", name="fees.annual", value=10)])
+    >>> c = compare("provision", {"name": "fees.annual"}, v, [cut])
+    >>> page = comparison_html(c)
+    >>> "differs in answer.value" in page, "<td>answer.value</td><td>15</td><td>10</td>" in page
+    (True, True)
+    """
     esc = html.escape
     left, right = comparison.left, comparison.right
     verdict = "same answer" if comparison.is_same else f"differs in {', '.join(comparison.changed) or 'because'}"
@@ -561,7 +658,25 @@ def comparison_html(comparison: Comparison) -> str:
 
 
 def comparison_rich(comparison: Comparison) -> RichGroup:
-    """A comparison as rich renderables for a terminal."""
+    """A comparison as rich renderables for a terminal.
+
+    Examples
+    --------
+    >>> from rulebook import loads
+    >>> v = loads('''
+    ... rulebook: club
+    ... version: "1"
+    ... numbering: [{style: arabic, label: "Rule {n}"}]
+    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
+    ... ''')
+    >>> from rulebook.amend.motion import Amendment, Motion
+    >>> from rulebook.ask import compare
+    >>> cut = Motion("cut", [Amendment("set_provision", clause="Rule 1", name="fees.annual", value=10)])
+    >>> c = compare("provision", {"name": "fees.annual"}, v, [cut])
+    >>> text = plain(comparison_rich(c))
+    >>> text.splitlines()[0], "set by" in text and "motion cut" in text
+    ('provision: 1 -> 1+cut: determined -> determined', True)
+    """
     return RichGroup(*_comparison_parts(comparison, fancy=True))
 
 
@@ -624,12 +739,54 @@ def _sweep_parts(result: Sweep, fancy: bool, limit: int) -> list[Any]:
 
 def sweep_text(result: Sweep, limit: int = 8, width: int = WIDTH) -> str:
     """A sweep in plain text: the status quo, then each group: its answer, what it
-    changes, and (for those that change it) its combinations, up to ``limit``."""
+    changes, and (for those that change it) its combinations, up to ``limit``.
+
+    Examples
+    --------
+    >>> from rulebook import loads
+    >>> v = loads('''
+    ... rulebook: club
+    ... version: "1"
+    ... numbering: [{style: arabic, label: "Rule {n}"}]
+    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
+    ... ''')
+    >>> from rulebook.amend.motion import Amendment, Motion
+    >>> from rulebook.ask import sweep
+    >>> cut = Motion("cut", [Amendment("set_provision", clause="Rule 1", name="fees.annual", value=10)])
+    >>> s = sweep(v, [cut], "provision", {"name": "fees.annual"})
+    >>> print(sweep_text(s, width=100))
+    provision on version 1, 1 motions, 2 combinations (question evaluated 2 times, 1 motions applied)
+    status quo (no motion passes): determined: fees.annual = 15
+    1 combination: same answer as the status quo
+    1 combination: determined: fees.annual = 10
+        changed  status quo  with these motions
+        -------- ----------- ------------------
+        value    15          10
+      - cut
+    """
     return plain(RichGroup(*_sweep_parts(result, False, limit)), width)
 
 
 def sweep_html(result: Sweep) -> str:
-    """A sweep as escaped HTML: one row per group."""
+    """A sweep as escaped HTML: one row per group.
+
+    Examples
+    --------
+    >>> from rulebook import loads
+    >>> v = loads('''
+    ... rulebook: club
+    ... version: "1"
+    ... numbering: [{style: arabic, label: "Rule {n}"}]
+    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
+    ... ''')
+    >>> from rulebook.amend.motion import Amendment, Motion
+    >>> from rulebook.ask import sweep
+    >>> cut = Motion("cut", [Amendment("set_provision", clause="Rule 1", name="fees.annual", value=10)])
+    >>> s = sweep(v, [cut], "provision", {"name": "fees.annual"})
+    >>> page = sweep_html(s)
+    >>> "over 1 motions (2 combinations)" in page, "<td>cut</td>" in page
+    (True, True)
+    """
     esc = html.escape
     rows = []
     for group in result.groups:
@@ -646,7 +803,24 @@ def sweep_html(result: Sweep) -> str:
 
 
 def sweep_rich(result: Sweep, limit: int = 8) -> RichGroup:
-    """A sweep as rich renderables for a terminal."""
+    """A sweep as rich renderables for a terminal.
+
+    Examples
+    --------
+    >>> from rulebook import loads
+    >>> v = loads('''
+    ... rulebook: club
+    ... version: "1"
+    ... numbering: [{style: arabic, label: "Rule {n}"}]
+    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
+    ... ''')
+    >>> from rulebook.amend.motion import Amendment, Motion
+    >>> from rulebook.ask import sweep
+    >>> cut = Motion("cut", [Amendment("set_provision", clause="Rule 1", name="fees.annual", value=10)])
+    >>> s = sweep(v, [cut], "provision", {"name": "fees.annual"})
+    >>> "status quo (no motion passes): determined: fees.annual = 15" in plain(sweep_rich(s))
+    True
+    """
     return RichGroup(*_sweep_parts(result, True, limit))
 
 
@@ -657,7 +831,29 @@ def scenario_text(result: ScenarioResult, verbose: bool = False, width: int = WI
     """A scenario's result: one line (``PASS``, ``FAIL`` or ``RAN`` when it expects
     nothing), its failures as ``FILE:LINE: ...`` (never wrapped, so that editors
     and CI can jump to them), and, when it failed or ``verbose``, its answer or
-    comparison indented, fitting ``width``."""
+    comparison indented, fitting ``width``.
+
+    Examples
+    --------
+    >>> from rulebook import loads
+    >>> v = loads('''
+    ... rulebook: club
+    ... version: "1"
+    ... numbering: [{style: arabic, label: "Rule {n}"}]
+    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
+    ... ''')
+    >>> from rulebook.io.scenarios import Expectation, Scenario, Side
+    >>> from rulebook.ask.scenarios import run
+    >>> s = Scenario("fee", "fee.yaml", 1, "provision", {"name": "fees.annual"}, Side("book.yaml", v),
+    ...              expect=(Expectation("answer.value", 15, line=5),))
+    >>> print(scenario_text(run(s)))
+    PASS fee (fee.yaml): provision on 1: determined
+    >>> wrong = Scenario("fee", "fee.yaml", 1, "provision", {"name": "fees.annual"}, Side("book.yaml", v),
+    ...                  expect=(Expectation("answer.value", 10, line=5),))
+    >>> print("\\n".join(scenario_text(run(wrong)).splitlines()[:2]))
+    FAIL fee (fee.yaml): provision on 1: determined
+         fee.yaml:5: scenario fee: answer.value: expected 10, got 15
+    """
     a, c = result.answer, result.comparison
     mark = "FAIL" if result.failures else ("PASS" if result.checked else "RAN ")
     line = f"{mark} {result.scenario.name} ({result.scenario.file}): {a.question} on {a.version}: {a.status}"
@@ -703,7 +899,23 @@ def version_html(version: Version) -> str:
 
 
 def version_rich(version: Version) -> Table:
-    """A version as a rich table of its clauses: attach as ``Version.__rich__``."""
+    """A version as a rich table of its clauses: attach as ``Version.__rich__``.
+
+    Examples
+    --------
+    >>> from rulebook import loads
+    >>> v = loads('''
+    ... rulebook: club
+    ... version: "1"
+    ... numbering: [{style: arabic, label: "Rule {n}"}]
+    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
+    ... ''')
+    >>> table = version_rich(v)
+    >>> table.title, table.row_count
+    ('club, version 1', 1)
+    >>> "fees.annual = 15" in plain(table)
+    True
+    """
     cites = all_citations(version)
     table = Table(title=f"{version.title or version.rulebook}, version {version.label}", header_style="bold")
     for column in ("clause", "text", "provisions"):

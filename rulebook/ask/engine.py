@@ -38,7 +38,23 @@ __all__ = ["Evaluation", "answer_for", "ask", "evaluate", "explain", "resolve_qu
 
 @attrs.frozen
 class Evaluation:
-    """One run of a question: its outcome (or the error it raised) and the reads it made."""
+    """One run of a question: its outcome (or the error it raised) and the reads it made.
+
+    Examples
+    --------
+    >>> from rulebook import loads
+    >>> v = loads('''
+    ... rulebook: club
+    ... version: "1"
+    ... numbering: [{style: arabic, label: "Rule {n}"}]
+    ... clauses: [{id: nec, text: "Five members.", provisions: {nec.seats: five}}]
+    ... ''')
+    >>> e = evaluate(resolve_question("nec.composition"), v, Fact.root(None))
+    >>> e.outcome is None, type(e.error).__name__, [r.name for r in e.reads]
+    (True, 'QuestionError', ['nec.seats'])
+    >>> str(e.error).split(":")[0]
+    "provision 'nec.seats' in Rule 1 (id nec) of version '1'"
+    """
 
     outcome: Outcome | None
     error: RulebookError | None
@@ -53,7 +69,14 @@ class Evaluation:
 
 
 def resolve_question(question: str | Question, registry: Registry | None = None) -> Question:
-    """The registered :class:`~rulebook.ask.registry.Question` for a name (or the question itself)."""
+    """The registered :class:`~rulebook.ask.registry.Question` for a name (or the question itself).
+
+    Examples
+    --------
+    >>> q = resolve_question("provision")
+    >>> q.name, q.required, resolve_question(q) is q
+    ('provision', ('name',), True)
+    """
     if isinstance(question, Question):
         return question
     return (registry or REGISTRY).get(question)
@@ -64,6 +87,21 @@ def evaluate(entry: Question, version: Version, facts: Fact) -> Evaluation:
 
     A :class:`~rulebook.errors.RulebookError` the question raises is kept, not
     raised, so that sweeps can report it for one combination and go on.
+
+    Examples
+    --------
+    >>> from rulebook import loads
+    >>> v = loads('''
+    ... rulebook: club
+    ... version: "1"
+    ... numbering: [{style: arabic, label: "Rule {n}"}]
+    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
+    ... ''')
+    >>> e = evaluate(resolve_question("provision"), v, Fact.root({"name": "fees.annual"}))
+    >>> e.error, e.result().answer["value"]
+    (None, 15)
+    >>> [(r.kind, r.name) for r in e.reads]
+    [('clause', 'fees.annual'), ('value', 'fees.annual')]
     """
     view = ProvisionView(version)
     try:
@@ -103,6 +141,19 @@ def explain(
     ``ancestors`` (nearest first) adds the earlier changes that set the same
     provision, e.g. a court upholding a ruling. ``cite`` makes citations
     (a :class:`~rulebook.ask.citing.CitationCache` in sweeps).
+
+    Examples
+    --------
+    >>> from rulebook import loads
+    >>> v = loads('''
+    ... rulebook: club
+    ... version: "1"
+    ... numbering: [{style: arabic, label: "Rule {n}"}]
+    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
+    ... ''')
+    >>> e = evaluate(resolve_question("provision"), v, Fact.root({"name": "fees.annual"}))
+    >>> explain(v, e.reads)
+    (Because(clause='Rule 1', id='fee', provision='fees.annual', value=15, set_by=None, earlier=()),)
     """
     older = [a for a in ancestors if a is not version]
     out: list[Because] = []
@@ -139,7 +190,22 @@ def answer_for(
     ancestors: Iterable[Version] = (),
     cite: Callable[[Version, str], str] = citation,
 ) -> Answer:
-    """The :class:`~rulebook.ask.answer.Answer` for an outcome of question ``name`` on ``version``."""
+    """The :class:`~rulebook.ask.answer.Answer` for an outcome of question ``name`` on ``version``.
+
+    Examples
+    --------
+    >>> from rulebook import loads
+    >>> v = loads('''
+    ... rulebook: club
+    ... version: "1"
+    ... numbering: [{style: arabic, label: "Rule {n}"}]
+    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
+    ... ''')
+    >>> e = evaluate(resolve_question("provision"), v, Fact.root({"name": "fees.annual"}))
+    >>> a = answer_for("provision", v, e.result(), e.reads)
+    >>> a.question, a.version, a.status, a.because[0].provision
+    ('provision', '1', 'determined', 'fees.annual')
+    """
     return Answer(
         question=name,
         version=version.label,

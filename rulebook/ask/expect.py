@@ -38,7 +38,16 @@ __all__ = ["lookup", "matches"]
 
 
 def lookup(data: Any, path: str) -> Any:
-    """The value at a dotted ``path`` in JSON data; KeyError saying what is there otherwise."""
+    """The value at a dotted ``path`` in JSON data; KeyError saying what is there otherwise.
+
+    Examples
+    --------
+    >>> data = {"answer": {"sections": {"CLPs": {"for": 0.7}}, "on_ballot": ["Ann", "Bob"]}}
+    >>> lookup(data, "answer.sections.CLPs.for"), lookup(data, "answer.on_ballot.1")
+    (0.7, 'Bob')
+    >>> lookup({"answer": {"leadership.incumbent_automatic": True}}, "answer.leadership.incumbent_automatic")
+    True
+    """
     parts = path.split(".")
     node = data
     where = ""
@@ -71,7 +80,17 @@ def _is_number(value: Any) -> bool:
 
 
 def matches(expected: Any, actual: Any, tolerance: float = 1e-9) -> bool:
-    """Whether ``actual`` matches ``expected`` under the rules above."""
+    """Whether ``actual`` matches ``expected`` under the rules above.
+
+    Examples
+    --------
+    >>> matches(["Ann", "Bob"], ["Bob", "Ann"]), matches(0.55, 0.5500000001)
+    (True, True)
+    >>> matches({"met": True}, {"met": True, "n": 2})
+    True
+    >>> matches(1, True), matches(3, 3.5, tolerance=1), matches("Ann", "ann")
+    (False, True, False)
+    """
     if isinstance(expected, bool) or expected is None:
         return actual is expected or (isinstance(actual, bool) and actual == expected)
     if _is_number(expected):

@@ -63,6 +63,17 @@ class Fact:
 
     ``path`` is ``""`` for the root; children are ``votes.clps`` for mapping keys
     and ``candidates[2]`` for list items.
+
+    Examples
+    --------
+    >>> facts = Fact.root({"votes": {"clps": {"for": 3}}, "candidates": [{"name": "Ann"}]})
+    >>> f = facts.require("votes").require("clps").require("for")
+    >>> f.path, f.integer()
+    ('votes.clps.for', 3)
+    >>> [(c.path, c.require("name").text()) for c in facts.require("candidates").seq()]
+    [('candidates[0]', 'Ann')]
+    >>> str(f.error("must be true or false, not 3"))
+    "fact 'votes.clps.for': must be true or false, not 3"
     """
 
     value: Any

@@ -7,7 +7,8 @@ so a failing expectation reads the same in both:
 Examples
 --------
 >>> import pathlib, tempfile
->>> d = pathlib.Path(tempfile.mkdtemp())
+>>> tmp = tempfile.TemporaryDirectory()
+>>> d = pathlib.Path(tmp.name)
 >>> _ = (d / "book.yaml").write_text('''
 ... rulebook: club
 ... version: "1"
@@ -24,6 +25,7 @@ Examples
 >>> [r] = run_paths([d])
 >>> r.passed, r.failures[0].message.endswith("fee.yaml:6: scenario fee: answer.value: expected 6, got 5")
 (False, True)
+>>> tmp.cleanup()
 """
 
 from __future__ import annotations

@@ -33,7 +33,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from rulebook.model import Clause, Version, walk
+from rulebook.model import Clause, Version, same_value, walk
 
 __all__ = ["Delta", "delta", "lineage_ids", "part_of", "subtree_ids"]
 
@@ -131,10 +131,12 @@ class _Walk:
             return
         if (a.heading, a.text, a.number) != (b.heading, b.text, b.number):
             self.changed.add(a.id)
-        if a.provisions != b.provisions:
+        if not same_value(a.provisions, b.provisions):
             names = set(a.provisions) | set(b.provisions)
             self.provisions.update(
-                n for n in names if n not in a.provisions or n not in b.provisions or a.provisions[n] != b.provisions[n]
+                n
+                for n in names
+                if n not in a.provisions or n not in b.provisions or not same_value(a.provisions[n], b.provisions[n])
             )
         self.stack.append((a.id, a.children, b.children))
 

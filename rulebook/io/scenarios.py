@@ -17,7 +17,8 @@ ancestors, and the motions; errors name the scenario file and line.
 Examples
 --------
 >>> import pathlib, tempfile
->>> d = pathlib.Path(tempfile.mkdtemp())
+>>> tmp = tempfile.TemporaryDirectory()
+>>> d = pathlib.Path(tmp.name)
 >>> _ = (d / "book.yaml").write_text('''
 ... rulebook: club
 ... version: "1"
@@ -34,6 +35,7 @@ Examples
 >>> s = load_file(d / "fee.yaml")
 >>> s.name, s.left.version.label, s.expect[0].path, s.expect[0].line
 ('fee', '1', 'answer.value', 6)
+>>> tmp.cleanup()
 """
 
 from __future__ import annotations
@@ -65,7 +67,13 @@ _SCENARIO_LINE = re.compile(r"^scenario\s*:", re.MULTILINE)
 
 @attrs.frozen
 class Expectation:
-    """One expected value: a dotted path into the JSON answer (or comparison) and the value."""
+    """One expected value: a dotted path into the JSON answer (or comparison) and the value.
+
+    Examples
+    --------
+    >>> Expectation("answer.on_ballot", ["Ann"], line=7)
+    Expectation(path='answer.on_ballot', value=('Ann',), line=7)
+    """
 
     path: str
     value: Any = attrs.field(converter=freeze)
@@ -74,7 +82,17 @@ class Expectation:
 
 @attrs.frozen
 class Side:
-    """A version to ask the question of: the version named, its ancestors, and motions to apply first."""
+    """A version to ask the question of: the version named, its ancestors, and motions to apply first.
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level
+    >>> old = Version("club", "1", [Level("arabic", "Rule {n}")], [Clause("fee", text="Five pounds.")])
+    >>> new = Version("club", "2", old.numbering, [Clause("fee", text="Six pounds.")])
+    >>> side = Side("rules@2", new, ancestors=(old,))
+    >>> list(side.bases), side.motions
+    (['2', '1'], ())
+    """
 
     spec: str
     version: Version

@@ -86,7 +86,18 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 @attrs.frozen
 class Shown:
     """A row of the schedule and whether it is shown only as context (a heading
-    above a change), without its text."""
+    above a change), without its text.
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level, Version
+    >>> from rulebook.diff import diff
+    >>> a = Version("b", "1", [Level("arabic", "Rule {n}"), Level("arabic")],
+    ...     [Clause("x", heading="X", children=[Clause("x.1", text="old")])])
+    >>> b = Version("b", "2", a.numbering, [Clause("x", heading="X", children=[Clause("x.1", text="new")])])
+    >>> [(s.row.citation, s.context) for s in schedule(diff(a, b))]
+    [('Rule 1', True), ('Rule 1.1', False)]
+    """
 
     row: Row
     context: bool = False
@@ -145,7 +156,14 @@ def _wanted(row: Row, parent: Row | None) -> bool:
 @attrs.frozen
 class Piece:
     """A run of text: ``kind`` is ``equal``, ``del`` or ``ins``; ``parts`` are
-    ``(text, clause id or None)``, the id when the text is a cross-reference."""
+    ``(text, clause id or None)``, the id when the text is a cross-reference.
+
+    Examples
+    --------
+    >>> p = Piece("equal", (("see ", None), ("Rule 1", "fees")))
+    >>> p.text
+    'see Rule 1'
+    """
 
     kind: str
     parts: tuple[tuple[str, str | None], ...]
@@ -428,7 +446,16 @@ def _text_style(color: bool) -> Callable[[str, str], str]:
 
 
 def marked_text(items: Iterable[Piece], style: Callable[[str, str], str], upper: bool = False) -> str:
-    """Pieces as one line of marked text (``style(text, kind)`` marks a piece)."""
+    """Pieces as one line of marked text (``style(text, kind)`` marks a piece).
+
+    Examples
+    --------
+    >>> items = [Piece("equal", (("fee ", None),)), Piece("del", (("15", None),)), Piece("ins", (("10", None),))]
+    >>> marked_text(items, lambda text, kind: text if kind == "equal" else f"<{kind}:{text}>")
+    'fee <del:15><ins:10>'
+    >>> marked_text(items[:1], lambda text, kind: text, upper=True)
+    'FEE '
+    """
     out = []
     for piece in items:
         text = piece.text.upper() if upper else piece.text
@@ -442,6 +469,21 @@ def to_text(d: VersionDiff, *, full: bool = False, color: bool = False) -> str:
     One line per clause: its citation, heading in capitals or text, notes
     (``formerly``, ``moved from``), and the motions that changed it in brackets;
     provisions below it.
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level, Version
+    >>> from rulebook.amend.motion import Amendment, Motion
+    >>> from rulebook.diff import diff_motions
+    >>> v = Version("club", "1", [Level("arabic", "Rule {n}")], [Clause("fee", text="The fee is 15 pounds.")])
+    >>> m = Motion("cut", [Amendment("replace_words", clause="Rule 1", old="15", new="10")], title="Cut the fee")
+    >>> print(to_text(diff_motions(v, [m])))
+    Keeling schedule: club, version 1 -> 1+cut
+    Motions: motion cut (Cut the fee)
+    <BLANKLINE>
+    Rule 1  The fee is [-15-]{+10+} pounds.  [cut]
+    >>> "\x1b[31m" in to_text(diff_motions(v, [m]), color=True)
+    True
     """
     style = _text_style(color)
     title, lines = _header(d)
@@ -510,7 +552,22 @@ def _md_pieces(items: Iterable[Piece]) -> str:
 
 
 def to_markdown(d: VersionDiff, *, full: bool = False) -> str:
-    """A Keeling schedule in markdown: ``~~deleted~~``, ``<ins>inserted</ins>``."""
+    """A Keeling schedule in markdown: ``~~deleted~~``, ``<ins>inserted</ins>``.
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level, Version
+    >>> from rulebook.amend.motion import Amendment, Motion
+    >>> from rulebook.diff import diff_motions
+    >>> v = Version("club", "1", [Level("arabic", "Rule {n}")], [Clause("fee", text="The fee is 15 pounds.")])
+    >>> m = Motion("cut", [Amendment("replace_words", clause="Rule 1", old="15", new="10")], title="Cut the fee")
+    >>> print(to_markdown(diff_motions(v, [m])))
+    # Keeling schedule: club, version 1 -> 1+cut
+    <BLANKLINE>
+    Motions: motion cut (Cut the fee)
+    <BLANKLINE>
+    **Rule 1** The fee is ~~15~~<ins>10</ins> pounds. *(cut)*
+    """
     title, lines = _header(d)
     out = [f"# Keeling schedule: {_md(title)}", ""]
     out += [*(_md(line) + "  " for line in lines), ""] if lines else []
@@ -549,12 +606,38 @@ def to_markdown(d: VersionDiff, *, full: bool = False) -> str:
 
 
 def to_data(d: VersionDiff) -> dict[str, Any]:
-    """The diff as JSON-ready data (see :meth:`rulebook.diff.VersionDiff.to_data`)."""
+    """The diff as JSON-ready data (see :meth:`rulebook.diff.VersionDiff.to_data`).
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level, Version
+    >>> from rulebook.amend.motion import Amendment, Motion
+    >>> from rulebook.diff import diff_motions
+    >>> v = Version("club", "1", [Level("arabic", "Rule {n}")], [Clause("fee", text="The fee is 15 pounds.")])
+    >>> m = Motion("cut", [Amendment("replace_words", clause="Rule 1", old="15", new="10")], title="Cut the fee")
+    >>> data = to_data(diff_motions(v, [m]))
+    >>> data["new"]["version"], data["summary"]["text"]
+    ('1+cut', 1)
+    >>> [(op["op"], op["by"]) for op in data["clauses"][0]["text"]]
+    [('equal', None), ('replace', 'cut'), ('equal', None)]
+    """
     return d.to_data()
 
 
 def to_json(d: VersionDiff) -> str:
-    """The diff as a JSON document."""
+    """The diff as a JSON document.
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level, Version
+    >>> from rulebook.amend.motion import Amendment, Motion
+    >>> from rulebook.diff import diff_motions
+    >>> v = Version("club", "1", [Level("arabic", "Rule {n}")], [Clause("fee", text="The fee is 15 pounds.")])
+    >>> m = Motion("cut", [Amendment("replace_words", clause="Rule 1", old="15", new="10")], title="Cut the fee")
+    >>> import json
+    >>> json.loads(to_json(diff_motions(v, [m])))["changes"][0]["id"]
+    'cut'
+    """
     return json.dumps(to_data(d), indent=2, ensure_ascii=False, default=str)
 
 
@@ -585,7 +668,16 @@ def _motion_href(motion_id: str) -> str:
 
 
 def environment() -> jinja2.Environment:
-    """The jinja2 environment of the HTML templates, autoescaping everything."""
+    """The jinja2 environment of the HTML templates, autoescaping everything.
+
+    Examples
+    --------
+    >>> env = environment()
+    >>> env.from_string("{{ text }}").render(text="<b>")
+    '&lt;b&gt;'
+    >>> env.from_string("{{ id | href }}").render(id="fees")
+    '#clause-fees'
+    """
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
         autoescape=True,
@@ -691,6 +783,19 @@ def to_html(
     ``motions`` lists the motions and rulings for the motions panel (default:
     those the diff knows); ``toc`` adds a table of contents (default: with ``full``);
     ``subtitle`` replaces the line under the title.
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level, Version
+    >>> from rulebook.amend.motion import Amendment, Motion
+    >>> from rulebook.diff import diff_motions
+    >>> v = Version("club", "1", [Level("arabic", "Rule {n}")], [Clause("fee", text="The fee is 15 pounds.")])
+    >>> m = Motion("cut", [Amendment("replace_words", clause="Rule 1", old="15", new="10")], title="Cut the fee")
+    >>> page = to_html(diff_motions(v, [m]))
+    >>> page.startswith("<!DOCTYPE html>")
+    True
+    >>> '<del class="kd-del" title="motion cut (Cut the fee)"' in page and ">10</ins>" in page
+    True
     """
     rows = schedule(d, full=full)
     changes = list(motions) if motions is not None else list(d.changes)

@@ -101,7 +101,27 @@ def _summary(sections: dict[str, Section]) -> dict[str, Any]:
 
 @question("nec.composition", facts=("body",))
 def composition(view: ProvisionView, facts: Fact) -> Outcome:
-    """The sections of a committee, its size, voting seats, and the majority that carries a full vote."""
+    """The sections of a committee, its size, voting seats, and the majority that carries a full vote.
+
+    Examples
+    --------
+    >>> from rulebook import loads
+    >>> from rulebook.ask import ask
+    >>> v = loads('''
+    ... rulebook: club
+    ... version: "1"
+    ... numbering: [{style: arabic, label: "Rule {n}"}]
+    ... clauses:
+    ...   - {id: nec, text: "Four members and a chair, who has a casting vote.",
+    ...      provisions: {nec.seats: {members: 4, chair: 1}, nec.tie: chair}}
+    ... ''')
+    >>> a = ask(v, "nec.composition")
+    >>> a.status, a.answer["total"], a.answer["majority"]
+    ('determined', 5, 3)
+    >>> a = ask(v, "nec.composition", {"body": "cac"})
+    >>> a.status, a.gaps[0].provision
+    ('undetermined', 'cac.seats')
+    """
     body = _body(facts)
     sections = seats(view, body)
     if sections is None:
@@ -201,7 +221,26 @@ def _number(value: Fraction) -> int | float:
 
 @question("nec.vote", facts=("body", "votes", "probabilities", "casting_vote"))
 def vote(view: ProvisionView, facts: Fact) -> Outcome:
-    """How a vote of a committee comes out, from the votes of each section (or their probabilities)."""
+    """How a vote of a committee comes out, from the votes of each section (or their probabilities).
+
+    Examples
+    --------
+    >>> from rulebook import loads
+    >>> from rulebook.ask import ask
+    >>> v = loads('''
+    ... rulebook: club
+    ... version: "1"
+    ... numbering: [{style: arabic, label: "Rule {n}"}]
+    ... clauses:
+    ...   - {id: nec, text: "Four members and a chair, who has a casting vote.",
+    ...      provisions: {nec.seats: {members: 4, chair: 1}, nec.tie: chair}}
+    ... ''')
+    >>> a = ask(v, "nec.vote", {"votes": {"members": {"for": 2, "against": 2}}, "casting_vote": "for"})
+    >>> a.status, a.answer["tie_rule"], a.answer["result"]
+    ('determined', 'chair', 'carried')
+    >>> ask(v, "nec.vote", {"votes": {"members": {"for": 1, "against": 3}}}).answer["result"]
+    'lost'
+    """
     body = _body(facts)
     if facts.get("votes") is None and facts.get("probabilities") is None:
         raise facts.error("give 'votes' ({SECTION: {for, against, abstain}}) or 'probabilities' for the vote")

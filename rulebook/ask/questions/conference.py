@@ -115,7 +115,24 @@ def _swing(
 
 @question("conference.vote")
 def vote(view: ProvisionView, facts: Fact) -> Outcome:
-    """Whether a card vote of conference carries, from each section's vote, and what would change it."""
+    """Whether a card vote of conference carries, from each section's vote, and what would change it.
+
+    Examples
+    --------
+    >>> from rulebook import loads
+    >>> from rulebook.ask import ask
+    >>> v = loads('''
+    ... rulebook: party
+    ... version: "1"
+    ... numbering: [{style: arabic, label: "Rule {n}"}]
+    ... clauses:
+    ...   - {id: vote, text: "Card vote.", provisions: {conference.weights: {affiliates: 0.5, CLPs: 0.5}}}
+    ... ''')
+    >>> a = ask(v, "conference.vote",
+    ...         {"affiliates": {"for": 0.4, "against": 0.6}, "CLPs": {"for": 0.7, "against": 0.3}})
+    >>> a.answer["result"], a.answer["for"], a.answer["swing"]["CLPs"]["to"]
+    ('carried', 0.55, 0.6)
+    """
     weights = read_weights(view, WEIGHTS, each="section", weight="weight", example="{affiliates: 0.5, CLPs: 0.5}")
     if weights is None:
         return Outcome({}, [Gap.silent(WEIGHTS, "how the sections of conference are weighted in a card vote")])

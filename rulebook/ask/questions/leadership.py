@@ -117,7 +117,27 @@ def _assess(
     required=("vacancy", "bodies", "candidates"),
 )
 def ballot(view: ProvisionView, facts: Fact) -> Outcome:
-    """Which candidates reach the ballot for leader, given their nominations."""
+    """Which candidates reach the ballot for leader, given their nominations.
+
+    Examples
+    --------
+    >>> from rulebook import loads
+    >>> from rulebook.ask import ask
+    >>> v = loads('''
+    ... rulebook: party
+    ... version: "1"
+    ... numbering: [{style: arabic, label: "Rule {n}"}]
+    ... clauses:
+    ...   - {id: ldr, text: "15 per cent of MPs.",
+    ...      provisions: {leadership.nominations.vacancy: {share: 0.15, of: [MPs]}}}
+    ... ''')
+    >>> a = ask(v, "leadership.ballot", {"vacancy": True, "bodies": {"MPs": 200},
+    ...     "candidates": [{"name": "Ann", "nominations": {"MPs": 30}}, {"name": "Bob", "nominations": {"MPs": 29}}]})
+    >>> a.status, a.answer["on_ballot"], a.answer["excluded"]
+    ('determined', ('Ann',), ('Bob',))
+    >>> a.answer["candidates"]["Bob"]["detail"]
+    '29 of 200 MPs (30 needed, 15%)'
+    """
     vacancy = facts.require("vacancy").boolean()
     bodies = _bodies(facts.require("bodies"))
     candidates = _candidates(facts.require("candidates"), bodies, vacancy)

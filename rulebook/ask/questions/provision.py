@@ -29,7 +29,24 @@ __all__ = ["provision"]
 
 @question("provision", facts=("name",), required=("name",))
 def provision(view: ProvisionView, facts: Fact) -> Outcome:
-    """The value of provision ``name`` and the clause (citation and id) that carries it."""
+    """The value of provision ``name`` and the clause (citation and id) that carries it.
+
+    Examples
+    --------
+    >>> from rulebook import loads
+    >>> from rulebook.ask import ask
+    >>> v = loads('''
+    ... rulebook: party
+    ... version: "1"
+    ... numbering: [{style: arabic, label: "Rule {n}"}]
+    ... clauses:
+    ...   - {id: sc, text: "Chosen by the PLP.",
+    ...      provisions: {shadow_cabinet.selection: {plp: 1.0}, shadow_cabinet.size: 19}}
+    ... ''')
+    >>> a = ask(v, "provision", {"name": "shadow_cabinet.size"})
+    >>> a.answer["value"], a.answer["clause"], a.answer["id"]
+    (19, 'Rule 1', 'sc')
+    """
     name = facts.require("name").text()
     where = view.clause_of(name)
     if where is None:

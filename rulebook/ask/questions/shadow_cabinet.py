@@ -76,7 +76,24 @@ def largest_remainder(size: int, shares: dict[str, Fraction]) -> tuple[dict[str,
 
 @question("shadow_cabinet.composition", facts=("size",))
 def composition(view: ProvisionView, facts: Fact) -> Outcome:
-    """How many shadow cabinet places each route of selection fills (largest remainder)."""
+    """How many shadow cabinet places each route of selection fills (largest remainder).
+
+    Examples
+    --------
+    >>> from rulebook import loads
+    >>> from rulebook.ask import ask
+    >>> v = loads('''
+    ... rulebook: party
+    ... version: "1"
+    ... numbering: [{style: arabic, label: "Rule {n}"}]
+    ... clauses:
+    ...   - {id: sc, text: "Chosen by the PLP.",
+    ...      provisions: {shadow_cabinet.selection: {plp: 1.0}, shadow_cabinet.size: 19}}
+    ... ''')
+    >>> a = ask(v, "shadow_cabinet.composition")
+    >>> a.status, dict(a.answer["seats"]), a.answer["size_from"]
+    ('determined', {'plp': 19}, 'rules')
+    """
     shares = read_weights(view, SELECTION, each="route of selection", weight="share", example="{leader: 1.0}")
     if shares is None:
         return Outcome({}, [Gap.silent(SELECTION, "how members of the shadow cabinet are chosen")])
