@@ -13,6 +13,7 @@ from rulebook.blame import blame as blame_clause
 from rulebook.blame import history_diff, resolve_in_history, version_chain
 from rulebook.diff import VersionDiff
 from rulebook.diff import diff as diff_versions
+from rulebook.errors import CitationError
 from rulebook.history import load_history, split_spec
 from rulebook.io import motions as motion_io
 from rulebook.numbering import citation
@@ -113,7 +114,10 @@ def blame(book: str, clause: str, fmt: str) -> None:
     history = load_history(path)
     chain = version_chain(history, selector)
     last = chain[-1]
-    cid = resolve_in_history(chain, clause)
+    try:
+        cid = resolve_in_history(chain, clause)
+    except CitationError as exc:
+        raise exc.located(path) from None
     entries = blame_clause(history, cid, selector)
     cite = citation(last, cid) if cid in last else None
     if fmt == "json":
