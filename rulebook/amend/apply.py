@@ -26,6 +26,7 @@ from typing import Any
 import attrs
 
 from rulebook.amend.motion import RULING_OPS, Amendment, Motion
+from rulebook.binding import restate
 from rulebook.errors import AmendmentError, CitationError
 from rulebook.model import Clause, Version, delete_clause, evolve_clause, insert_clause, replace_clause, walk
 from rulebook.numbering import citation, duplicate_number, resolve_id
@@ -440,6 +441,7 @@ def apply(
         current = step.run(current, amendment)
     if not partial:
         step.finish(current)
+    current = restate(version, current, motion.change)  # bound values follow their words: docs/provisions.md
     return attrs.evolve(
         current,
         label=label or f"{version.label}+{motion.id}",
