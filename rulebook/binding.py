@@ -34,6 +34,7 @@ from rulebook.tracking import track
 __all__ = [
     "BindingError",
     "bind",
+    "followed",
     "get_leaf",
     "leaves",
     "lost_statements",
@@ -332,6 +333,33 @@ def restate(before: Version, after: Version, change: Change | None = None) -> Ve
                 provenance.set(name, change)
             out = attrs.evolve(out, provenance=provenance.persistent())
     return out
+
+
+def followed(name: str, old: Clause, new: Clause) -> tuple[tuple[str, Any, Any, str], ...]:
+    """How provision ``name``'s bound values moved from clause ``old`` to ``new``:
+    ``(dotted value, old, new, words)``, the words being those read, or why they
+    no longer state it.
+
+    Examples
+    --------
+    >>> a = bind(Clause("q", text="Six form a quorum.", provisions={"q": 6}))
+    >>> b = _restate_clause(a, evolve_clause(a, text="Eight form a quorum."))
+    >>> followed("q", a, b)
+    (('q', 6, 8, "read from 'Eight'"),)
+    """
+    out = []
+    for s in new.stated:
+        if s.provision != name or s.source != "words" or name not in old.provisions or name not in new.provisions:
+            continue
+        try:
+            before, after = get_leaf(old.provisions[name], s.path), get_leaf(new.provisions[name], s.path)
+        except (KeyError, IndexError, TypeError):
+            continue
+        if not s.is_stated:
+            out.append((s.leaf, before, None, f"no longer stated: {s.lost}"))
+        elif before != after:
+            out.append((s.leaf, before, after, f"read from {s.words!r}"))
+    return tuple(out)
 
 
 def lost_statements(version: Version, name: str) -> tuple[Stated, ...]:
