@@ -259,7 +259,11 @@ def _paths(entry: Mapping, key: str, base_dir: Path) -> list[Path]:
         path = base_dir / rel
         if not path.is_file():
             line = items.line_of(i) if isinstance(items, Seq) else entry.line_of(key)
-            raise SchemaError(f"{'ruling' if key == 'rulings' else 'motion'} file {rel!r} not found (looked for {path})", file=entry.file, line=line)
+            raise SchemaError(
+                f"{'ruling' if key == 'rulings' else 'motion'} file {rel!r} not found (looked for {path})",
+                file=entry.file,
+                line=line,
+            )
         out.append(path)
     return out
 

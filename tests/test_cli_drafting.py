@@ -41,7 +41,8 @@ def test_draft_writes_yaml_with_ops_and_wording_to_stdout() -> None:
     assert out.startswith("# drafted by `rulebook draft")
     (motion,) = motion_io.loads(out, "stdout.yaml")
     assert (motion.id, motion.title, motion.base) == ("m2018", "Nominations", "2017")
-    assert [a.op for a in motion.amendments] == ["insert_words", "set_provision"]
+    ops = [a.op for a in motion.amendments]
+    assert ops.count("insert_words") == 1 and "set_provision" in ops and "insert_clause" in ops
 
 
 def test_draft_of_identical_versions_is_exit_2_with_one_line(tmp_path: Path) -> None:

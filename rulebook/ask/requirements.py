@@ -198,7 +198,9 @@ def _extras(value: Mapping[str, Any], count: int, where: str) -> tuple[tuple[tup
         raise ValueError(f"{where}'including' must map a kind to a number, e.g. {{union: 2}}")
     for kind, n in given.items():
         if isinstance(n, bool) or not isinstance(n, int) or not 0 <= n <= count:
-            raise ValueError(f"{where}'including' {kind}: must be a whole number from 0 to the count {count}, not {n!r}")
+            raise ValueError(
+                f"{where}'including' {kind}: must be a whole number from 0 to the count {count}, not {n!r}"
+            )
         including.append((str(kind), n))
     membership = value.get("membership")
     if membership is not None:

@@ -60,7 +60,9 @@ class Candidate:
     nominators: dict[str, tuple[Nominator, ...]] = attrs.field(factory=dict)
 
 
-def _nominators(given: Fact | None, bodies: dict[str, int], nominations: dict[str, int]) -> dict[str, tuple[Nominator, ...]]:
+def _nominators(
+    given: Fact | None, bodies: dict[str, int], nominations: dict[str, int]
+) -> dict[str, tuple[Nominator, ...]]:
     """Each body's nominating organisations (name, kind, members), where the facts list them."""
     out: dict[str, tuple[Nominator, ...]] = {}
     for body, items in given.items() if given is not None else []:
