@@ -54,6 +54,7 @@ __all__ = [
     "check",
     "describe",
     "parse_requirement",
+    "shortfall",
 ]
 
 
@@ -380,3 +381,38 @@ def check(
     met = any(c.met for c in checks)
     shown = [next(c for c in checks if c.met)] if met else checks
     return Check(met, " or ".join(c.detail for c in shown) if not met else shown[0].detail)
+
+
+def shortfall(
+    requirement: Requirement, nominations: Mapping[str, int], bodies: Mapping[str, int]
+) -> tuple[int, list[dict[str, Any]]]:
+    """How many more nominations would meet ``requirement``, and a row per share or count in it.
+
+    Each row gives ``needs`` (in words), ``needed``, ``have`` and ``shortfall``.
+    An all_of falls short by the sum of its parts' shortfalls, an any_of by the
+    smallest. Only numbers are counted: the kinds and members a count may also
+    ask for are for :func:`check` to judge. Raises :class:`MissingBody` for a
+    share whose bodies are not sized.
+
+    Examples
+    --------
+    >>> req = parse_requirement({"share": 0.2, "of": ["PLP", "EPLP"]})
+    >>> total, rows = shortfall(req, {"PLP": 40}, {"PLP": 231, "EPLP": 20})
+    >>> total, rows[0]["needed"], rows[0]["have"]
+    (11, 51, 40)
+    """
+    if isinstance(requirement, Share | Count):
+        have = sum(nominations.get(b, 0) for b in requirement.of)
+        if isinstance(requirement, Share):
+            unsized = [b for b in requirement.of if b not in bodies]
+            if unsized:
+                raise MissingBody(unsized[0])
+            needed = math.ceil(requirement.share * sum(bodies[b] for b in requirement.of))
+        else:
+            needed = requirement.count
+        gap = max(0, needed - have)
+        return gap, [{"needs": describe(requirement), "needed": needed, "have": have, "shortfall": gap}]
+    results = [shortfall(part, nominations, bodies) for part in requirement.parts]
+    rows = [row for _, part_rows in results for row in part_rows]
+    gaps = [gap for gap, _ in results]
+    return (sum(gaps) if isinstance(requirement, AllOf) else min(gaps)), rows

@@ -15,6 +15,7 @@ BUILTINS: tuple[Question, ...] = tuple(
     function.__rulebook_question__  # type: ignore[attr-defined]
     for function in (
         leadership.ballot,
+        leadership.nominations_needed,
         committee.composition,
         committee.vote,
         conference.vote,

@@ -2,7 +2,9 @@
 
 The facts give each section's vote, as shares (``{CLPs: {for: 0.68,
 against: 0.32}}``) or as raw counts (``{CLPs: {for: 123456, against:
-98765}}``: whole numbers). Each section's *for share* is for / (for +
+98765}}``: whole numbers). Shares for and against may add up to 1 plus at
+most ``SUM_TOLERANCE`` (one billionth), so shares computed in floating point
+(``1 - 0.978``) are accepted. Each section's *for share* is for / (for +
 against); the result is the weighted mean of those shares, by
 ``conference.weights``. It is carried when it is more than one half, or at
 least ``conference.majority`` when the rules set one. For each section the
@@ -46,6 +48,9 @@ __all__ = ["vote"]
 WEIGHTS = "conference.weights"
 MAJORITY = "conference.majority"
 HALF = Fraction(1, 2)
+#: How far above 1 the shares for and against may add up: shares computed in floating
+#: point (``1 - 0.978`` is 0.02200000000000002) sum to a hair over 1 (docs/questions.md).
+SUM_TOLERANCE = Fraction(1, 10**9)
 
 
 def _majority(view: ProvisionView) -> tuple[Fraction, bool]:
@@ -72,7 +77,7 @@ def _section(fact: Fact, name: str) -> tuple[Fraction, tuple[int, int] | None]:
         return Fraction(f, f + a), (f, a)
     f_share = yes.share()
     a_share = no.share() if no is not None else 1 - f_share
-    if f_share + a_share > 1:
+    if f_share + a_share > 1 + SUM_TOLERANCE:
         raise fact.error(f"shares for ({yes.value}) and against ({no.value if no else ''}) add up to more than 1")
     if f_share + a_share == 0:
         raise fact.error("shares for and against are both 0; give the shares of the votes cast")

@@ -39,10 +39,11 @@ from rulebook.ask.requirements import (
     check,
     describe,
     parse_requirement,
+    shortfall,
 )
 from rulebook.ask.view import ProvisionView
 
-__all__ = ["ballot"]
+__all__ = ["ballot", "nominations_needed"]
 
 VACANCY = "leadership.nominations.vacancy"
 CHALLENGE = "leadership.nominations.challenge"
@@ -255,4 +256,74 @@ def ballot(view: ProvisionView, facts: Fact) -> Outcome:
         "undetermined": [n for n, r in rows.items() if r["on_ballot"] is None],
         "candidates": rows,
     }
+    return Outcome(answer, gaps)
+
+
+@question(
+    "leadership.nominations_needed",
+    facts=("vacancy", "bodies", "candidate", "membership"),
+    required=("vacancy", "bodies", "candidate"),
+)
+def nominations_needed(view: ProvisionView, facts: Fact) -> Outcome:
+    """How many nominations a candidate would need, how many they have, and the shortfall.
+
+    With a vacancy the candidate is measured against the vacancy requirement;
+    without one against the challenge requirement, the incumbent too: the
+    question is what the incumbent would have needed had the rules asked it of
+    him. ``required`` says whether they do (false when
+    ``leadership.incumbent_automatic`` is true; null when the rules are silent).
+    ``needed`` and ``have`` are given when the requirement has one part;
+    ``parts`` has a row for each share or count in it.
+
+    Examples
+    --------
+    >>> from rulebook import loads
+    >>> from rulebook.ask import ask
+    >>> v = loads(\"\"\"
+    ... rulebook: party
+    ... version: "1"
+    ... numbering: [{style: arabic, label: "Rule {n}"}]
+    ... clauses:
+    ...   - {id: c, text: "Challengers need 20 per cent of MPs; the leader is on the ballot.",
+    ...      provisions: {leadership.nominations.challenge: {share: 0.2, of: [MPs]},
+    ...                   leadership.incumbent_automatic: true}}
+    ... \"\"\")
+    >>> a = ask(v, "leadership.nominations_needed", {"vacancy": False, "bodies": {"MPs": 251},
+    ...     "candidate": {"name": "Ann", "incumbent": True, "nominations": {"MPs": 40}}})
+    >>> a.answer["needed"], a.answer["have"], a.answer["shortfall"], a.answer["met"], a.answer["required"]
+    (51, 40, 11, False, False)
+    """
+    vacancy = facts.require("vacancy").boolean()
+    bodies = _bodies(facts.require("bodies"))
+    holder = Fact([facts.require("candidate").value], "candidate", facts.file, facts.line)
+    (candidate,) = _candidates(holder, bodies, vacancy)
+    name = VACANCY if vacancy else CHALLENGE
+    requirement = _requirement(view, name)
+    if requirement is None:
+        what = "what nominations a candidate needs when there is " + ("a vacancy" if vacancy else "no vacancy")
+        return Outcome({"candidate": candidate.name, "requirement": name}, [Gap.silent(name, what)])
+    required: bool | None = True
+    if candidate.incumbent:
+        automatic = view.get(AUTOMATIC)
+        required = None if automatic is None else automatic is not True
+    row = _assess(candidate, name, requirement, bodies, facts)
+    gap, parts = shortfall(requirement, candidate.nominations, bodies)
+    answer: dict[str, Any] = {
+        "candidate": candidate.name,
+        "requirement": name,
+        "needs": row["needs"],
+        "needed": parts[0]["needed"] if len(parts) == 1 else None,
+        "have": parts[0]["have"] if len(parts) == 1 else None,
+        "shortfall": gap,
+        "met": row["met"],
+        "detail": row["detail"],
+        "parts": parts,
+        "required": required,
+    }
+    gaps: list[Gap] = []
+    if row["met"] is None:
+        missing = ", ".join(row["missing"])
+        gaps.append(Gap(f"whether {candidate.name} meets {name} depends on facts not given: {missing}", name))
+    if required is None:
+        gaps.append(Gap.silent(AUTOMATIC, "whether a challenged incumbent must be nominated"))
     return Outcome(answer, gaps)
