@@ -19,6 +19,7 @@ BUILTINS: tuple[Question, ...] = tuple(
         committee.composition,
         committee.vote,
         conference.vote,
+        conference.rule_change_heard,
         shadow_cabinet.composition,
         provision.provision,
     )

@@ -43,7 +43,7 @@ from rulebook.ask.facts import Fact, as_fraction
 from rulebook.ask.registry import question
 from rulebook.ask.view import ProvisionView, read_weights
 
-__all__ = ["vote"]
+__all__ = ["rule_change_heard", "vote"]
 
 WEIGHTS = "conference.weights"
 MAJORITY = "conference.majority"
@@ -176,5 +176,57 @@ def vote(view: ProvisionView, facts: Fact) -> Outcome:
             "majority": {"share": float(threshold), "rule": "more than" if strict else "at least"},
             "sections": sections,
             "swing": swing,
+        }
+    )
+
+
+DELAY = "conference.rule_change_delay_years"
+
+
+@question("conference.rule_change_heard", facts=("submitted", "proposer"), required=("submitted", "proposer"))
+def rule_change_heard(view: ProvisionView, facts: Fact) -> Outcome:
+    """At which year's annual conference a constitutional amendment is first heard.
+
+    Reads ``conference.rule_change_delay_years``: ``{years: n, applies_to:
+    [PROPOSERS], not_to: [PROPOSERS]}`` (a rule or a practice). An amendment
+    submitted in year Y (before that year's conference, as submission deadlines
+    fall) by a proposer it applies to is heard at the conference of Y + n;
+    other proposers at that of Y.
+
+    Examples
+    --------
+    >>> from rulebook import loads
+    >>> from rulebook.ask import ask
+    >>> v = loads('''
+    ... rulebook: party
+    ... version: "1"
+    ... numbering: [{style: arabic, label: "Rule {n}"}]
+    ... clauses:
+    ...   - {id: c, text: "Branch rule changes wait a year.",
+    ...      provisions: {conference.rule_change_delay_years: {years: 1, applies_to: [branches]}}}
+    ... ''')
+    >>> a = ask(v, "conference.rule_change_heard", {"submitted": 2016, "proposer": "branches"})
+    >>> a.answer["heard_at"], a.answer["delay_years"]
+    (2017, 1)
+    """
+    submitted = facts.require("submitted")
+    year = submitted.value.year if hasattr(submitted.value, "year") else submitted.integer(minimum=1)
+    proposer = facts.require("proposer").text()
+    value = view.get(DELAY)
+    if value is None:
+        gap = Gap.silent(DELAY, "when a constitutional amendment is first heard after it is submitted")
+        return Outcome({"submitted": year, "proposer": proposer}, [gap])
+    if not hasattr(value, "get") or not isinstance(value.get("years"), int) or isinstance(value.get("years"), bool):
+        raise view.invalid(DELAY, "must be {years: n, applies_to: [PROPOSERS], not_to: [PROPOSERS]}")
+    applies_to, not_to = value.get("applies_to"), value.get("not_to") or ()
+    applies = proposer not in not_to and (applies_to is None or proposer in applies_to)
+    delay = value["years"] if applies else 0
+    return Outcome(
+        {
+            "submitted": year,
+            "proposer": proposer,
+            "delay_years": delay,
+            "heard_at": year + delay,
+            "basis": f"{DELAY} {'applies' if applies else 'does not apply'} to {proposer}",
         }
     )
