@@ -93,7 +93,8 @@ def _facts(facts_file: str | None, pairs: tuple[str, ...]) -> Any:
 def ask(book: str, question: str, facts_file: str | None, pairs: tuple[str, ...], fmt: str) -> None:
     """Answer QUESTION on BOOK (PATH, PATH@LABEL or PATH@YYYY-MM-DD) given the facts.
 
-    Questions: leadership.ballot, nec.composition, nec.vote, conference.vote,
+    Questions: leadership.ballot, leadership.nominations_needed, nec.composition,
+    nec.vote, conference.vote, conference.rule_change_heard,
     shadow_cabinet.composition, provision, and any registered by installed
     packages (docs/questions.md).
     """
