@@ -30,7 +30,7 @@ def run(*args: str) -> tuple[int, str, str]:
 def test_diff_text_off_a_terminal_uses_plain_markers():
     code, out, err = run("diff", f"{BOOK}@2016", f"{BOOK}@2018")
     assert code == 0 and err == ""
-    assert "support of [-15-]{+10+} per cent" in out
+    assert "backing of [-15-]{+10+} per cent" in out
     assert "{+Chapter 1, Clause VIII.2.M+}" in out and "(inserted)" in out
     assert "\x1b[" not in out
 
@@ -68,7 +68,7 @@ def test_diff_text_on_a_terminal_is_coloured():
 def test_diff_markdown_strikes_and_marks():
     code, out, _ = run("diff", f"{BOOK}@2016", f"{BOOK}@2018", "--format", "markdown")
     assert code == 0
-    assert "support of ~~15~~<ins>10</ins> per cent" in out
+    assert "backing of ~~15~~<ins>10</ins> per cent" in out
     assert out.startswith("# Keeling schedule: The Labour Party Rule Book, version 2016 -> 2018")
 
 

@@ -72,7 +72,7 @@ def test_explain_prints_each_reading_with_citation_and_id() -> None:
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == "motion 2018-leadership-nominations (base 2017)"
-    assert lines[1].startswith("  1. replace_words: Chapter 4, Clause II.2.B.i: delete '10 per cent of the combined")
+    assert lines[1].startswith("  1. replace_words: Chapter 4, Clause II.2.B.i: delete \"10 per cent of the PLP's")
     assert lines[2] == (
         "     clause 'ch4.leader-election.nominations.vacancy' -> Chapter 4, Clause II.2.B.i "
         "(id ch4.leader-election.nominations.vacancy)"
