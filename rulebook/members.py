@@ -11,6 +11,8 @@ Examples
 --------
 >>> read_member("Division I: twelve members elected by the unions, at least six of them women.")
 Member(seats=12, voting=True, women=6)
+>>> read_member("Two members chosen by councillors, of whom one or more is a woman.").women
+1
 >>> read_member("The general secretary, who shall not vote.")
 Member(seats=1, voting=False, women=None)
 >>> read_member("Members elected by the branches.").seats is None
@@ -35,10 +37,12 @@ _NO_VOTE = re.compile(
     re.IGNORECASE,
 )
 _WOMEN = re.compile(
-    r"\bat\s+least\s+(?P<n>\S+(?:[-\s]\S+)?)\s+of\s+(?:them|whom)\s+(?:(?:shall|must)\s+be\s+|are\s+)?(?:a\s+)?wom[ae]n\b",
+    r"\bat\s+least\s+(?P<n>\S+(?:[-\s]\S+)?)\s+of\s+(?:them|whom)\s+(?:(?:shall|must)\s+be\s+|are\s+|is\s+)?"
+    r"(?:a\s+)?wom[ae]n\b"
+    r"|\bof\s+whom\s+(?P<m>\S+)\s+or\s+more\s+(?:are|is|must\s+be|shall\s+be)\s+(?:a\s+)?wom[ae]n\b",
     re.IGNORECASE,
 )
-_SINGULAR = re.compile(r"^(?:the|a|an)\s", re.IGNORECASE)
+_SINGULAR = re.compile(r"^(?:the|a|an|whoever)\s", re.IGNORECASE)
 _SEATS_WITHIN = 2  # the number of seats opens the words ("twelve members", "The three members")
 
 
@@ -57,7 +61,7 @@ def read_member(text: str | None) -> Member:
 
     The seats are the first number written near the start (after a label
     such as "Division I:"), not one bounded by "at least"; words that start
-    with "The", "A" or "An" and give no number name one seat.
+    with "The", "A", "An" or "Whoever" and give no number name one seat.
 
     Examples
     --------
@@ -71,7 +75,7 @@ def read_member(text: str | None) -> Member:
     women = None
     w = _WOMEN.search(words)
     if w is not None:
-        found = read_quantities(w.group("n"))
+        found = read_quantities(w.group("n") or w.group("m"))
         if found and found[0].kind == "number" and isinstance(found[0].value, int):
             women = found[0].value
     label = _LABEL.match(words)

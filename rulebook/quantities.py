@@ -67,6 +67,7 @@ _PATTERN = re.compile(
     rf"""
     (?P<date>\b(?P<day>\d{{1,2}})\s+(?P<month>{"|".join(_MONTHS)})\s+(?P<year>\d{{4}})\b
         |\b(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})\b)
+    |(?P<times>\bonce\b|\btwice\b)
     |(?P<majority>\ba\s+simple\s+majority\b|\ban\s+absolute\s+majority\b)
     |(?P<half>\b(?:one|a)[-\s]half\b|\bhalf\b)
     |(?P<fraction>\b(?P<fnum>{_WORDS}|a)[-\s](?P<fden>{_DENOM})\b|\b(?P<slash>\d+/\d+)\b)
@@ -143,6 +144,8 @@ def _quantity(m: re.Match[str]) -> Quantity | None:
         except ValueError:
             return None
         return Quantity(start, end, text, "date", day)
+    if m.group("times"):
+        return Quantity(start, end, text, "number", 1 if text.lower() == "once" else 2, unit="times")
     if m.group("majority"):
         return Quantity(start, end, text, "share", Fraction(1, 2))
     if m.group("half"):

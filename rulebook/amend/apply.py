@@ -359,9 +359,18 @@ class _Step:
         return out
 
     # -- provisions --------------------------------------------------------
+    def not_counted(self, v: Version, cid: str, name: str) -> None:
+        """Refuse to set a provision that is counted from sub-clauses (docs/provisions.md)."""
+        if any(s.provision == name and s.source == "sub-clauses" for s in v.clause(cid).stated):
+            raise self.fail(
+                f"provision {name!r} is counted from the sub-clauses of {_describe(v, cid)}; "
+                "insert, delete or reword those sub-clauses instead"
+            )
+
     def op_set_provision(self, v: Version, a: Amendment) -> Version:
         cid = self.ref(a.clause or "", v)
         name = a.name or ""
+        self.not_counted(v, cid, name)
         owner = v.provision_clause(name)
         if owner is not None and owner != cid:
             raise self.fail(
@@ -376,6 +385,7 @@ class _Step:
     def op_remove_provision(self, v: Version, a: Amendment) -> Version:
         cid = self.ref(a.clause or "", v)
         name = a.name or ""
+        self.not_counted(v, cid, name)
         clause = v.clause(cid)
         if name not in clause.provisions:
             owner = v.provision_clause(name)
