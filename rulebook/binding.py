@@ -211,6 +211,9 @@ def bind(clause: Clause, explicit: Sequence[Stated] = ()) -> Clause:
             continue
         if s.provision not in provisions or not _has(provisions[s.provision], s.path):
             raise BindingError(f"{s.leaf}: the clause has no such provision value to bind")
+        if not s.is_stated:
+            stated.append(s)  # saved as no longer stated: kept so, until a motion sets it
+            continue
         leaf = get_leaf(provisions[s.provision], s.path)
         q = phrase_at(clause.text, s.words or "", s.occurrence)
         if q is None:

@@ -8,6 +8,7 @@ saved (docs/file-format.md, docs/provisions.md)::
       conference.weights.CLPs: {words: "50 per cent", occurrence: 2}
       nec.seats: {from: sub-clauses, names: {ch1.nec.composition.bame: bame_labour}}
       nec.women_minimum: {from: sub-clauses, read: women}
+      nec.quorum: {unstated: "the words 'Six' were deleted"}   # written by save
 
 Examples
 --------
@@ -77,6 +78,12 @@ def read_stated_by(item: Mapping, cid: str, provisions: Any) -> list[Stated]:
                 raise fail(f"read must be seats or women, not {read!r}")
             out.append(Stated(str(leaf), source="sub-clauses", names=dict(names), read=read, explicit=True))
             continue
+        if isinstance(spec, dict) and set(spec) == {"unstated"}:
+            split = _split(str(leaf), provisions)
+            if split is None or not isinstance(spec["unstated"], str):
+                raise fail("{unstated: REASON} marks a value of the clause's provisions that its words no longer state")
+            out.append(Stated(split[0], split[1], lost=spec["unstated"], explicit=True))
+            continue
         if isinstance(spec, dict):
             if set(spec) - {"words", "occurrence"} or not isinstance(spec.get("words"), str):
                 raise fail("write the words that state the value, or {words: WORDS, occurrence: N}")
@@ -98,8 +105,9 @@ def read_stated_by(item: Mapping, cid: str, provisions: Any) -> list[Stated]:
 
 
 def stated_data(clause: Clause) -> dict[str, Any]:
-    """The ``stated_by`` mapping to save for ``clause``: the bindings written explicitly
-    that its words still state (the others are found again when the file is read).
+    """The ``stated_by`` mapping to save for ``clause``: the bindings written explicitly,
+    and the values its words no longer state (``{unstated: REASON}``); the other
+    bindings are found again when the file is read.
 
     Examples
     --------
@@ -116,6 +124,8 @@ def stated_data(clause: Clause) -> dict[str, Any]:
             if s.read != "seats":
                 spec["read"] = s.read
             out[s.leaf] = spec
-        elif s.explicit and s.is_stated and s.words is not None:
+        elif not s.is_stated:
+            out[s.leaf] = {"unstated": s.lost}
+        elif s.explicit and s.words is not None:
             out[s.leaf] = s.words if s.occurrence is None else {"words": s.words, "occurrence": s.occurrence}
     return out
