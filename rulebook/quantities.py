@@ -49,11 +49,8 @@ _MONTHS = {m: i + 1 for i, m in enumerate(_MONTH_NAMES)}
 _UNIT = "|".join(sorted(_UNITS, key=len, reverse=True))
 _TEN = "|".join(_TENS)
 # "twenty-one", "one hundred and fifty", "seven"; longest alternatives first.
-_WORDS = (
-    rf"(?:(?:{_UNIT})\s+hundred(?:\s+and)?\s+)?"
-    rf"(?:(?:{_TEN})(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b)?|{_UNIT})"
-    rf"|(?:{_UNIT}|a)\s+hundred"
-)
+_TAIL = rf"(?:(?:{_TEN})(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b)?|(?:{_UNIT}))"
+_WORDS = rf"(?:(?:{_UNIT}|a)\s+hundred\b(?:(?:\s+and)?\s+{_TAIL}\b)?|{_TAIL})"
 _NUMERAL = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _NUMBER = rf"(?:{_NUMERAL}|(?:{_WORDS}))"
 _DENOM = "|".join(sorted(_DENOMINATORS, key=len, reverse=True))
