@@ -2,9 +2,10 @@
 
 - ``unstated-provision``: a motion leaves a bound value that its words no
   longer state (the words were deleted, or cannot be read as a value).
-- ``provision-drift``: a motion changes words that state a quantity in a
-  clause whose provisions do not follow them (no binding, no set value), or
-  sets a bound value to something its words do not say.
+- ``provision-drift``: a motion changes words stating one of the clause's
+  provision values that the provision does not follow (the phrase is not
+  bound, e.g. written twice; the motion sets no value), or sets a bound value
+  to something its words do not say.
 
 Examples
 --------
@@ -16,14 +17,14 @@ Examples
 ... version: "1"
 ... numbering: [{style: arabic, label: "Rule {n}"}]
 ... clauses:
-...   - {id: q, text: "Six members form a quorum, or 5 at an AGM.", provisions: {nec.quorum: 6}}
+...   - {id: q, text: "Six members form a quorum, 5 at an AGM.", provisions: {nec.quorum: 6, agm.quorum: 5}}
 ... ''')
 >>> m = Motion("m", [Amendment("replace_words", clause="Rule 1", old="Six", new="Several")])
 >>> [f.kind for f in stated_findings(v, m, apply(v, m))]
 ['unstated-provision']
->>> m = Motion("m", [Amendment("replace_words", clause="Rule 1", old="5", new="4")])
->>> [f.kind for f in stated_findings(v, m, apply(v, m))]
-['provision-drift']
+>>> m = Motion("m", [Amendment("set_provision", clause="Rule 1", name="agm.quorum", value=4)])
+>>> [f.message.split(";")[0] for f in stated_findings(v, m, apply(v, m))]
+["motion m sets agm.quorum in Rule 1 (id q) to 4, but its words '5' say otherwise"]
 """
 
 from __future__ import annotations
@@ -31,10 +32,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from rulebook.amend.motion import Motion
-from rulebook.binding import get_leaf, phrase_at
+from rulebook.binding import get_leaf, leaves, phrase_at
 from rulebook.check.findings import Finding, clause_ref, describe
 from rulebook.model import Clause, Version, walk
-from rulebook.quantities import Quantity, read_quantities
+from rulebook.quantities import Quantity, matches, read_quantities
 from rulebook.tracking import track
 
 __all__ = ["stated_findings"]
@@ -72,9 +73,8 @@ def stated_findings(before: Version, motion: Motion, after: Version) -> list[Fin
                         f"{s.lost}; reword it so that the words state the value, or remove the provision",
                     )
                 )
-        if (old.text or "") == (new.text or "") or not new.provisions:
-            continue
-        out.extend(_drift(before, after, motion, old, new))
+        if new.provisions:
+            out.extend(_drift(before, after, motion, old, new))
     return out
 
 
@@ -103,11 +103,12 @@ def _drift(before: Version, after: Version, motion: Motion, old: Clause, new: Cl
                 f"motion {motion.id} sets {s.leaf} in {where} to {value!r}, but its words {now.text!r} say otherwise; "
                 "make the words and the value agree",
             )
-    if set_here:
+    if set_here or (old.text or "") == (new.text or ""):
         return
+    values = [leaf for value in old.provisions.values() for _, leaf in leaves(value)]
     for q in read_quantities(old.text):
-        if any(b.start < q.end and q.start < b.end for b in bound):
-            continue
+        if any(b.start < q.end and q.start < b.end for b in bound) or not any(matches(v, q) for v in values):
+            continue  # bound, or a number that states none of the clause's values
         words, now = _after(old, new, q)
         if now is not None and now.value == q.value:
             continue
