@@ -49,7 +49,7 @@ from rulebook.amend.motion import Motion
 from rulebook.ask.view import observe
 from rulebook.check.footprint import Footprint, Key, footprint, groups
 from rulebook.errors import RulebookError
-from rulebook.model import Version
+from rulebook.model import Version, typed_key
 
 __all__ = ["Block", "Factored", "Part", "factor"]
 
@@ -125,7 +125,7 @@ class Factored:
             if mask == 0:
                 continue
             for (kind, name), seen in zip(reads, before, strict=True):
-                if observe(built, kind, name) != seen:
+                if typed_key(observe(built, kind, name)) != typed_key(seen):
                     return True
         return False
 
