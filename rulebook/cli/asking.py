@@ -16,7 +16,7 @@ from rulebook.ask.engine import ask as ask_question
 from rulebook.ask.scenarios import run_paths
 from rulebook.ask.sweep import sweep as sweep_motions
 from rulebook.errors import FactsError, SchemaError
-from rulebook.history import History, load_history, split_spec
+from rulebook.history import History, Selection, load_history, split_spec
 from rulebook.io import motions as motion_io
 from rulebook.io.yamlsrc import parse, read
 from rulebook.model import Version
@@ -40,9 +40,18 @@ def _echo(text: Callable[[], str], fancy: Callable[[], Any]) -> None:
 
 
 def _version(book: str) -> tuple[History, Version]:
+    history, chosen = _choose(book)
+    return history, chosen.version
+
+
+def _choose(book: str) -> tuple[History, Selection]:
+    """The history and the version chosen, warning on stderr when the date lies beyond the record."""
     path, selector = split_spec(book)
     history = load_history(path)
-    return history, history.select(selector)
+    chosen = history.choose(selector)
+    if chosen.warning:
+        click.echo(f"warning: {chosen.warning}", err=True)
+    return history, chosen
 
 
 def _set(facts: dict[str, Any], dotted: str, value: Any, pair: str) -> None:
@@ -85,14 +94,17 @@ def _facts(facts_file: str | None, pairs: tuple[str, ...]) -> Any:
 def ask(book: str, question: str, facts_file: str | None, pairs: tuple[str, ...], fmt: str) -> None:
     """Answer QUESTION on BOOK (PATH, PATH@LABEL or PATH@YYYY-MM-DD) given the facts.
 
-    Questions: leadership.ballot, nec.composition, nec.vote, conference.vote,
+    Questions: leadership.ballot, leadership.nominations_needed, nec.composition,
+    nec.vote, conference.vote, conference.rule_change_heard,
     shadow_cabinet.composition, provision, and any registered by installed
     packages (docs/questions.md).
     """
-    history, version = _version(book)
+    history, chosen = _choose(book)
+    version = chosen.version
     answer = ask_question(version, question, _facts(facts_file, pairs), ancestors=history.ancestors(version.label))
     if fmt == "json":
-        click.echo(answer.to_json())
+        data = {**answer.to_data(), "record": chosen.to_data()}
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         _echo(answer.to_text, lambda: answer_rich(answer))
 
