@@ -53,7 +53,7 @@ from rulebook.io import rulebook as book_io
 from rulebook.io.yamlsrc import Mapping, Seq, read
 from rulebook.model import Version, as_tuple
 
-__all__ = ["History", "Selection", "load", "load_history", "split_spec"]
+__all__ = ["History", "Selection", "load", "load_history", "printable", "split_spec"]
 
 _ENTRY_KEYS = ("version", "effective", "from", "motions", "rulings", "not_carried", "title", "note")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -232,6 +232,17 @@ class Selection:
         }
 
 
+def printable(text: str) -> str:
+    r"""``text`` with control characters escaped, so that a message naming it stays on one line.
+
+    Examples
+    --------
+    >>> printable("rules/\nlabour")
+    'rules/\\nlabour'
+    """
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
 def split_spec(spec: str) -> tuple[str, str | None]:
     """``("rules/labour", "2016")`` from ``"rules/labour@2016"``.
 
@@ -294,7 +305,7 @@ def load_history(path: str | Path) -> History:
     """
     root = Path(path)
     if not root.exists():
-        raise VersionError("no such rule book file or directory; check the path", file=str(root))
+        raise VersionError("no such rule book file or directory; check the path", file=printable(str(root)))
     if root.is_file():
         return History(str(root), (book_io.load_file(root),))
     book_file = root / "rulebook.yaml"

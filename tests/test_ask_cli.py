@@ -120,3 +120,42 @@ amendments:
     assert code == 0
     data = json.loads(out)
     assert data["combinations"] == 2 and any(g["changes"] for g in data["groups"])
+
+
+def test_sweep_of_a_whole_agenda_names_the_deciding_motions_and_jobs_change_nothing(tmp_path: Path) -> None:
+    agenda = tmp_path / "agenda.yaml"
+    from rulebook.history import load_history
+    from rulebook.model import walk
+
+    book = load_history(LABOUR)["2016"]
+    quiet = [c.id for _, c in walk(book.clauses) if c.text and not c.provisions and not c.id.startswith("ch4")][:30]
+    lines = ["motions:"]
+    for i, cid in enumerate(quiet):
+        # thirty motions rewording clauses that carry no provision: none can move the ballot
+        lines += [f"  - motion: words-{i}", '    base: "2016"', "    amendments:"]
+        lines += [f"      - {{op: replace_text, clause: {cid}, text: 'Reworded {i}.'}}"]
+    lines += [
+        "  - motion: low",
+        '    base: "2016"',
+        "    amendments:",
+        "      - {op: set_provision, clause: ch4.leader-election.nominations.challenge,",
+        "         name: leadership.nominations.challenge, value: {share: 0.1, of: [PLP, EPLP]}}",
+        "  - motion: auto",
+        '    base: "2016"',
+        "    amendments:",
+        "      - {op: set_provision, clause: ch4.leader-election.nominations.challenge,",
+        "         name: leadership.incumbent_automatic, value: true}",
+    ]
+    agenda.write_text("\n".join(lines) + "\n")
+    args = ("sweep", f"{LABOUR}@2016", "leadership.ballot", str(agenda), "--facts", CONTEST, "--format", "json")
+    code, out, err = run(*args)
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["combinations"] == 2**32
+    assert data["deciding"] == ["low", "auto"] and len(data["independent"]) == 30
+    assert sum(g["count"] for g in data["groups"]) == 2**32
+    code, pooled, err = run(*args, "--jobs", "2")
+    assert code == 0, err
+    assert json.loads(pooled)["groups"] == data["groups"]
+    code, text, _ = run("sweep", f"{LABOUR}@2016", "leadership.ballot", str(agenda), "--facts", CONTEST)
+    assert "decided by low, auto; the other 30 cannot change it" in text

@@ -157,3 +157,17 @@ def test_a_card_vote_accepts_shares_computed_in_floating_point() -> None:
     assert ask(version, "conference.vote", facts).answer["result"] == "carried"
     with pytest.raises(FactsError, match="add up to more than 1"):
         ask(version, "conference.vote", {"CLPs": {"for": 0.6, "against": 0.41}, "affiliates": {"for": 0.5}})
+
+
+def test_history_json_lists_what_was_not_carried_and_where_the_record_ends() -> None:
+    data = json.loads(CliRunner().invoke(main, ["history", str(LABOUR), "--format", "json"]).stdout)
+    assert data["known_until"] == "2021-09-26"
+    (v2019,) = [v for v in data["versions"] if v["version"] == "2019"]
+    assert v2019["not_carried"] == [
+        {
+            "id": "2019-cornish-labour-party",
+            "title": "(North Cornwall CLP) A devolved Cornish Labour Party",
+            "outcome": "lost",
+            "date": "2019-09-25",
+        }
+    ]

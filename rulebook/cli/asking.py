@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import Any
 
@@ -141,7 +142,7 @@ def run(ctx: click.Context, paths: tuple[str, ...], fmt: str, verbose: bool) -> 
 
 
 @contextmanager
-def _progress(total: int, quiet: bool) -> Iterator[Callable[[int], None] | None]:
+def _progress(total: int | None, quiet: bool) -> Iterator[Callable[[int], None] | None]:
     if quiet or not sys.stderr.isatty():
         yield None
         return
@@ -151,6 +152,15 @@ def _progress(total: int, quiet: bool) -> Iterator[Callable[[int], None] | None]
     with Progress(console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("combinations", total=total)
         yield lambda n: bar.advance(task, n)
+
+
+@contextmanager
+def _executor(jobs: int) -> Iterator[Executor | None]:
+    if jobs == 1:
+        yield None
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield pool
 
 
 @click.command()
@@ -169,21 +179,25 @@ def _progress(total: int, quiet: bool) -> Iterator[Callable[[int], None] | None]
 @click.option("--fact", "pairs", multiple=True, metavar="KEY=VALUE", help="One fact, as for ask. Repeatable.")
 @click.option("--format", "fmt", type=TEXT_JSON, default="text", show_default=True, help="Output format.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+    help="Processes that answer the deciding combinations (the result is the same).",
+)  # fmt: skip
 def sweep(
     book: str, question: str, more: tuple[str, ...], motion_files: tuple[str, ...], facts_file: str | None,
-    pairs: tuple[str, ...], fmt: str, quiet: bool,
+    pairs: tuple[str, ...], fmt: str, quiet: bool, jobs: int,
 ) -> None:  # fmt: skip
     """Ask QUESTION of BOOK with every combination of the motions passing or falling,
-    and report which combinations change the answer."""
+    and report which motions decide the answer and which combinations change it."""
     history, version = _version(book)
     motions = [m for f in (*motion_files, *more) for m in motion_io.load_file(f)]
     if not motions:
         raise SchemaError("no motions to sweep; give motion files with --motions FILE (or after QUESTION)")
     facts = _facts(facts_file, pairs)
-    with _progress(2 ** len(motions), quiet) as progress:
+    with _progress(None, quiet) as progress, _executor(jobs) as executor:
         result = sweep_motions(
             version, motions, question, facts, bases=history.lineage(version.label),
-            ancestors=history.ancestors(version.label), progress=progress,
+            ancestors=history.ancestors(version.label), progress=progress, executor=executor,
         )  # fmt: skip
     if fmt == "json":
         click.echo(result.to_json())
