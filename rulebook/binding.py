@@ -163,6 +163,8 @@ def _auto(clause: Clause, provisions: dict[str, Any], stated: list[Stated]) -> N
     """Bind each unbound number that exactly one quantity phrase of the words states."""
     taken = {(s.provision, s.path) for s in stated}
     derived = {s.provision for s in stated if s.source == "sub-clauses"}
+    if not clause.text or not any(True for n, v in provisions.items() if n not in derived for _ in leaves(v)):
+        return
     found = read_quantities(clause.text)
     for name, value in provisions.items():
         if name in derived:
@@ -199,6 +201,8 @@ def bind(clause: Clause, explicit: Sequence[Stated] = ()) -> Clause:
     ...
     rulebook.binding.BindingError: nec.quorum: the words 'Three' are not in the clause's text; quote them as they stand
     """
+    if not explicit and not clause.provisions and not clause.stated:
+        return clause
     provisions = dict(clause.provisions)
     stated: list[Stated] = []
     for s in explicit:

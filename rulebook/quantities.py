@@ -75,6 +75,13 @@ _PATTERN = re.compile(
 )
 
 
+# Where a quantity phrase can begin: a figure, or a word that can open one.
+_STARTS = re.compile(
+    rf"(?<![\w.])\d|\b(?:{_UNIT}|{_TEN}|a|an|half|at|not|no|up|once|twice)\b",
+    re.IGNORECASE,
+)
+
+
 @attrs.frozen
 class Quantity:
     """A phrase stating a quantity: where it stands in the text, and its value.
@@ -195,9 +202,14 @@ def read_quantities(text: str | None) -> tuple[Quantity, ...]:
         return ()
     refs = [(m.start(), m.end()) for m in REF.finditer(text)]
     out = []
-    for m in _PATTERN.finditer(text):
-        if any(a <= m.start() < b for a, b in refs):
+    after = 0
+    for start in _STARTS.finditer(text):  # the full pattern is tried only where a quantity can begin
+        if start.start() < after:
             continue
+        m = _PATTERN.match(text, start.start())
+        if m is None or any(a <= m.start() < b for a, b in refs):
+            continue
+        after = m.end()
         q = _quantity(m)
         if q is not None:
             out.append(q)
