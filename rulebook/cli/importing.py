@@ -1,0 +1,56 @@
+"""``import``: a rule book from its published text (``docs/import.md``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from rulebook.errors import OutputError
+from rulebook.importing import FORMATS, format_report, import_book
+from rulebook.io.rulebook import dumps, loads, write_atomically
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Directory to write rulebook.yaml (and import-report.txt) into.")  # fmt: skip
+@click.option(
+    "--numbering", help="The scheme, outermost level first, e.g. 'Chapter {n} arabic, upper-roman, lower-alpha'."
+)
+@click.option("--name", "name", help="Machine name of the rule book (default: from FILE's name).")
+@click.option("--label", default="1", show_default=True, help="Label of the imported version.")
+@click.option(
+    "--from", "fmt", type=click.Choice(sorted(set(FORMATS.values()))), help="Format of FILE (default: from its name)."
+)
+def import_(file: str, out_dir: str, numbering: str | None, name: str | None, label: str, fmt: str | None) -> None:
+    """Import the rule book in FILE (.txt, .md, .html, .docx, .pdf) into DIR as rule book YAML.
+
+    Prints every doubtful spot (FILE:LINE: what was guessed) and exits 1 when
+    there is any, 0 when the import is clean."""
+    target = Path(out_dir)
+    if (target / "history.yaml").exists():
+        raise OutputError(
+            "holds a history.yaml, whose versions are built on the rulebook.yaml an import would replace; "
+            "import into a new directory",
+            file=str(target),
+        )
+    got = import_book(file, numbering=numbering, rulebook=name, label=label, fmt=fmt)
+    text = dumps(got.version)
+    loads(text, str(target / "rulebook.yaml"))  # what is written must load again
+    report = format_report(got.doubts)
+    write_atomically(target / "rulebook.yaml", text)
+    write_atomically(target / "import-report.txt", report + "\n" if report else "")
+    if report:
+        click.echo(report)
+    levels = len(got.version.numbering)
+    click.echo(
+        f"wrote {target / 'rulebook.yaml'}: {len(got.version)} clauses in {levels} level{'s' * (levels != 1)}; "
+        + (f"{len(got.doubts)} doubtful spot{'s' * (len(got.doubts) != 1)} to check" if got.doubts else "clean"),
+        err=True,
+    )
+    if got.doubts:
+        raise click.exceptions.Exit(1)
+
+
+COMMANDS = (import_,)

@@ -1,0 +1,163 @@
+"""Import a rule book from its published text: plain text, Markdown, HTML, Word or PDF.
+
+``import_book(path)`` reads the file into located lines (one reader per
+format), drops what is not rules (page furniture, a contents list), reads
+the markers into an outline, and assembles a version with a numbering
+scheme, headings, text, readable ids and ``[[id]]`` cross-references. Every
+guess it makes is a :class:`Doubt` in the result (``docs/import.md``).
+
+Examples
+--------
+>>> import tempfile
+>>> from pathlib import Path
+>>> text = '''THE CHESS CLUB RULES
+...
+... Rule 1 Name
+... The club is called the Chess Club.
+...
+... Rule 2 Members
+... (a) Anyone may join.
+... (b) Members pay the fee set under Rule 3.
+...
+... Rule 3 Fees
+... The fee is ten pounds.
+... '''
+>>> with tempfile.TemporaryDirectory() as tmp:
+...     _ = Path(tmp, "chess.txt").write_text(text)
+...     got = import_book(Path(tmp, "chess.txt"))
+>>> [lv.label for lv in got.version.numbering]
+['Rule {n}', None]
+>>> got.version.clause("rule2.b").text
+'Members pay the fee set under [[rule3-fees]].'
+>>> got.doubts
+()
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import attrs
+
+from rulebook.errors import RulebookError
+from rulebook.importing.assemble import assemble, place_footnotes
+from rulebook.importing.clean import drop_contents, drop_page_furniture, take_footnotes
+from rulebook.importing.lines import Line
+from rulebook.importing.markers import LABEL_WORDS
+from rulebook.importing.outline import build_outline
+from rulebook.importing.readers import read_html, read_markdown, read_text
+from rulebook.importing.report import Doubt, format_report
+from rulebook.importing.scheme import parse_numbering
+from rulebook.importing.xrefs import link_references
+from rulebook.model import Level, Version
+
+__all__ = ["FORMATS", "Doubt", "Imported", "format_report", "import_book", "parse_numbering", "read_lines"]
+
+#: File name endings and the reader each goes to; anything else is read as plain text.
+FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html",
+           ".htm": "html", ".xhtml": "html", ".docx": "docx", ".pdf": "pdf"}  # fmt: skip
+
+
+@attrs.frozen
+class Imported:
+    """The imported version and the doubtful spots a person should check (empty: a clean import)."""
+
+    version: Version
+    doubts: tuple[Doubt, ...]
+
+
+def _decode(path: Path) -> str:
+    data = path.read_bytes()
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def read_lines(path: str | Path, fmt: str | None = None) -> list[Line]:
+    """The located lines of a file in any supported format (``fmt`` overrides the file name's ending).
+
+    Raises
+    ------
+    RulebookError
+        The file cannot be read, or is not of its format.
+    """
+    file = Path(path)
+    if not file.is_file():
+        raise RulebookError("no such file; give the path of the rule book's text", file=str(path))
+    kind = fmt or FORMATS.get(file.suffix.lower(), "text")
+    if kind == "docx":
+        from rulebook.importing.docx import read_docx
+
+        return read_docx(file)
+    if kind == "pdf":
+        from rulebook.importing.pdf import read_pdf
+
+        return read_pdf(file)
+    try:
+        text = _decode(file)
+    except OSError as exc:
+        raise RulebookError(f"cannot read: {exc.strerror}", file=str(path)) from None
+    if "\x00" in text[:4096]:
+        raise RulebookError("this is not a text file; import .txt, .md, .html, .docx or .pdf", file=str(path))
+    if kind == "markdown":
+        return read_markdown(text)
+    if kind == "html":
+        return read_html(text)
+    return read_text(text)
+
+
+def _name(path: Path) -> str:
+    return "-".join(re.findall(r"[^\W_]+", path.stem.lower())) or "rulebook"
+
+
+def import_book(
+    path: str | Path,
+    *,
+    numbering: str | tuple[Level, ...] | None = None,
+    rulebook: str | None = None,
+    label: str = "1",
+    fmt: str | None = None,
+) -> Imported:
+    """Import the rule book in ``path`` (see the module docs).
+
+    Parameters
+    ----------
+    numbering
+        The scheme, when detection gets it wrong: levels (or the ``--numbering``
+        text, see :func:`parse_numbering`), outermost first.
+    rulebook, label
+        The machine name (default: from the file name) and version label.
+    fmt
+        ``text``, ``markdown``, ``html``, ``docx`` or ``pdf`` (default: from the file name).
+
+    Raises
+    ------
+    RulebookError
+        The file cannot be read, or has no numbered clauses at all.
+    """
+    file = Path(path)
+    given = parse_numbering(numbering) if isinstance(numbering, str) else numbering
+    labels: tuple[str, ...] = LABEL_WORDS
+    if given:
+        extra = tuple(lv.label.replace("{n}", "").strip() for lv in given if lv.label and lv.label.strip() != "{n}")
+        labels = tuple(dict.fromkeys(extra + LABEL_WORDS))
+    where = str(path)
+    lines = read_lines(file, fmt)
+    lines, furniture = drop_page_furniture(lines, where)
+    lines, contents = drop_contents(lines, where, labels)
+    lines, notes, footnotes = take_footnotes(lines, where)
+    outline = build_outline(lines, where, labels=labels, given=given)
+    if not outline.root.children:
+        raise RulebookError(
+            "found no numbered clauses (such as 'Rule 1', '1.2' or '(a)' at the start of a line); "
+            "state the scheme with --numbering, e.g. --numbering 'Article {n} arabic, lower-alpha'",
+            file=where,
+        )
+    version, numbered = assemble(outline, where, rulebook=rulebook or _name(file), label=label, given=given)
+    version = link_references(place_footnotes(version, notes))
+    doubts = (*furniture, *contents, *footnotes, *outline.doubts, *numbered)
+    return Imported(version, tuple(sorted(doubts, key=lambda d: (d.page or 0, d.line or 0))))
