@@ -287,15 +287,11 @@ class _Reader:
             else:
                 self._holder_before(here).paragraphs.append(("text", [self.pending_heading]))
             self.pending_heading = None
-        if verdict == "skip":
-            self._doubt(line, f"{_spell(marker)}: numbering skips here; kept the printed number")
-        elif verdict == "repeat":
+        if verdict == "repeat":  # skipped numbers are reported where numbers are assigned
             self._doubt(
                 line,
                 f"{_spell(marker)}: number repeats the one before; kept both (the second as '{parts[-1].token}bis')",
             )
-        elif verdict == "odd":
-            self._doubt(line, f"{_spell(marker)}: a new level that does not start at 1; kept the printed number")
 
     def _holder_before(self, draft: Draft) -> Draft:
         return self.stack[-2] if len(self.stack) > 1 else self.outline.root
