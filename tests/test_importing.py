@@ -127,7 +127,10 @@ def test_skipped_and_repeated_numbers_keep_their_printed_numbers_and_are_reporte
 
 
 def test_a_labelled_word_inside_a_sentence_is_not_a_clause(tmp_path):
-    text = "Rule 1 Fees\nMembers pay the fee set in accordance with\nRule 3 of the standing orders.\n\nRule 2 Votes\nOne each.\n"
+    text = (
+        "Rule 1 Fees\nMembers pay the fee set in accordance with\nRule 3 of the standing orders.\n\n"
+        "Rule 2 Votes\nOne each.\n"
+    )
     v = import_book(_write(tmp_path, "club.txt", text)).version
     assert [c.heading for c in v.clauses] == ["Fees", "Votes"]
     assert v.clauses[0].text.endswith("with Rule 3 of the standing orders.")
