@@ -116,7 +116,18 @@ class _Reader:
             return [self.given[depth].style]
         return [lv.style for lv in self.given]
 
-    def _single(self, part: Part) -> tuple[int, Shape, str]:
+    @staticmethod
+    def _unlike(draft: Draft, line: Line) -> tuple[bool, bool, bool]:
+        """How unlike the line that opened ``draft`` a new marker's line is, for choosing among open
+        levels of the same shape: a heading continues headings of its rank, a list item the items
+        indented as it is, and "2." after "1." and "1.1" continues "1." (a lone number, lone numbers)."""
+        opened = draft.line
+        if opened is None:
+            return (True, True, True)
+        rank = (opened.kind == "heading", opened.level) != (line.kind == "heading", line.level)
+        return (rank, opened.indent != line.indent, draft.width != 1)
+
+    def _single(self, part: Part, line: Line) -> tuple[int, Shape, str]:
         """Depth, shape and verdict (``next``, ``first``, ``repeat``, ``skip``, ``odd``) for one part."""
         shapes = _shapes(part, self._styles())
         if not shapes:
@@ -127,8 +138,7 @@ class _Reader:
                 here = self.stack[fixed] if fixed < len(self.stack) else None
                 return fixed, shape, self._verdict(part, shape, here)
         options = [(i, s) for i in reversed(range(len(self.stack))) for s in shapes if self.stack[i].shape == s]
-        # "2." after "1." and "1.1" continues "1.": a lone number goes with clauses opened by lone numbers
-        options.sort(key=lambda o: self.stack[o[0]].width != 1)
+        options.sort(key=lambda o: self._unlike(self.stack[o[0]], line))
         for i, s in options:
             last = self.stack[i].value
             v = value_of(part.token, s[2])
@@ -178,7 +188,7 @@ class _Reader:
             if all(_compatible(parts[j], self.stack[top + j]) for j in range(k))
         ]
 
-    def place(self, marker: Marker) -> tuple[int, list[Shape], str]:
+    def place(self, marker: Marker, line: Line) -> tuple[int, list[Shape], str]:
         """The depth of the clause a marker opens, the shapes of its parts, and a verdict."""
         parts = marker.parts
         if len(parts) > 1:
@@ -202,7 +212,7 @@ class _Reader:
                 self.full_citations = self.full_citations and -minus_depth == len(parts) - 1
                 self.seen_wide = True
                 return -minus_depth, shapes, verdict
-        depth, shape, verdict = self._single(parts[0])
+        depth, shape, verdict = self._single(parts[0], line)
         shapes = [shape] + [(_shapes(p, None) or [(None, p.wrap, "arabic")])[0] for p in parts[1:]]
         return depth + len(parts) - 1, shapes, verdict if len(parts) == 1 else "implied"
 
@@ -311,7 +321,7 @@ class _Reader:
         if marker is None and line.kind == "heading":
             marker = _heading_marker(line.text, self.labels)
         if marker is not None:
-            depth, shapes, verdict = self.place(marker)
+            depth, shapes, verdict = self.place(marker, line)
             plausible = verdict in ("next", "first")
             holder = self._holder()
             # a sibling (or higher) is not indented deeper than the clause it follows

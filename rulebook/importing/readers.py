@@ -59,13 +59,28 @@ def _md_inline(text: str) -> str:
     return text.replace("\\", "") if "\\" in text and not re.search(r"\\[a-z]", text) else text
 
 
+def _front_matter_end(rows: list[str]) -> int:
+    """The line number where a YAML front matter block (``---`` ... ``---`` at the top) ends, or 0."""
+    if not rows or rows[0].strip() != "---":
+        return 0
+    for number, row in enumerate(rows[1:], start=2):
+        if row.strip() in ("---", "..."):
+            return number
+    return 0
+
+
 def read_markdown(text: str) -> list[Line]:
-    """Markdown: ``#`` headings (the first ``#`` heading is the title), ``{#id}``
-    anchors, bullets, tables, block quotes; emphasis and links are reduced to their words."""
+    """Markdown: ``#`` headings (the first ``#`` heading without a number is the title), ``{#id}``
+    anchors, bullets, tables, block quotes; emphasis and links are reduced to their words; HTML
+    tags and a YAML front matter block are dropped."""
     out: list[Line] = []
     fenced = False
     titled = False
-    for number, raw in enumerate(text.splitlines(), start=1):
+    rows = text.splitlines()
+    front = _front_matter_end(rows)
+    for number, raw in enumerate(rows, start=1):
+        if number <= front:
+            continue
         line = raw.rstrip()
         if line.lstrip().startswith(("```", "~~~")):
             fenced = not fenced
@@ -73,16 +88,22 @@ def read_markdown(text: str) -> list[Line]:
         if fenced:
             continue
         line = re.sub(r"^\s*>\s?", "", line)
+        line = re.sub(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>", "", line).rstrip()
         if not line.strip():
             out.append(Line("", number, kind="blank"))
             continue
+        item_heading = re.match(r"^\s*(\d+[.)])\s+(#{1,6}\s+.*)$", line)
+        if item_heading:  # "7. ## Constitution": a list item that is a heading
+            line = (
+                f"{item_heading.group(2).split()[0]} {item_heading.group(1)} {item_heading.group(2).split(None, 1)[1]}"
+            )
         m = _MD_HEADING.match(line)
         if m:
             body = m.group(2)
             anchor = _MD_ANCHOR.search(body)
             if anchor:
                 body = body[: anchor.start()]
-            kind = "title" if len(m.group(1)) == 1 and not titled else "heading"
+            kind = "title" if len(m.group(1)) == 1 and not titled and read_marker(body) is None else "heading"
             titled = titled or kind == "title"
             out.append(Line(_md_inline(body), number, kind=kind, level=len(m.group(1)),
                             anchor=anchor.group(1) if anchor else None))  # fmt: skip
