@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import shlex
 from pathlib import Path
 
 import pytest
@@ -284,3 +286,23 @@ def test_cli_refuses_to_replace_a_book_with_a_history(tmp_path):
     (tmp_path / "book" / "history.yaml").write_text("versions: []\n")
     result = run("import", _write(tmp_path, "club.txt", "Rule 1 Name\nThe club.\n"), "-o", tmp_path / "book")
     assert result.exit_code == 2 and "history.yaml" in result.stderr
+
+
+def test_the_first_import_in_the_docs_prints_what_they_show(tmp_path, monkeypatch):
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "import.md").read_text(encoding="utf-8")
+    source = re.search(r"^```text\n(.*?)^```", doc, re.MULTILINE | re.DOTALL)
+    console = re.search(r"^```console\n(.*?)^```", doc, re.MULTILINE | re.DOTALL)
+    assert source is not None and console is not None
+    (tmp_path / "chess.txt").write_text(source.group(1), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    shown = console.group(1)
+    runs = re.split(r"^\$ ", shown, flags=re.MULTILINE)[1:]
+    last = 0
+    for chunk in runs:
+        command, _, expected = chunk.partition("\n")
+        if command == "echo $?":
+            assert expected.strip() == str(last)
+            continue
+        result = run(*shlex.split(command)[1:])
+        last = result.exit_code
+        assert result.output == expected, command

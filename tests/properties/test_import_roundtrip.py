@@ -67,3 +67,6 @@ def test_text_shown_imports_to_the_same_clauses(book: Version) -> None:
 def test_markdown_shown_imports_to_the_same_clauses_and_ids(book: Version) -> None:
     again = _reimport(to_markdown(book), ".md")
     assert _outline(again, fold_headings=False) == _outline(book, fold_headings=False)
+    # a headed clause is a heading with its id as an anchor ({#id}), which the import keeps
+    headed = [c.id for _, c in walk(book.clauses) if c.heading]
+    assert [c.id for _, c in walk(again.clauses) if c.heading] == headed
