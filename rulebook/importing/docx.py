@@ -97,7 +97,7 @@ def _num_pr(paragraph: Any) -> tuple[str, int] | None:
 
 def _kind(paragraph: Any) -> tuple[str, int | None]:
     name = (paragraph.style.name if paragraph.style is not None else "") or ""
-    if name == "Title":
+    if name in ("Title", "Subtitle"):  # a second title line (a subtitle) is not rules
         return "title", None
     m = re.match(r"Heading (\d)", name)
     if m:

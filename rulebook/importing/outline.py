@@ -137,6 +137,9 @@ class _Reader:
             if fixed is not None and fixed <= len(self.stack):
                 here = self.stack[fixed] if fixed < len(self.stack) else None
                 return fixed, shape, self._verdict(part, shape, here)
+        if self.full_citations and self.seen_wide and self.stack and self.stack[0].shape in shapes:
+            # citing in full, a lone number of the top level's shape is a top-level number
+            return 0, self.stack[0].shape, self._verdict(part, self.stack[0].shape, self.stack[0])
         options = [(i, s) for i in reversed(range(len(self.stack))) for s in shapes if self.stack[i].shape == s]
         options.sort(key=lambda o: self._unlike(self.stack[o[0]], line))
         for i, s in options:
@@ -151,9 +154,6 @@ class _Reader:
                 and value_of(part.token, s[2]) == self.stack[i].value
             ):
                 return i, s, "next"  # an inserted number such as 2A after 2
-        if self.full_citations and self.seen_wide and self.stack and self.stack[0].shape in shapes:
-            # citing in full, a lone number of the top level's shape is a top-level number
-            return 0, self.stack[0].shape, self._verdict(part, self.stack[0].shape, self.stack[0])
         for s in shapes:
             if value_of(part.token, s[2]) == 1:
                 if s[0] in _TOP_LABELS and s not in [d.shape for d in self.stack]:

@@ -1,5 +1,5 @@
-"""Import round trip: a generated book shown as text or Markdown imports back
-to the same clauses, numbers, headings and text (docs/import.md)."""
+"""Import round trip: a generated book shown as text or Markdown, or exported
+to Word, imports back to the same clauses, numbers, headings and text (docs/import.md)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from rulebook.model import Clause, Version, walk
 from rulebook.numbering import numbers
 from rulebook.refs import render_refs
 from rulebook.render.book import to_markdown, to_text
+from rulebook.render.docx import book_docx
 from rulebook.strategies import rulebooks
 
 BOOKS = rulebooks(provisions=False, pinned=False, max_depth=4, max_clauses=14)
@@ -35,10 +36,13 @@ def _outline(version: Version, *, fold_headings: bool) -> list[tuple[int, str, s
     return out
 
 
-def _reimport(rendered: str, suffix: str) -> Version:
+def _reimport(rendered: str | bytes, suffix: str) -> Version:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp, f"book{suffix}")
-        path.write_text(rendered, encoding="utf-8")
+        if isinstance(rendered, bytes):
+            path.write_bytes(rendered)
+        else:
+            path.write_text(rendered, encoding="utf-8")
         return import_book(path).version
 
 
@@ -70,3 +74,10 @@ def test_markdown_shown_imports_to_the_same_clauses_and_ids(book: Version) -> No
     # a headed clause is a heading with its id as an anchor ({#id}), which the import keeps
     headed = [c.id for _, c in walk(book.clauses) if c.heading]
     assert [c.id for _, c in walk(again.clauses) if c.heading] == headed
+
+
+@given(BOOKS)
+def test_word_export_imports_to_the_same_clauses(book: Version) -> None:
+    assume(_plain_text_can_tell(book))
+    again = _reimport(book_docx(book), ".docx")
+    assert _outline(again, fold_headings=False) == _outline(book, fold_headings=False)
