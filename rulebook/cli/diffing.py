@@ -9,9 +9,9 @@ from pathlib import Path
 
 import click
 
+from rulebook.amend.carried import check_not_carried
 from rulebook.blame import blame as blame_clause
 from rulebook.blame import history_diff, resolve_in_history, version_chain
-from rulebook.amend.carried import check_not_carried
 from rulebook.diff import VersionDiff, diff_motions
 from rulebook.diff import diff as diff_versions
 from rulebook.errors import CitationError
