@@ -1,4 +1,4 @@
-"""``import``: a rule book from its published text (``docs/import.md``)."""
+"""``import`` and ``export``: a rule book from its published text, and to Akoma Ntoso (``docs/import.md``)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ from pathlib import Path
 import click
 
 from rulebook.errors import OutputError
+from rulebook.history import load_history, split_spec
 from rulebook.importing import FORMATS, format_report, import_book
 from rulebook.io.rulebook import dumps, loads, write_atomically
+from rulebook.render.akn import to_akn
 
 
 @click.command("import")
@@ -53,4 +55,22 @@ def import_(file: str, out_dir: str, numbering: str | None, name: str | None, la
         raise click.exceptions.Exit(1)
 
 
-COMMANDS = (import_,)
+@click.command()
+@click.argument("book")
+@click.option("--format", "fmt", type=click.Choice(["akn"]), default="akn", show_default=True,
+              help="akn: an Akoma Ntoso 3.0 XML document.")  # fmt: skip
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here (default: stdout).")
+def export(book: str, fmt: str, output: str | None) -> None:
+    """Export a version of BOOK (PATH, PATH@LABEL or PATH@YYYY-MM-DD) for other tools:
+    Akoma Ntoso 3.0 XML, which `rulebook import FILE.xml` reads back."""
+    path, selector = split_spec(book)
+    version = load_history(path).select(selector)
+    text = to_akn(version)
+    if output:
+        write_atomically(Path(output), text)
+        click.echo(f"wrote {output}: version {version.label}, {len(version)} clauses", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+COMMANDS = (import_, export)

@@ -41,6 +41,7 @@ from pathlib import Path
 import attrs
 
 from rulebook.errors import RulebookError
+from rulebook.importing.akn import from_akn, is_akn
 from rulebook.importing.assemble import assemble, place_footnotes
 from rulebook.importing.clean import drop_contents, drop_page_furniture, take_footnotes
 from rulebook.importing.lines import Line
@@ -56,7 +57,7 @@ __all__ = ["FORMATS", "Doubt", "Imported", "format_report", "import_book", "pars
 
 #: File name endings and the reader each goes to; anything else is read as plain text.
 FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html",
-           ".htm": "html", ".xhtml": "html", ".docx": "docx", ".pdf": "pdf"}  # fmt: skip
+           ".htm": "html", ".xhtml": "html", ".docx": "docx", ".pdf": "pdf", ".xml": "akn", ".akn": "akn"}  # fmt: skip
 
 
 @attrs.frozen
@@ -146,6 +147,13 @@ def import_book(
         extra = tuple(lv.label.replace("{n}", "").strip() for lv in given if lv.label and lv.label.strip() != "{n}")
         labels = tuple(dict.fromkeys(extra + LABEL_WORDS))
     where = str(path)
+    if (fmt or FORMATS.get(file.suffix.lower())) in ("akn", None, "text") and file.is_file():
+        head = _decode(file)[:4096] if file.stat().st_size else ""
+        if is_akn(head) or fmt == "akn":
+            version = from_akn(_decode(file), where)
+            if rulebook:
+                version = attrs.evolve(version, rulebook=rulebook)
+            return Imported(version, ())
     lines = read_lines(file, fmt)
     lines, furniture = drop_page_furniture(lines, where)
     lines, contents = drop_contents(lines, where, labels)
