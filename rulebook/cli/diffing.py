@@ -17,6 +17,7 @@ from rulebook.diff import diff as diff_versions
 from rulebook.errors import CitationError
 from rulebook.history import load_history, split_spec
 from rulebook.io import motions as motion_io
+from rulebook.io.rulebook import write_atomically
 from rulebook.numbering import citation
 from rulebook.render import keeling
 from rulebook.render.docx import book_docx, keeling_docx, write_docx
@@ -53,7 +54,7 @@ def _diff(old: str, new: str) -> VersionDiff:
     help="Output format (docx: a Word document with tracked changes, written to -o).",
 )
 @click.option("--full", is_flag=True, help="Show the whole amended book, not only the changed clauses.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here (needed for docx).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file (needed for docx).")
 def diff(old: str, new: str, fmt: str, full: bool, output: str | None) -> None:
     """What changed from OLD to NEW (each PATH, PATH@LABEL or PATH@YYYY-MM-DD),
     clause by clause and word by word, as a Keeling schedule.
@@ -67,15 +68,20 @@ def diff(old: str, new: str, fmt: str, full: bool, output: str | None) -> None:
     if fmt == "docx":
         write_docx(keeling_docx(changes, full=full), output or "")
         click.echo(f"wrote {output}", err=True)
-    elif fmt == "json":
-        click.echo(keeling.to_json(changes))
+        return
+    if fmt == "json":
+        text = keeling.to_json(changes) + "\n"
     elif fmt == "markdown":
-        click.echo(keeling.to_markdown(changes, full=full))
+        text = keeling.to_markdown(changes, full=full) + "\n"
     elif fmt == "html":
-        click.echo(keeling.to_html(changes, full=full), nl=False)
+        text = keeling.to_html(changes, full=full)
     else:
-        color = _color()
-        click.echo(keeling.to_text(changes, full=full, color=color))
+        text = keeling.to_text(changes, full=full, color=_color() and not output) + "\n"
+    if output:
+        write_atomically(Path(output), text)
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(text, nl=False)
 
 
 @click.command()
