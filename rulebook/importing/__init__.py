@@ -50,7 +50,7 @@ from rulebook.importing.outline import build_outline
 from rulebook.importing.readers import read_html, read_markdown, read_text
 from rulebook.importing.report import Doubt, format_report
 from rulebook.importing.scheme import parse_numbering
-from rulebook.importing.xrefs import link_references
+from rulebook.importing.xrefs import link_references, unbracket
 from rulebook.model import Level, Version
 
 __all__ = ["FORMATS", "Doubt", "Imported", "format_report", "import_book", "parse_numbering", "read_lines"]
@@ -166,6 +166,13 @@ def import_book(
             file=where,
         )
     version, numbered = assemble(outline, where, rulebook=rulebook or _name(file), label=label, given=given)
-    version = link_references(place_footnotes(version, notes))
-    doubts = (*furniture, *contents, *footnotes, *outline.doubts, *numbered)
+    version, bracketed = unbracket(place_footnotes(version, notes))
+    version = link_references(version)
+    literal = [
+        Doubt(
+            where, None, f"{cite}: text written [[...]] names no clause; written [...] so it is not a cross-reference"
+        )
+        for cite in bracketed
+    ]
+    doubts = (*furniture, *contents, *footnotes, *outline.doubts, *numbered, *literal)
     return Imported(version, tuple(sorted(doubts, key=lambda d: (d.page or 0, d.line or 0))))

@@ -75,7 +75,7 @@ class _Builder:
             expected = format_number(counter + 1, level.style)
             own_label = label_of(draft.shape)
             printed = _cite_part(Level(draft.shape[2], own_label), draft.token)
-            if draft.token == expected and own_label == level.label:
+            if draft.token == expected and own_label == level.label and expected.casefold() not in seen:
                 counter += 1
                 number = None
                 key = expected
@@ -142,7 +142,6 @@ def assemble(
     clauses = builder.clauses(outline.root.children, 0, None)
     preamble_heading, preamble = heading_and_text(outline.root)
     if preamble or preamble_heading:
-        builder.ids.add("preamble")
         first = outline.root.paragraphs[0][1][0]
         builder.doubts.append(
             Doubt(
@@ -153,7 +152,10 @@ def assemble(
                 page=first.page,
             )
         )
-        clauses = (Clause("preamble", heading=preamble_heading, text=preamble, number=PREAMBLE_NUMBER), *clauses)
+        taken = {c.number.casefold() for c in clauses if c.number is not None}
+        number = next(PREAMBLE_NUMBER + r for r in ("", *_REPEATS) if (PREAMBLE_NUMBER + r).casefold() not in taken)
+        pid = unique("preamble", {c.id for c in clauses})
+        clauses = (Clause(pid, heading=preamble_heading, text=preamble, number=number), *clauses)
     version = Version(
         rulebook=rulebook,
         label=label,

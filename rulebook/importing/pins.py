@@ -32,15 +32,16 @@ def pin_printed(
         for clause in siblings:
             token = printed.get(clause.id)
             expected = format_number(counter + 1, level.style)
-            number = None
-            if token is None or token == expected:
+            number: str | None = None
+            if (token is None or token == expected) and expected.casefold() not in seen:
                 counter += 1
-                token = expected
+                seen.add(expected.casefold())
             else:
-                number = token
-                while number.casefold() in seen:
-                    number += "bis"
-            seen.add((number or token).casefold())
+                pinned = token or expected
+                while pinned.casefold() in seen:
+                    pinned += "bis"
+                seen.add(pinned.casefold())
+                number = pinned
             out.append(attrs.evolve(clause, number=number, children=run(clause.children, depth + 1)))
         return tuple(out)
 

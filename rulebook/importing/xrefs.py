@@ -26,8 +26,9 @@ import attrs
 from rulebook.importing.markers import LABEL_WORDS
 from rulebook.model import Clause, Version
 from rulebook.numbering import all_citations
+from rulebook.refs import REF
 
-__all__ = ["link_references"]
+__all__ = ["link_references", "unbracket"]
 
 _NUM = r"(?:\d{1,4}[A-Za-z]?|[IVXLCDM]{1,7}|[ivxlcdm]{1,7}|[A-Za-z])"
 
@@ -41,6 +42,33 @@ def _pattern(words: list[str]) -> re.Pattern[str]:
 
 def _normal(text: str) -> str:
     return " ".join(text.replace(",", ", ").split()).casefold()
+
+
+def unbracket(version: Version) -> tuple[Version, list[str]]:
+    """The version with text written ``[[...]]`` that names no clause written ``[...]``
+    (it would read as a broken cross-reference), and the citations of the clauses changed.
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level, Version
+    >>> v = Version("b", "1", [Level("arabic")], [Clause("a", text="Write [[name]] here.")])
+    >>> again, changed = unbracket(v)
+    >>> again.clause("a").text, changed
+    ('Write [name] here.', ['1'])
+    """
+    cites = all_citations(version)
+    changed: list[str] = []
+
+    def visit(clause: Clause) -> Clause:
+        text = clause.text
+        if text and REF.search(text):
+            fixed = REF.sub(lambda m: m.group(0) if m.group(1) in version else f"[{m.group(1)}]", text)
+            if fixed != text:
+                changed.append(cites[clause.id])
+                text = fixed
+        return attrs.evolve(clause, text=text, children=tuple(visit(c) for c in clause.children))
+
+    return attrs.evolve(version, clauses=tuple(visit(c) for c in version.clauses)), changed
 
 
 def link_references(version: Version) -> Version:

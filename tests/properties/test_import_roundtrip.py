@@ -7,9 +7,12 @@ import tempfile
 from pathlib import Path
 
 from hypothesis import assume, given
+from hypothesis import strategies as st
 
+from rulebook.errors import RulebookError
 from rulebook.importing import import_book
 from rulebook.importing.markers import starts_with_citation
+from rulebook.io.rulebook import dumps, loads
 from rulebook.model import Clause, Version, walk
 from rulebook.numbering import numbers
 from rulebook.refs import render_refs
@@ -81,3 +84,24 @@ def test_word_export_imports_to_the_same_clauses(book: Version) -> None:
     assume(_plain_text_can_tell(book))
     again = _reimport(book_docx(book), ".docx")
     assert _outline(again, fold_headings=False) == _outline(book, fold_headings=False)
+
+
+_PIECES = st.sampled_from(
+    ["1.", "(a)", "(i)", "iv)", "Rule 3", "Chapter II", "2.1", "2.1.1", "A.", "I.", "v.", "7. (d)", "2A.", "0.",
+     "Section 3:", "Schedule A", "Contents", "- item", "| a | b |", "[^1]: note", "see Rule 1.a", "THE HEADING",
+     "Name", "the members shall", "hyph-", "## 1. Head", "**Rule 1**", "[[x]]", "{#id}", "\f", "  "]
+)  # fmt: skip
+_DOCUMENTS = st.lists(st.lists(_PIECES, max_size=4).map(" ".join), min_size=1, max_size=30).map("\n".join)
+
+
+@given(_DOCUMENTS, st.sampled_from([".txt", ".md", ".html"]))
+def test_any_text_imports_to_a_book_that_loads_or_is_refused_in_one_line(text: str, suffix: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp, f"rules{suffix}")
+        path.write_text(text, encoding="utf-8")
+        try:
+            got = import_book(path)
+        except RulebookError as exc:
+            assert "\n" not in str(exc)
+            return
+    assert loads(dumps(got.version), "again.yaml") == got.version
