@@ -113,7 +113,8 @@ def diff(old: str, new: str, fmt: str, full: bool, output: str | None) -> None:
 def render(book: str, more: tuple[str, ...], motions: tuple[str, ...], output: str, fmt: str) -> None:
     """Write an HTML preview of BOOK (PATH, PATH@LABEL or PATH@YYYY-MM-DD) with
     the motions applied in order, every change marked and attributed; print the
-    path of its index.html."""
+    path of its index.html. With --format docx: a Word document, the book as
+    printed or the motions' Keeling schedule as tracked changes."""
     path, selector = split_spec(book)
     history = load_history(path)
     version = history.select(selector)

@@ -26,7 +26,7 @@ from rulebook.render.akn import to_akn
     "--from", "fmt", type=click.Choice(sorted(set(FORMATS.values()))), help="Format of FILE (default: from its name)."
 )
 def import_(file: str, out_dir: str, numbering: str | None, name: str | None, label: str, fmt: str | None) -> None:
-    """Import the rule book in FILE (.txt, .md, .html, .docx, .pdf) into DIR as rule book YAML.
+    """Import the rule book in FILE (.txt, .md, .html, .docx, .pdf, Akoma Ntoso .xml) into DIR as rule book YAML.
 
     Prints every doubtful spot (FILE:LINE: what was guessed) and exits 1 when
     there is any, 0 when the import is clean."""
