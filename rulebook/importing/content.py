@@ -78,7 +78,7 @@ def heading_and_text(draft: Draft) -> tuple[str | None, str | None]:
     paragraphs = [(kind, list(lines)) for kind, lines in draft.paragraphs]
     heading = draft.heading
     labelled = draft.shape[0] is not None
-    if heading is None and paragraphs and paragraphs[0][0] == "text":
+    if heading is None and paragraphs and paragraphs[0][0] == "text" and draft.rest_kind != "marked-text":
         first = paragraphs[0][1]
         more = len(paragraphs) > 1 or bool(draft.children) or len(first) > 1
         if (

@@ -280,7 +280,8 @@ class _Reader:
             self.stack.append(draft)
         here = self.stack[-1]
         here.rest = marker.rest
-        here.rest_kind = line.kind
+        # a number set apart in bold (``**3.1** words``) leads text; a heading would be a heading line
+        here.rest_kind = "marked-text" if line.kind == "text" and line.marker is not None else line.kind
         here.anchor = line.anchor
         if marker.rest:
             here.paragraphs.append(("text", [attrs.evolve(line, text=marker.rest)]))
