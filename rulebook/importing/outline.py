@@ -332,9 +332,7 @@ class _Reader:
             ):
                 self.open_clause(line, marker, depth, shapes, verdict)
                 return
-        if line.kind == "heading" or (
-            line.kind in ("text", "prose") and not self.open_paragraph and _is_caps_heading(line.text)
-        ):
+        if line.kind == "heading" or (line.kind == "text" and not self.open_paragraph and _is_caps_heading(line.text)):
             if not self.stack and not self.outline.root.children and self.outline.title is None:
                 self.outline.title = line.text
                 return
