@@ -39,7 +39,7 @@ from rulebook.errors import (
     VersionError,
     WordingError,
 )
-from rulebook.history import History, load, load_history
+from rulebook.history import History, Selection, load, load_history
 from rulebook.importing import Doubt, Imported, import_book
 from rulebook.io.motions import load_file as load_motions
 from rulebook.io.motions import loads as loads_motions
@@ -76,6 +76,7 @@ __all__ = [
     "Report",
     "RulebookError",
     "SchemaError",
+    "Selection",
     "Sweep",
     "Version",
     "VersionDiff",
