@@ -41,6 +41,7 @@ from rulebook.errors import (
     WordingError,
 )
 from rulebook.history import History, Selection, load, load_history
+from rulebook.importing import Doubt, Imported, import_book
 from rulebook.io.motions import load_file as load_motions
 from rulebook.io.motions import loads as loads_motions
 from rulebook.io.rulebook import dumps, loads, save
@@ -61,11 +62,13 @@ __all__ = [
     "Clause",
     "Comparison",
     "Composite",
+    "Doubt",
     "DraftError",
     "FactsError",
     "Finding",
     "History",
     "HistoryError",
+    "Imported",
     "Invariant",
     "InvariantSpecError",
     "Level",
@@ -101,6 +104,7 @@ __all__ = [
     "draft",
     "dumps",
     "explain",
+    "import_book",
     "load",
     "load_history",
     "load_motions",
