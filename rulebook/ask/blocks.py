@@ -83,7 +83,8 @@ class Block:
     ``positions`` are the motions' places in the agenda (ascending); part
     ``mask`` has bit ``i`` set when ``positions[i]`` passes. ``relevant`` is
     set by the sweep once it knows whether some part changes what the
-    question reads.
+    question reads; ``structural`` when some motion of the block adds,
+    removes or moves a clause.
 
     Examples
     --------
@@ -96,6 +97,7 @@ class Block:
     motions: tuple[str, ...]
     parts: tuple[Part, ...]
     relevant: bool = False
+    structural: bool = False
 
     @property
     def size(self) -> int:
@@ -120,6 +122,12 @@ class Factored:
     def changed_reads(self, index: int, base: Version, reads: Iterable[tuple[str, str]]) -> bool:
         """Whether some applying part of block ``index`` shows a read differently from ``base``."""
         reads = tuple(reads)
+        if self.blocks[index].structural and any(kind == "clause" for kind, _ in reads):
+            # A citation depends on the order of clauses, which blocks that add,
+            # remove or move clauses change together, not one at a time (a
+            # clause moved past one inserted by another motion): such a block
+            # can change what a question that cites reads.
+            return True
         before = [observe(base, kind, name) for kind, name in reads]
         for mask, built in self.versions[index].items():
             if mask == 0:
@@ -220,6 +228,7 @@ def factor(
                 "interacting motions together: composite some of them first, or sweep fewer"
             )
         parts, built = _parts(version, motions, members, lookup)
-        blocks.append(Block(members, tuple(motions[i].id for i in members), parts))
+        structural = any(key[0] in ("exists", "gap") for i in members for key in prints[i].writes)
+        blocks.append(Block(members, tuple(motions[i].id for i in members), parts, structural=structural))
         versions.append(built)
     return Factored(tuple(blocks), tuple(versions))
