@@ -36,6 +36,7 @@ import attrs
 from immutabledict import immutabledict
 from pyrsistent import PMap, pmap
 
+from rulebook.display import Displayable
 from rulebook.errors import CitationError, InvariantSpecError
 
 __all__ = [
@@ -310,11 +311,12 @@ def _build_maps(clauses: tuple[Clause, ...]) -> tuple[PMap[str, str | None], PMa
 
 
 @attrs.frozen
-class Version:
+class Version(Displayable):
     """One version of a rule book: metadata, numbering scheme, clause tree.
 
     Equality compares the content (metadata, numbering, clauses, invariants),
-    not how the version was reached.
+    not how the version was reached. It shows itself as text, in Jupyter and in
+    rich through ``rulebook.render.notebook`` (see :class:`~rulebook.display.Displayable`).
 
     Examples
     --------
@@ -343,6 +345,8 @@ class Version:
     provenance: PMap[str, Change] = attrs.field(factory=pmap, eq=False, repr=False)
     _maps: tuple[PMap[str, str | None], PMap[str, str]] = attrs.field(eq=False, repr=False, alias="maps")
 
+    PRESENTER = "rulebook.render.notebook:version"
+
     @_maps.default
     def _default_maps(self) -> tuple[PMap[str, str | None], PMap[str, str]]:
         return _build_maps(self.clauses)
@@ -362,16 +366,6 @@ class Version:
 
     def __len__(self) -> int:
         return len(self._maps[0])
-
-    def _repr_html_(self) -> str:  # Jupyter
-        from rulebook.ask.display import version_html  # display depends on the model, not the reverse
-
-        return version_html(self)
-
-    def __rich__(self) -> Any:  # rich.print / rich console
-        from rulebook.ask.display import version_rich
-
-        return version_rich(self)
 
     def path(self, clause_id: str) -> tuple[int, ...]:
         """Positions from the top level down to the clause with this id.

@@ -53,6 +53,7 @@ from rulebook.ask.engine import Evaluation, answer_for, evaluate, resolve_questi
 from rulebook.ask.facts import Fact
 from rulebook.ask.memo import AnswerMemo
 from rulebook.ask.registry import Registry
+from rulebook.display import Displayable
 from rulebook.errors import QuestionError, RulebookError
 from rulebook.model import Version
 from rulebook.numbering import citation
@@ -162,7 +163,7 @@ class Group:
 
 
 @attrs.frozen
-class Sweep:
+class Sweep(Displayable):
     """The results of a sweep: every combination, and counts of the work done.
 
     Examples
@@ -193,6 +194,8 @@ class Sweep:
     combinations: tuple[Combination, ...]
     evaluations: int
     applications: int
+
+    PRESENTER = "rulebook.ask.display:sweep"
 
     def combination(self, passed: Iterable[str]) -> Combination:
         """The combination in which exactly the motions ``passed`` pass."""
@@ -232,29 +235,6 @@ class Sweep:
             "evaluations": self.evaluations,
             "applications": self.applications,
         }
-
-    def to_json(self, indent: int | None = 2) -> str:
-        """The sweep as JSON text."""
-        return json.dumps(self.to_data(), indent=indent, ensure_ascii=False)
-
-    def to_text(self) -> str:
-        """The groups in plain text."""
-        from rulebook.ask.display import sweep_text
-
-        return sweep_text(self)
-
-    def __str__(self) -> str:
-        return self.to_text()
-
-    def _repr_html_(self) -> str:
-        from rulebook.ask.display import sweep_html
-
-        return sweep_html(self)
-
-    def __rich__(self) -> Any:
-        from rulebook.ask.display import sweep_rich
-
-        return sweep_rich(self)
 
 
 class _Asker:
