@@ -268,8 +268,7 @@ def load_history(path: str | Path) -> History:
             try:
                 built = apply_all(versions[parent], motions, bases=lineage, label=label)
             except RulebookError as exc:
-                exc.message += f" (building version {label!r}, {history_file}:{entry.line})"
-                raise
+                raise exc.with_context(f"building version {label!r}, {history_file}:{entry.line}") from None
             versions[label] = attrs.evolve(
                 built,
                 effective=effective,
