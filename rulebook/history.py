@@ -47,15 +47,13 @@ import attrs
 
 from rulebook.amend.apply import apply_all
 from rulebook.amend.motion import Motion
-from rulebook.errors import RulebookError, SchemaError, VersionError
-from rulebook.io import motions as motion_io
+from rulebook.errors import RulebookError, VersionError
 from rulebook.io import rulebook as book_io
-from rulebook.io.yamlsrc import Mapping, Seq, read
+from rulebook.io.history import read_history
 from rulebook.model import Version, as_tuple
 
 __all__ = ["History", "load", "load_history", "split_spec"]
 
-_ENTRY_KEYS = ("version", "effective", "from", "motions", "rulings", "title", "note")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -164,24 +162,6 @@ def split_spec(spec: str) -> tuple[str, str | None]:
     return path, selector.strip()
 
 
-def _paths(entry: Mapping, key: str, base_dir: Path) -> list[Path]:
-    items = entry.get(key)
-    if items is None:
-        return []
-    if isinstance(items, str):
-        items = [items]
-    if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
-        raise entry.error(f"{key!r} must be a list of file paths", key)
-    out = []
-    for i, rel in enumerate(items):
-        path = base_dir / rel
-        if not path.is_file():
-            line = items.line_of(i) if isinstance(items, Seq) else entry.line_of(key)
-            raise SchemaError(f"{key[:-1]} file {rel!r} not found (looked for {path})", file=entry.file, line=line)
-        out.append(path)
-    return out
-
-
 def load_history(path: str | Path) -> History:
     """Load every version of a rule book source (file or directory).
 
@@ -217,66 +197,23 @@ def load_history(path: str | Path) -> History:
     base = book_io.load_file(book_file)
     versions: dict[str, Version] = {base.label: base}
     all_motions: list[Motion] = []
-    history_file = root / "history.yaml"
-    if history_file.is_file():
-        doc = read(history_file)
-        if not isinstance(doc, Mapping):
-            raise SchemaError("history.yaml is a mapping with 'versions:' a list", file=str(history_file), line=1)
-        doc.check_keys(("versions",), ("versions",), what="history")
-        entries = doc["versions"]
-        if not isinstance(entries, Seq):
-            raise doc.error("'versions' must be a list of {version, effective, from, motions, rulings}", "versions")
-        cache: dict[Path, tuple[Motion, ...]] = {}
-        previous = base.label
-        for i, entry in enumerate(entries):
-            if not isinstance(entry, Mapping):
-                raise SchemaError(
-                    "each version is a mapping {version, effective, from, motions, rulings}",
-                    file=str(history_file),
-                    line=entries.line_of(i),
-                )
-            entry.check_keys(_ENTRY_KEYS, ("version",), what="history entry")
-            label = entry["version"]
-            if isinstance(label, bool) or not isinstance(label, str | int | float):
-                raise entry.error("'version' must be a label", "version")
-            label = str(label)
-            if label in versions:
-                raise entry.error(f"version {label!r} is defined twice; labels must be unique", "version")
-            parent = str(entry.get("from", previous))
-            if parent not in versions:
-                raise entry.error(f"'from: {parent}' names no earlier version (known: {', '.join(versions)})", "from")
-            effective = entry.get_typed("effective", dt.date, f"version {label}")
-            if isinstance(effective, dt.datetime):
-                effective = effective.date()
-            motions: list[Motion] = []
-            for key in ("motions", "rulings"):
-                for p in _paths(entry, key, root):
-                    if p not in cache:
-                        cache[p] = motion_io.load_file(p)
-                    loaded = cache[p]
-                    wrong = [m for m in loaded if (m.kind == "ruling") != (key == "rulings")]
-                    if wrong:
-                        raise entry.error(
-                            f"{p.name} holds {wrong[0].kind} {wrong[0].id!r} but is listed under {key!r}", key
-                        )
-                    motions.extend(loaded)
-            lineage = {parent: versions[parent]}
-            up = versions[parent].parent
-            while up is not None and up in versions:
-                lineage[up] = versions[up]
-                up = versions[up].parent
-            try:
-                built = apply_all(versions[parent], motions, bases=lineage, label=label)
-            except RulebookError as exc:
-                raise exc.with_context(f"building version {label!r}, {history_file}:{entry.line}") from None
-            versions[label] = attrs.evolve(
-                built,
-                effective=effective,
-                parent=parent,
-                changes=tuple(m.change for m in motions),
-            )
-            all_motions.extend(motions)
-            previous = label
+    for entry in read_history(root / "history.yaml", base.label):
+        lineage = {entry.parent: versions[entry.parent]}
+        up = versions[entry.parent].parent
+        while up is not None and up in versions:
+            lineage[up] = versions[up]
+            up = versions[up].parent
+        try:
+            built = apply_all(versions[entry.parent], entry.motions, bases=lineage, label=entry.label)
+        except RulebookError as exc:
+            raise exc.with_context(f"building version {entry.label!r}, {entry.file}:{entry.line}") from None
+        versions[entry.label] = attrs.evolve(
+            built,
+            effective=entry.effective,
+            parent=entry.parent,
+            changes=tuple(m.change for m in entry.motions),
+        )
+        all_motions.extend(entry.motions)
     return History(str(root), tuple(versions.values()), tuple(all_motions))
 
 
