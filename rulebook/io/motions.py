@@ -24,11 +24,11 @@ import yaml
 
 from rulebook.amend.motion import OPS, RULING_OPS, Amendment, Motion
 from rulebook.errors import SchemaError, WordingError
-from rulebook.io.rulebook import _clause_data, parse_clause
+from rulebook.io.rulebook import clause_data, parse_clause
 from rulebook.io.yamlsrc import Mapping, Seq, gc_paused, parse, read
 from rulebook.model import thaw
 
-__all__ = ["dump_data", "dumps", "from_data", "load_file", "loads"]
+__all__ = ["amendment_data", "dump_data", "dumps", "from_data", "load_file", "loads"]
 
 _MOTION_KEYS = ("motion", "ruling", "title", "proposer", "seconder", "base", "date", "urgent",
                 "authority", "source", "note", "amendments")  # fmt: skip
@@ -241,7 +241,15 @@ def load_file(path: str | Path) -> tuple[Motion, ...]:
         return from_data(read(path), str(path))
 
 
-def _amendment_data(a: Amendment) -> dict[str, Any]:
+def amendment_data(a: Amendment) -> dict[str, Any]:
+    """One amendment as plain data in the motion file format: its ``op`` and the
+    fields that operation takes, ``clause`` holding a new clause's data.
+
+    Examples
+    --------
+    >>> amendment_data(Amendment("replace_words", clause="Rule 1", old="15", new="10"))
+    {'op': 'replace_words', 'clause': 'Rule 1', 'old': '15', 'new': '10'}
+    """
     out: dict[str, Any] = {"op": a.op}
     for key in OPS[a.op]:
         if key == "clause" and a.op == "insert_clause":
@@ -250,7 +258,7 @@ def _amendment_data(a: Amendment) -> dict[str, Any]:
         if value is not None or (key == "value" and a.op == "set_provision"):  # a null value is still a value
             out[key] = thaw(value)
     if a.new_clause is not None:
-        out["clause"] = _clause_data(a.new_clause)
+        out["clause"] = clause_data(a.new_clause)
     if a.wording is not None:
         out["wording"] = a.wording
     return out
@@ -278,7 +286,7 @@ def dump_data(motion: Motion) -> dict[str, Any]:
             out[key] = value
     if motion.urgent:
         out["urgent"] = True
-    out["amendments"] = [_amendment_data(a) for a in motion.amendments]
+    out["amendments"] = [amendment_data(a) for a in motion.amendments]
     return out
 
 

@@ -39,6 +39,7 @@ from rulebook.refs import references
 
 __all__ = [
     "ID_PATTERN",
+    "clause_data",
     "dump_data",
     "dumps",
     "from_data",
@@ -332,7 +333,15 @@ def load_file(path: str | Path) -> Version:
         return from_data(read(path), str(path))
 
 
-def _clause_data(clause: Clause) -> dict[str, Any]:
+def clause_data(clause: Clause) -> dict[str, Any]:
+    """A clause and its sub-clauses as plain data in the rule book format.
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause
+    >>> clause_data(Clause("fee", text="Five pounds.", provisions={"fee": 5}, children=[Clause("fee.late")]))
+    {'id': 'fee', 'text': 'Five pounds.', 'provisions': {'fee': 5}, 'clauses': [{'id': 'fee.late'}]}
+    """
     out: dict[str, Any] = {"id": clause.id}
     if clause.number is not None:
         out["number"] = clause.number
@@ -343,8 +352,11 @@ def _clause_data(clause: Clause) -> dict[str, Any]:
     if clause.provisions:
         out["provisions"] = thaw(clause.provisions)
     if clause.children:
-        out["clauses"] = [_clause_data(c) for c in clause.children]
+        out["clauses"] = [clause_data(c) for c in clause.children]
     return out
+
+
+_clause_data = clause_data  # the name the wording grammar imported before it was public
 
 
 def dump_data(version: Version) -> dict[str, Any]:
@@ -391,7 +403,7 @@ def dump_data(version: Version) -> dict[str, Any]:
             }
             for inv in version.invariants
         ]
-    out["clauses"] = [_clause_data(c) for c in version.clauses]
+    out["clauses"] = [clause_data(c) for c in version.clauses]
     return out
 
 
