@@ -40,19 +40,29 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 import attrs
 
-from rulebook.amend.apply import apply_all
+from rulebook.amend.apply import apply, apply_all
 from rulebook.amend.motion import Motion
-from rulebook.errors import RulebookError, VersionError
+from rulebook.errors import CitationError, HistoryError, RulebookError, VersionError
 from rulebook.io import rulebook as book_io
 from rulebook.io.history import read_history
 from rulebook.model import Version, as_tuple
+from rulebook.numbering import resolve_id
 
-__all__ = ["History", "load", "load_history", "split_spec"]
+__all__ = [
+    "History",
+    "load",
+    "load_history",
+    "replay",
+    "resolve_in_history",
+    "split_spec",
+    "version_chain",
+    "version_motions",
+]
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -240,3 +250,95 @@ def load(spec: str | Path) -> Version:
     """
     path, selector = split_spec(str(spec))
     return load_history(path).select(selector)
+
+
+def replay(
+    version: Version, motions: Iterable[Motion], bases: Mapping[str, Version] | None = None
+) -> Iterator[Version]:
+    """``version``, then the version after each motion in turn (motions drafted against
+    ``version`` or one of the ``bases`` resolve their citations there).
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level, Version
+    >>> from rulebook.amend.motion import Amendment, Motion
+    >>> v = Version("b", "1", [Level("arabic")], [Clause("x", text="a")])
+    >>> m = Motion("m", [Amendment("replace_text", clause="x", text="b")], base="1")
+    >>> import attrs
+    >>> [s.clause("x").text for s in replay(v, [m, attrs.evolve(m, id="n")])]
+    ['a', 'b', 'b']
+    """
+    lookup = dict(bases or {})
+    lookup.setdefault(version.label, version)
+    current = version
+    yield current
+    for motion in motions:
+        current = apply(current, motion, bases=lookup)
+        yield current
+
+
+def version_motions(history: History) -> dict[str, tuple[Motion, ...]]:
+    """The motions and rulings that made each version, in the order they were applied.
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level
+    >>> h = History("x", [Version("b", "1", [Level("arabic")], [Clause("a")])])
+    >>> version_motions(h)
+    {'1': ()}
+    """
+    out: dict[str, tuple[Motion, ...]] = {}
+    pending = list(history.motions)
+    for version in history.versions:
+        taken = tuple(pending[: len(version.changes)])
+        del pending[: len(version.changes)]
+        if [m.change for m in taken] != list(version.changes):
+            raise HistoryError(
+                f"cannot tell which motions made version {version.label!r}: the history's motions do not "
+                "follow its versions in order; load it with rulebook.load_history",
+                file=history.source,
+            )
+        out[version.label] = taken
+    return out
+
+
+def version_chain(history: History, until: str | None = None) -> list[Version]:
+    """Version ``until`` (label or date; default the latest) and its ancestors, oldest first.
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level
+    >>> h = History("x", [Version("b", "1", [Level("arabic")], [Clause("a")])])
+    >>> [v.label for v in version_chain(h)]
+    ['1']
+    """
+    last = history.select(until)
+    return [*reversed(history.ancestors(last.label)), last]
+
+
+def resolve_in_history(chain: Sequence[Version], ref: str) -> str:
+    """The stable id of the clause named by ``ref``: an id in any version of the chain,
+    or a citation in its last version (then in earlier ones, latest first).
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level
+    >>> v1 = Version("b", "1", [Level("arabic", "Rule {n}")], [Clause("a"), Clause("b")])
+    >>> v2 = Version("b", "2", [Level("arabic", "Rule {n}")], [Clause("b")])
+    >>> resolve_in_history([v1, v2], "a"), resolve_in_history([v1, v2], "Rule 1")
+    ('a', 'b')
+    """
+    key = ref.strip()
+    if any(key in v for v in chain):
+        return key
+    first_error: CitationError | None = None
+    for version in reversed(chain):
+        try:
+            return resolve_id(version, key)
+        except CitationError as exc:
+            first_error = first_error or exc
+    assert first_error is not None
+    raise CitationError(
+        f"{first_error.message}; nor is it a stable id or a citation in any earlier version "
+        f"({', '.join(v.label for v in chain)})"
+    )
