@@ -17,7 +17,20 @@ from collections.abc import Callable, Sequence
 
 from rulebook.diff import tokenize, word_diff
 
-_WORDS = "member party rule conference clause shall may elected committee national executive vote".split()
+_WORDS = [
+    "member",
+    "party",
+    "rule",
+    "conference",
+    "clause",
+    "shall",
+    "may",
+    "elected",
+    "committee",
+    "national",
+    "executive",
+    "vote",
+]
 
 
 def _text(n: int, seed: int) -> str:

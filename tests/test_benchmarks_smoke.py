@@ -67,4 +67,4 @@ def test_the_command_line_benchmark_prints_its_ratios_to_importing_yaml() -> Non
 def test_the_diff_benchmark_prints_its_ratios_to_tokenizing() -> None:
     out = _run_quick("bench_diff")
     assert out.startswith("clause: 2000 words")
-    assert re.search(rf"^rewritten\s+\d+ ms\s+\d+ ms\s+\d+\.\dx$", out, re.MULTILINE), out
+    assert re.search(r"^rewritten\s+\d+ ms\s+\d+ ms\s+\d+\.\dx$", out, re.MULTILINE), out

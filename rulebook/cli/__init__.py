@@ -13,6 +13,7 @@ from typing import Any
 
 import click
 
+from rulebook.cli.color import CHOICES
 from rulebook.errors import RulebookError
 
 __all__ = ["main"]
@@ -49,7 +50,14 @@ class _Group(click.Group):
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="rulebook")
-def main() -> None:
+@click.option(
+    "--color",
+    type=click.Choice(CHOICES),
+    default="auto",
+    show_default=True,
+    help="Colour and table borders: auto (on a terminal, unless NO_COLOR is set), always or never.",
+)
+def main(color: str) -> None:
     """Version a rule book, preview motions, check them, and ask what-if questions."""
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +12,7 @@ import click
 from rulebook.amend.apply import apply_all
 from rulebook.amend.carried import check_not_carried
 from rulebook.amend.motion import Motion
+from rulebook.cli.color import use_color
 from rulebook.errors import AmendmentError, CitationError
 from rulebook.history import load_history, split_spec
 from rulebook.io import motions as motion_io
@@ -48,8 +48,8 @@ def show(book: str, clause: str | None, fmt: str) -> None:
         click.echo(to_markdown(version, cid))
     else:
         width = shutil.get_terminal_size((100, 24)).columns
-        color = sys.stdout.isatty()
-        click.echo(to_text(version, cid, width=width, style=_style if color else None))
+        color = use_color()
+        click.echo(to_text(version, cid, width=width, style=_style if color else None), color=color)
 
 
 @click.command()

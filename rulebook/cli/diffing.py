@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
-import sys
 from pathlib import Path
 
 import click
 
 from rulebook.blame import blame as blame_clause
 from rulebook.blame import history_diff, resolve_in_history, version_chain
+from rulebook.cli.color import use_color
 from rulebook.diff import VersionDiff
 from rulebook.diff import diff as diff_versions
 from rulebook.errors import CitationError
@@ -19,11 +18,6 @@ from rulebook.io import motions as motion_io
 from rulebook.numbering import citation
 from rulebook.render import keeling
 from rulebook.render.site import render_site
-
-
-def _color() -> bool:
-    """Colour only on a terminal, and never when NO_COLOR is set (no-color.org)."""
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 def _same_source(a: str, b: str) -> bool:
@@ -66,8 +60,8 @@ def diff(old: str, new: str, fmt: str, full: bool) -> None:
     elif fmt == "html":
         click.echo(keeling.to_html(changes, full=full), nl=False)
     else:
-        color = _color()
-        click.echo(keeling.to_text(changes, full=full, color=color))
+        color = use_color()
+        click.echo(keeling.to_text(changes, full=full, color=color), color=color)
 
 
 @click.command()
@@ -132,8 +126,8 @@ def blame(book: str, clause: str, fmt: str) -> None:
         return
     where = cite or "deleted"
     title = f"{where} (id {cid}) in {last.rulebook}, version {last.label}"
-    color = _color()
-    click.echo(keeling.blame_to_text(entries, title=title, color=color, version=last))
+    color = use_color()
+    click.echo(keeling.blame_to_text(entries, title=title, color=color, version=last), color=color)
 
 
 COMMANDS = (diff, render, blame)
