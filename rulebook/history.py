@@ -42,6 +42,7 @@ import difflib
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -83,6 +84,31 @@ class History:
     source: str
     versions: tuple[Version, ...] = attrs.field(converter=as_tuple)
     motions: tuple[Motion, ...] = attrs.field(default=(), converter=as_tuple, eq=False)
+
+    def to_data(self) -> dict[str, Any]:
+        """The versions as JSON-ready data (what ``rulebook history --format json`` prints):
+        each with its label, date, parent, size and the motions and rulings that made it.
+
+        Examples
+        --------
+        >>> from rulebook.model import Clause, Level, Version
+        >>> h = History("club.yaml", [Version("club", "1", [Level("arabic")], [Clause("a")])])
+        >>> h.to_data()["versions"]
+        [{'version': '1', 'effective': None, 'from': None, 'clauses': 1, 'changes': []}]
+        """
+        return {
+            "rulebook": self.latest.rulebook,
+            "versions": [
+                {
+                    "version": v.label,
+                    "effective": v.effective.isoformat() if v.effective else None,
+                    "from": v.parent,
+                    "clauses": len(v),
+                    "changes": [c.to_data() for c in v.changes],
+                }
+                for v in self.versions
+            ],
+        }
 
     def __iter__(self) -> Iterator[Version]:
         return iter(self.versions)

@@ -131,13 +131,29 @@ class Change:
     'ruling'
     """
 
-    kind: str  # "motion" or "ruling"
+    kind: str = attrs.field(validator=attrs.validators.in_(("motion", "ruling")))
     id: str
     title: str | None = None
     authority: str | None = None
     source: str | None = None
     date: dt.date | None = None
     file: str | None = None
+
+    def to_data(self) -> dict[str, Any]:
+        """The motion or ruling as JSON-ready data: kind, id, title, authority and date.
+
+        Examples
+        --------
+        >>> Change("ruling", "r1", authority="NEC", date=dt.date(2016, 7, 12)).to_data()
+        {'kind': 'ruling', 'id': 'r1', 'title': None, 'authority': 'NEC', 'date': '2016-07-12'}
+        """
+        return {
+            "kind": self.kind,
+            "id": self.id,
+            "title": self.title,
+            "authority": self.authority,
+            "date": self.date.isoformat() if self.date else None,
+        }
 
 
 @attrs.frozen

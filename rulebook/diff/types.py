@@ -141,22 +141,14 @@ class ClauseDiff:
 
 
 def change_data(change: Change | None) -> dict[str, Any] | None:
-    """A motion or ruling as JSON-ready data.
+    """A motion or ruling as JSON-ready data (:meth:`Change.to_data`), or None.
 
     Examples
     --------
     >>> change_data(Change("ruling", "r1", authority="NEC, 12 July 2016"))["authority"]
     'NEC, 12 July 2016'
     """
-    if change is None:
-        return None
-    return {
-        "kind": change.kind,
-        "id": change.id,
-        "title": change.title,
-        "authority": change.authority,
-        "date": change.date.isoformat() if change.date else None,
-    }
+    return change.to_data() if change is not None else None
 
 
 _METADATA = ("title", "source", "effective", "numbering")
