@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from rulebook.errors import AmendmentError
 from rulebook.model import Change, Clause, as_tuple, freeze
 
 __all__ = ["OPS", "RULING_OPS", "Amendment", "Motion"]
@@ -48,9 +49,13 @@ class Amendment:
     >>> a = Amendment("replace_words", clause="Rule 1", old="15 per cent", new="10 per cent")
     >>> a.op, a.clause, a.old, a.new
     ('replace_words', 'Rule 1', '15 per cent', '10 per cent')
+    >>> Amendment("replace_wrods", clause="Rule 1")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    rulebook.errors.AmendmentError: unknown operation 'replace_wrods'; the operations are replace_words, ...
     """
 
-    op: str
+    op: str = attrs.field()
     clause: str | None = None
     old: str | None = None
     new: str | None = None
@@ -66,6 +71,11 @@ class Amendment:
     occurrence: int | None = None
     wording: str | None = None
     line: int | None = attrs.field(default=None, eq=False)
+
+    @op.validator
+    def _known(self, _: Any, op: str) -> None:
+        if op not in OPS:  # checked here, so no half-made motion carries a misspelt operation
+            raise AmendmentError(f"unknown operation {op!r}; the operations are {', '.join(OPS)} (docs/motions.md)")
 
     @property
     def anchor(self) -> tuple[str, str] | None:
