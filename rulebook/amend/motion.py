@@ -20,7 +20,7 @@ from rulebook.model import Change, Clause, as_tuple, freeze
 
 __all__ = ["OPS", "RULING_OPS", "Amendment", "Motion"]
 
-#: Operations and the fields each takes (besides ``op``); see CONTRACT section 2.
+#: Operations and the fields each takes (besides ``op``); see docs/motions.md.
 OPS: dict[str, tuple[str, ...]] = {
     "replace_words": ("clause", "old", "new", "occurrence"),
     "insert_words": ("clause", "words", "after", "before", "occurrence"),

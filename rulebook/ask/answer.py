@@ -130,7 +130,7 @@ class Outcome:
 
 @attrs.frozen
 class Answer(Displayable):
-    """A question's answer on one version (CONTRACT section 4).
+    """A question's answer on one version (docs/questions.md).
 
     ``to_data()`` is the JSON form ``{"question", "version", "status",
     "answer", "because", "gaps"}``; ``to_text()`` is for terminals; in Jupyter

@@ -39,7 +39,7 @@ class _Group(click.Group):
         except RulebookError as exc:
             click.echo(str(exc).replace("\n", " "), err=True)
             ctx.exit(2)
-        except click.UsageError as exc:  # CONTRACT section 3: one line on stderr, exit 2
+        except click.UsageError as exc:  # docs/getting-started.md: one line on stderr, exit 2
             where = exc.ctx.command_path if exc.ctx is not None else ctx.command_path
             click.echo(f"{where}: {exc.format_message()}".replace("\n", " "), err=True)
             ctx.exit(2)

@@ -1,4 +1,4 @@
-"""Load and save motion and ruling files (CONTRACT section 2).
+"""Load and save motion and ruling files (docs/motions.md).
 
 Examples
 --------

@@ -1,4 +1,4 @@
-"""Load and save one version of a rule book in the YAML format of CONTRACT section 1.
+"""Load and save one version of a rule book in the YAML format of docs/file-format.md.
 
 Examples
 --------

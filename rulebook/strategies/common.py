@@ -19,7 +19,7 @@ LABELS = ("Rule {n}", "Chapter {n}", "Clause {n}", "Part {n}", "Section {n}", "(
 #: Provision names generated books and motions draw from (each book uses each at most once).
 PROVISION_NAMES = ("fee", "quorum", "term.years", "seats", "tie", "notice.days", "majority",
                    "interval", "leadership.share", "nec.size", "cac.size", "deposit")  # fmt: skip
-#: The built-in questions :func:`facts` can generate facts for (CONTRACT section 4).
+#: The built-in questions :func:`facts` can generate facts for (docs/questions.md).
 QUESTIONS = ("leadership.ballot", "nec.composition", "nec.vote", "conference.vote",
              "shadow_cabinet.composition", "provision")  # fmt: skip
 _BODIES = ("PLP", "EPLP", "CLPs", "affiliates")

@@ -38,7 +38,7 @@ def _sections(version: Version | None, provision: str) -> dict[str, int] | None:
 
 @st.composite
 def facts(draw: st.DrawFn, question: str, version: Version | None = None, body: str = "nec") -> dict[str, Any]:
-    """Facts for a built-in question, of the shapes CONTRACT section 4 gives.
+    """Facts for a built-in question, of the shapes docs/questions.md gives.
 
     With ``version``, facts follow its provisions where that matters: votes
     per section never exceed the section's seats (``{body}.seats``),

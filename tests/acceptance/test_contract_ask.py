@@ -1,4 +1,4 @@
-"""Acceptance: `rulebook ask` and `rulebook scenario run` (CONTRACT sections 4 and 6) on
+"""Acceptance: `rulebook ask` and `rulebook scenario run` (docs/questions.md and docs/questions.md) on
 a fresh union rule book whose provisions cover every built-in question."""
 
 from __future__ import annotations

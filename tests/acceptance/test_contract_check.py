@@ -1,4 +1,4 @@
-"""Acceptance: `rulebook check` and `rulebook composite` (CONTRACT sections 3 and 5)."""
+"""Acceptance: `rulebook check` and `rulebook composite` (docs/getting-started.md and docs/checking.md)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Acceptance: `rulebook diff`, `rulebook render` and `rulebook blame` on a fresh history
-with motions and a ruling (CONTRACT sections 2 and 3)."""
+with motions and a ruling (docs/motions.md and docs/getting-started.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Acceptance: `rulebook draft` and `rulebook explain` (CONTRACT section 3)."""
+"""Acceptance: `rulebook draft` and `rulebook explain` (docs/getting-started.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Acceptance: `rulebook show` and `rulebook history` on books written from CONTRACT.md alone.
+"""Acceptance: `rulebook show` and `rulebook history` on books written from the documented formats alone.
 
 Fixtures: tests/data/acceptance/ (a trade union rule book with a history and a
 ruling, and a club constitution with roman and alphabetic numbering).
