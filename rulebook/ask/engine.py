@@ -90,13 +90,7 @@ def evaluate(entry: Question, version: Version, facts: Fact) -> Evaluation:
 
     Examples
     --------
-    >>> from rulebook import loads
-    >>> v = loads('''
-    ... rulebook: club
-    ... version: "1"
-    ... numbering: [{style: arabic, label: "Rule {n}"}]
-    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
-    ... ''')
+    >>> v = club  # the one-rule club book of the doctests (conftest.py)
     >>> e = evaluate(resolve_question("provision"), v, Fact.root({"name": "fees.annual"}))
     >>> e.error, e.result().answer["value"]
     (None, 15)
@@ -144,13 +138,7 @@ def explain(
 
     Examples
     --------
-    >>> from rulebook import loads
-    >>> v = loads('''
-    ... rulebook: club
-    ... version: "1"
-    ... numbering: [{style: arabic, label: "Rule {n}"}]
-    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
-    ... ''')
+    >>> v = club  # the one-rule club book of the doctests (conftest.py)
     >>> e = evaluate(resolve_question("provision"), v, Fact.root({"name": "fees.annual"}))
     >>> explain(v, e.reads)
     (Because(clause='Rule 1', id='fee', provision='fees.annual', value=15, set_by=None, earlier=()),)
@@ -194,13 +182,7 @@ def answer_for(
 
     Examples
     --------
-    >>> from rulebook import loads
-    >>> v = loads('''
-    ... rulebook: club
-    ... version: "1"
-    ... numbering: [{style: arabic, label: "Rule {n}"}]
-    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
-    ... ''')
+    >>> v = club  # the one-rule club book of the doctests (conftest.py)
     >>> e = evaluate(resolve_question("provision"), v, Fact.root({"name": "fees.annual"}))
     >>> a = answer_for("provision", v, e.result(), e.reads)
     >>> a.question, a.version, a.status, a.because[0].provision
@@ -233,13 +215,7 @@ def ask(
 
     Examples
     --------
-    >>> from rulebook.io.rulebook import loads
-    >>> v = loads('''
-    ... rulebook: club
-    ... version: "1"
-    ... numbering: [{style: arabic, label: "Rule {n}"}]
-    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
-    ... ''')
+    >>> v = club  # the one-rule club book of the doctests (conftest.py)
     >>> a = ask(v, "provision", {"name": "fees.annual"})
     >>> a.status, a.answer["value"], a.answer["clause"]
     ('determined', 15, 'Rule 1')

@@ -84,13 +84,7 @@ def version_rich(version: Version) -> Table:
 
     Examples
     --------
-    >>> from rulebook import loads
-    >>> v = loads('''
-    ... rulebook: club
-    ... version: "1"
-    ... numbering: [{style: arabic, label: "Rule {n}"}]
-    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
-    ... ''')
+    >>> v = club  # the one-rule club book of the doctests (conftest.py)
     >>> table = version_rich(v)
     >>> table.title, table.row_count
     ('club, version 1', 1)

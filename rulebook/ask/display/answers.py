@@ -199,13 +199,7 @@ def answer_text(answer: Answer, width: int = WIDTH) -> str:
 
     Examples
     --------
-    >>> from rulebook import loads
-    >>> v = loads('''
-    ... rulebook: club
-    ... version: "1"
-    ... numbering: [{style: arabic, label: "Rule {n}"}]
-    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
-    ... ''')
+    >>> v = club  # the one-rule club book of the doctests (conftest.py)
     >>> from rulebook.ask import ask
     >>> a = ask(v, "provision", {"name": "fees.annual"})
     >>> print(answer_text(a))
@@ -236,13 +230,7 @@ def answer_html(answer: Answer) -> str:
 
     Examples
     --------
-    >>> from rulebook import loads
-    >>> v = loads('''
-    ... rulebook: club
-    ... version: "1"
-    ... numbering: [{style: arabic, label: "Rule {n}"}]
-    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
-    ... ''')
+    >>> v = club  # the one-rule club book of the doctests (conftest.py)
     >>> from rulebook.ask import ask
     >>> a = ask(v, "provision", {"name": "fees.annual"})
     >>> page = answer_html(a)
@@ -262,13 +250,7 @@ def answer_rich(answer: Answer) -> RichGroup:
 
     Examples
     --------
-    >>> from rulebook import loads
-    >>> v = loads('''
-    ... rulebook: club
-    ... version: "1"
-    ... numbering: [{style: arabic, label: "Rule {n}"}]
-    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
-    ... ''')
+    >>> v = club  # the one-rule club book of the doctests (conftest.py)
     >>> from rulebook.ask import ask
     >>> a = ask(v, "provision", {"name": "fees.annual"})
     >>> plain(answer_rich(a)).splitlines()[0]

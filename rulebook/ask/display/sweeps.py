@@ -87,13 +87,7 @@ def sweep_text(result: Sweep, limit: int = 8, width: int = WIDTH) -> str:
 
     Examples
     --------
-    >>> from rulebook import loads
-    >>> v = loads('''
-    ... rulebook: club
-    ... version: "1"
-    ... numbering: [{style: arabic, label: "Rule {n}"}]
-    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
-    ... ''')
+    >>> v = club  # the one-rule club book of the doctests (conftest.py)
     >>> from rulebook.amend.motion import Amendment, Motion
     >>> from rulebook.ask import sweep
     >>> cut = Motion("cut", [Amendment("set_provision", clause="Rule 1", name="fees.annual", value=10)])
@@ -116,13 +110,7 @@ def sweep_html(result: Sweep) -> str:
 
     Examples
     --------
-    >>> from rulebook import loads
-    >>> v = loads('''
-    ... rulebook: club
-    ... version: "1"
-    ... numbering: [{style: arabic, label: "Rule {n}"}]
-    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
-    ... ''')
+    >>> v = club  # the one-rule club book of the doctests (conftest.py)
     >>> from rulebook.amend.motion import Amendment, Motion
     >>> from rulebook.ask import sweep
     >>> cut = Motion("cut", [Amendment("set_provision", clause="Rule 1", name="fees.annual", value=10)])
@@ -151,13 +139,7 @@ def sweep_rich(result: Sweep, limit: int = 8) -> RichGroup:
 
     Examples
     --------
-    >>> from rulebook import loads
-    >>> v = loads('''
-    ... rulebook: club
-    ... version: "1"
-    ... numbering: [{style: arabic, label: "Rule {n}"}]
-    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
-    ... ''')
+    >>> v = club  # the one-rule club book of the doctests (conftest.py)
     >>> from rulebook.amend.motion import Amendment, Motion
     >>> from rulebook.ask import sweep
     >>> cut = Motion("cut", [Amendment("set_provision", clause="Rule 1", name="fees.annual", value=10)])
@@ -179,13 +161,7 @@ def scenario_text(result: ScenarioResult, verbose: bool = False, width: int = WI
 
     Examples
     --------
-    >>> from rulebook import loads
-    >>> v = loads('''
-    ... rulebook: club
-    ... version: "1"
-    ... numbering: [{style: arabic, label: "Rule {n}"}]
-    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
-    ... ''')
+    >>> v = club  # the one-rule club book of the doctests (conftest.py)
     >>> from rulebook.io.scenarios import Expectation, Scenario, Side
     >>> from rulebook.ask.scenarios import run
     >>> s = Scenario("fee", "fee.yaml", 1, "provision", {"name": "fees.annual"}, Side("book.yaml", v),
