@@ -201,6 +201,27 @@ def split_spec(spec: str) -> tuple[str, str | None]:
 def load_history(path: str | Path) -> History:
     """Load every version of a rule book source (file or directory).
 
+    Parameters
+    ----------
+    path:
+        A rule book file (one version), or a directory holding ``rulebook.yaml``
+        and optionally ``history.yaml`` (docs/file-format.md).
+
+    Returns
+    -------
+    History
+        The base version, then each version of ``history.yaml`` built by
+        applying its motions and rulings to its parent.
+
+    Raises
+    ------
+    VersionError
+        The path does not exist, or a directory has no ``rulebook.yaml``.
+    SchemaError, ParseError
+        A file is not YAML, or not of its format.
+    AmendmentError
+        A motion does not apply; the message names the version being built.
+
     Examples
     --------
     >>> import tempfile
@@ -255,6 +276,12 @@ def load_history(path: str | Path) -> History:
 
 def load(spec: str | Path) -> Version:
     """The version named by ``PATH``, ``PATH@LABEL`` or ``PATH@YYYY-MM-DD``.
+
+    Raises
+    ------
+    VersionError
+        No such path, label, or version in force on that day; and whatever
+        :func:`load_history` raises.
 
     Examples
     --------

@@ -90,7 +90,21 @@ def word_diff(old: str | None, new: str | None, by: Change | None = None) -> tup
     """The word diff of two texts (None counts as empty), every change attributed to ``by``.
 
     Neighbouring replacements separated only by whitespace are joined into
-    one, so "the old cat" -> "a new dog" reads as one replacement.
+    one, so "the old cat" -> "a new dog" reads as one replacement. Long
+    rewrites are compared sentence by sentence first (see
+    :data:`WORD_PAIRS_LIMIT`), so the time stays close to linear.
+
+    Parameters
+    ----------
+    old, new:
+        The two texts; None counts as empty.
+    by:
+        The motion or ruling every change is attributed to, if known.
+
+    Returns
+    -------
+    tuple[WordOp, ...]
+        Whose old sides join into ``old`` and new sides into ``new``.
 
     Examples
     --------
