@@ -18,22 +18,51 @@ import attrs
 from rulebook.errors import AmendmentError
 from rulebook.model import Change, Clause, as_tuple, freeze
 
-__all__ = ["OPS", "RULING_OPS", "Amendment", "Motion"]
+__all__ = ["OPERATIONS", "OPS", "RULING_OPS", "Amendment", "Motion", "Operation"]
 
-#: Operations and the fields each takes (besides ``op``); see docs/motions.md.
-OPS: dict[str, tuple[str, ...]] = {
-    "replace_words": ("clause", "old", "new", "occurrence"),
-    "insert_words": ("clause", "words", "after", "before", "occurrence"),
-    "delete_words": ("clause", "words", "occurrence"),
-    "replace_text": ("clause", "text", "heading"),
-    "insert_clause": ("after", "before", "into", "clause"),
-    "delete_clause": ("clause",),
-    "move_clause": ("clause", "after", "before", "into"),
-    "set_provision": ("clause", "name", "value"),
-    "remove_provision": ("clause", "name"),
+
+@attrs.frozen
+class Operation:
+    """One amendment operation as declared once: its fields, which of them a motion
+    file must give, which anchor it takes, and whether a ruling may use it.
+
+    Examples
+    --------
+    >>> OPERATIONS["insert_words"].anchors, OPERATIONS["set_provision"].ruling
+    (('after', 'before'), True)
+    """
+
+    name: str
+    fields: tuple[str, ...]  # besides ``op``; ``clause`` of insert_clause is the new clause
+    required: tuple[str, ...]  # in a motion file (docs/motions.md)
+    anchors: tuple[str, ...] = ()  # exactly one of these places it
+    ruling: bool = False  # a ruling changes what rules mean, never their words
+
+
+#: Every operation, in the order docs/motions.md lists them.
+OPERATIONS: dict[str, Operation] = {
+    o.name: o
+    for o in (
+        Operation("replace_words", ("clause", "old", "new", "occurrence"), ("clause", "old", "new")),
+        Operation(
+            "insert_words",
+            ("clause", "words", "after", "before", "occurrence"),
+            ("clause", "words"),
+            ("after", "before"),
+        ),
+        Operation("delete_words", ("clause", "words", "occurrence"), ("clause", "words")),
+        Operation("replace_text", ("clause", "text", "heading"), ("clause",)),
+        Operation("insert_clause", ("after", "before", "into", "clause"), ("clause",), ("after", "before", "into")),
+        Operation("delete_clause", ("clause",), ("clause",)),
+        Operation("move_clause", ("clause", "after", "before", "into"), ("clause",), ("after", "before", "into")),
+        Operation("set_provision", ("clause", "name", "value"), ("clause", "name", "value"), ruling=True),
+        Operation("remove_provision", ("clause", "name"), ("clause", "name"), ruling=True),
+    )
 }
+#: Operations and the fields each takes (besides ``op``), from :data:`OPERATIONS`.
+OPS: dict[str, tuple[str, ...]] = {name: o.fields for name, o in OPERATIONS.items()}
 #: The operations a ruling may use: it changes what rules mean, never their words.
-RULING_OPS = ("set_provision", "remove_provision")
+RULING_OPS = tuple(name for name, o in OPERATIONS.items() if o.ruling)
 
 
 @attrs.frozen

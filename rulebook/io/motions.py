@@ -22,7 +22,7 @@ from typing import Any
 import attrs
 import yaml
 
-from rulebook.amend.motion import OPS, RULING_OPS, Amendment, Motion
+from rulebook.amend.motion import OPERATIONS, OPS, Amendment, Motion
 from rulebook.errors import SchemaError, WordingError
 from rulebook.io.rulebook import clause_data, parse_clause
 from rulebook.io.yamlsrc import Mapping, Seq, gc_paused, parse, read
@@ -32,19 +32,6 @@ __all__ = ["amendment_data", "dump_data", "dumps", "from_data", "load_file", "lo
 
 _MOTION_KEYS = ("motion", "ruling", "title", "proposer", "seconder", "base", "date", "urgent",
                 "authority", "source", "note", "amendments")  # fmt: skip
-_REQUIRED = {
-    "replace_words": ("clause", "old", "new"),
-    "insert_words": ("clause", "words"),
-    "delete_words": ("clause", "words"),
-    "replace_text": ("clause",),
-    "insert_clause": ("clause",),
-    "delete_clause": ("clause",),
-    "move_clause": ("clause",),
-    "set_provision": ("clause", "name", "value"),
-    "remove_provision": ("clause", "name"),
-}
-_ANCHORS = {"insert_words": ("after", "before"), "insert_clause": ("after", "before", "into"),
-            "move_clause": ("after", "before", "into")}  # fmt: skip
 
 
 def _text(entry: Mapping, key: str, what: str) -> str | None:
@@ -79,15 +66,16 @@ def _amendment(entry: Any, seq: Seq, index: int, motion_id: str, kind: str) -> l
         near = difflib.get_close_matches(str(op), list(OPS), n=1)
         hint = f"; did you mean {near[0]!r}?" if near else f" (operations: {', '.join(OPS)})"
         raise entry.error(f"{what}: unknown operation {op!r}{hint}", "op")
-    if kind == "ruling" and op not in RULING_OPS:
+    if kind == "ruling" and not OPERATIONS[op].ruling:
         raise entry.error(f"{what}: a ruling may only set_provision or remove_provision, not {op}", "op")
-    entry.check_keys(("op", *OPS[op], "wording"), _REQUIRED[op], what=f"{what} ({op})")
-    for key in _REQUIRED[op]:
+    spec = OPERATIONS[op]
+    entry.check_keys(("op", *spec.fields, "wording"), spec.required, what=f"{what} ({op})")
+    for key in spec.required:
         if key != "value" and entry[key] is None:  # a null value is a value; a null clause or phrase is not
             raise entry.error(f"{what} ({op}): {key!r} is empty; give it a value", key)
-    anchors = [k for k in _ANCHORS.get(op, ()) if k in entry]
-    if op in _ANCHORS and len(anchors) != 1:
-        raise entry.error(f"{what} ({op}) needs exactly one of {', '.join(_ANCHORS[op])}")
+    anchors = [k for k in spec.anchors if k in entry]
+    if spec.anchors and len(anchors) != 1:
+        raise entry.error(f"{what} ({op}) needs exactly one of {', '.join(spec.anchors)}")
     occurrence = entry.get("occurrence")
     if occurrence is not None and (isinstance(occurrence, bool) or not isinstance(occurrence, int) or occurrence < 1):
         raise entry.error(f"{what}: 'occurrence' must be a whole number from 1", "occurrence")
