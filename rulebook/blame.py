@@ -139,6 +139,28 @@ def blame(history: History, clause_ref: str, until: str | None = None) -> list[B
     ``clause_ref`` is a stable id, or a citation in version ``until`` (or in an
     earlier version, for a clause since deleted).
 
+    Parameters
+    ----------
+    history:
+        As :func:`rulebook.load_history` returns it (its motions are needed to
+        give each change to the motion that made it).
+    clause_ref:
+        A stable id or citation.
+    until:
+        The last version to look at: a label or ``YYYY-MM-DD``; default the latest.
+
+    Returns
+    -------
+    list[BlameEntry]
+        Oldest first.
+
+    Raises
+    ------
+    CitationError
+        No version of the history has such a clause.
+    VersionError
+        ``until`` names no version.
+
     Examples
     --------
     >>> import tempfile

@@ -208,10 +208,32 @@ def ask(
 ) -> Answer:
     """Answer ``question`` on ``version`` given ``facts`` (a mapping; None for none).
 
-    ``ancestors`` (versions, nearest first, or ``History.lineage(label)``) lets
-    ``because`` list the earlier rulings and motions behind a provision.
-    Raises :class:`~rulebook.errors.QuestionError` for an unknown question and
-    :class:`~rulebook.errors.FactsError` for facts that do not fit it.
+    Parameters
+    ----------
+    version:
+        The version whose provisions the question reads.
+    question:
+        A registered name (``rulebook.ask.registry``) or a :class:`Question`.
+    facts:
+        The facts the question needs (docs/questions.md), or None.
+    ancestors:
+        Versions, nearest first, or ``History.lineage(label)``: then ``because``
+        lists the earlier rulings and motions behind a provision.
+    registry:
+        Where to look the question up; default the built-in registry.
+
+    Returns
+    -------
+    Answer
+        The answer, its status, ``because`` (each provision read, under its
+        clause) and ``gaps``.
+
+    Raises
+    ------
+    QuestionError
+        An unknown question.
+    FactsError
+        Facts that do not fit the question.
 
     Examples
     --------

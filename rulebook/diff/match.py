@@ -221,6 +221,18 @@ class _Differ:
 def diff(old: Version, new: Version) -> VersionDiff:
     """Every change from ``old`` to ``new``, clause by clause and word by word.
 
+    Parameters
+    ----------
+    old, new:
+        Two versions of one book; clauses are matched by stable id.
+
+    Returns
+    -------
+    VersionDiff
+        The changed clauses in the new version's order (deleted ones where they
+        stood), metadata changes, and each change's motion or ruling where it is
+        exact (see :mod:`rulebook.diff`).
+
     Examples
     --------
     >>> from rulebook.model import Clause, Level, Version
