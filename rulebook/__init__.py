@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from rulebook.blame import BlameEntry, blame
     from rulebook.check import Composite, Finding, Report, check, composite, conflict_graph
     from rulebook.diff import VersionDiff, diff, diff_motions
-    from rulebook.history import History, load, load_history
+    from rulebook.history import History, Selection, load, load_history
     from rulebook.io.motions import load_file as load_motions
     from rulebook.io.motions import loads as loads_motions
     from rulebook.io.rulebook import dumps, loads, save
@@ -80,6 +80,7 @@ __all__ = [
     "Report",
     "RulebookError",
     "SchemaError",
+    "Selection",
     "Sweep",
     "Version",
     "VersionDiff",
@@ -149,6 +150,7 @@ _HOME = {
     "diff": "rulebook.diff",
     "diff_motions": "rulebook.diff",
     "History": "rulebook.history",
+    "Selection": "rulebook.history",
     "load": "rulebook.history",
     "load_history": "rulebook.history",
     "load_motions": "rulebook.io.motions:load_file",

@@ -23,7 +23,7 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
-__all__ = ["Displayable", "show_value"]
+__all__ = ["Displayable", "printable", "show_value"]
 
 
 def show_value(value: Any, listing: bool = False) -> str:
@@ -64,6 +64,17 @@ def show_value(value: Any, listing: bool = False) -> str:
     if hasattr(value, "isoformat"):
         return str(value.isoformat())
     return str(value)
+
+
+def printable(text: str) -> str:
+    r"""``text`` with control characters escaped, so that a message naming it stays on one line.
+
+    Examples
+    --------
+    >>> printable("rules/\nlabour")
+    'rules/\\nlabour'
+    """
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 class Displayable:

@@ -48,6 +48,7 @@ import attrs
 
 from rulebook.amend.apply import apply, apply_all
 from rulebook.amend.motion import Motion
+from rulebook.display import printable
 from rulebook.errors import CitationError, HistoryError, RulebookError, VersionError
 from rulebook.io import rulebook as book_io
 from rulebook.io.history import read_history
@@ -56,8 +57,10 @@ from rulebook.numbering import resolve_id
 
 __all__ = [
     "History",
+    "Selection",
     "load",
     "load_history",
+    "printable",
     "replay",
     "resolve_in_history",
     "split_spec",
@@ -84,17 +87,21 @@ class History:
     source: str
     versions: tuple[Version, ...] = attrs.field(converter=as_tuple)
     motions: tuple[Motion, ...] = attrs.field(default=(), converter=as_tuple, eq=False)
+    #: ``(version label, motion)`` for each motion the record lists as not carried
+    #: (lost, withdrawn, remitted or pending) at the meeting that made that version.
+    not_carried: tuple[tuple[str, Motion], ...] = attrs.field(default=(), converter=as_tuple, eq=False)
 
     def to_data(self) -> dict[str, Any]:
         """The versions as JSON-ready data (what ``rulebook history --format json`` prints):
-        each with its label, date, parent, size and the motions and rulings that made it.
+        each with its label, date, parent, size, the motions and rulings that made it and
+        those recorded as not carried; and the date the record ends.
 
         Examples
         --------
         >>> from rulebook.model import Clause, Level, Version
         >>> h = History("club.yaml", [Version("club", "1", [Level("arabic")], [Clause("a")])])
         >>> h.to_data()["versions"]
-        [{'version': '1', 'effective': None, 'from': None, 'clauses': 1, 'changes': []}]
+        [{'version': '1', 'effective': None, 'from': None, 'clauses': 1, 'changes': [], 'not_carried': []}]
         """
         return {
             "rulebook": self.latest.rulebook,
@@ -105,9 +112,19 @@ class History:
                     "from": v.parent,
                     "clauses": len(v),
                     "changes": [c.to_data() for c in v.changes],
+                    "not_carried": [
+                        {
+                            "id": m.id,
+                            "title": m.title,
+                            "outcome": m.outcome,
+                            "date": m.date.isoformat() if m.date else None,
+                        }
+                        for m in self.not_carried_in(v.label)
+                    ],
                 }
                 for v in self.versions
             ],
+            "known_until": self.known_until.isoformat() if self.known_until else None,
         }
 
     def __iter__(self) -> Iterator[Version]:
@@ -169,6 +186,37 @@ class History:
             )
         return chosen
 
+    @property
+    def known_until(self) -> dt.date | None:
+        """The date of the last version: the record says nothing about the book after it."""
+        return max((v.effective for v in self.versions if v.effective is not None), default=None)
+
+    def not_carried_in(self, label: str) -> list[Motion]:
+        """The motions recorded as not carried at the meeting that made version ``label``."""
+        return [m for owner, m in self.not_carried if owner == label]
+
+    def choose(self, selector: str | None) -> Selection:
+        """:meth:`select`, with whether the date asked for lies beyond the record.
+
+        Examples
+        --------
+        >>> from rulebook.model import Clause, Level, Version
+        >>> v = Version("club", "1", [Level("arabic")], [Clause("a", text="A.")], effective=dt.date(2020, 1, 1))
+        >>> chosen = History("club.yaml", [v]).choose("2024-05-01")
+        >>> chosen.version.label, chosen.beyond_record
+        ('1', True)
+        >>> chosen.warning
+        'the record of club.yaml ends at version 1 (2020-01-01); the book on 2024-05-01 is known only up to that date'
+        """
+        day: dt.date | None = None
+        if selector and selector not in self and _DATE.match(selector):
+            try:
+                day = dt.date.fromisoformat(selector)
+            except ValueError:
+                raise VersionError(f"{selector!r} is not a real date", file=self.source) from None
+        version = self.at(day) if day is not None else self.select(selector)
+        return Selection(version, self.source, day, self.known_until, self.latest.label)
+
     def select(self, selector: str | None) -> Version:
         """A version by label or ``YYYY-MM-DD`` date; None: the latest."""
         if selector is None or selector == "":
@@ -182,6 +230,54 @@ class History:
                 raise VersionError(f"{selector!r} is not a real date", file=self.source) from None
             return self.at(day)
         return self[selector]
+
+
+@attrs.frozen
+class Selection:
+    """A version chosen by label or date, and whether that date lies after the record ends.
+
+    ``day`` is the date asked for (None when chosen by label or as the latest);
+    ``known_until`` the effective date of the last version in the history. A day
+    after it is *beyond the record*: the version returned is the last one known,
+    but nothing says the book did not change since.
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level, Version
+    >>> v = Version("club", "1", [Level("arabic")], [Clause("a", text="A.")])
+    >>> s = Selection(v, "club.yaml", dt.date(2021, 1, 1), dt.date(2020, 1, 1), "1")
+    >>> s.beyond_record, s.to_data()
+    (True, {'known_until': '2020-01-01', 'beyond_record': True})
+    """
+
+    version: Version
+    source: str
+    day: dt.date | None
+    known_until: dt.date | None
+    last_label: str
+
+    @property
+    def beyond_record(self) -> bool:
+        """True when the date asked for is after the last version's date."""
+        return self.day is not None and self.known_until is not None and self.day > self.known_until
+
+    @property
+    def warning(self) -> str | None:
+        """One line saying where the record ends, when the date asked for lies beyond it."""
+        if not self.beyond_record:
+            return None
+        assert self.day is not None and self.known_until is not None
+        return (
+            f"the record of {self.source} ends at version {self.last_label} ({self.known_until.isoformat()}); "
+            f"the book on {self.day.isoformat()} is known only up to that date"
+        )
+
+    def to_data(self) -> dict[str, object]:
+        """``known_until`` and ``beyond_record``, for JSON output."""
+        return {
+            "known_until": self.known_until.isoformat() if self.known_until else None,
+            "beyond_record": self.beyond_record,
+        }
 
 
 def split_spec(spec: str) -> tuple[str, str | None]:
@@ -245,7 +341,7 @@ def load_history(path: str | Path) -> History:
     """
     root = Path(path)
     if not root.exists():
-        raise VersionError("no such rule book file or directory; check the path", file=str(root))
+        raise VersionError("no such rule book file or directory; check the path", file=printable(str(root)))
     if root.is_file():
         return History(str(root), (book_io.load_file(root),))
     book_file = root / "rulebook.yaml"
@@ -254,7 +350,9 @@ def load_history(path: str | Path) -> History:
     base = book_io.load_file(book_file)
     versions: dict[str, Version] = {base.label: base}
     all_motions: list[Motion] = []
+    not_carried: list[tuple[str, Motion]] = []
     for entry in read_history(root / "history.yaml", base.label):
+        not_carried.extend((entry.label, m) for m in entry.not_carried)
         lineage = {entry.parent: versions[entry.parent]}
         up = versions[entry.parent].parent
         while up is not None and up in versions:
@@ -271,7 +369,7 @@ def load_history(path: str | Path) -> History:
             changes=tuple(m.change for m in entry.motions),
         )
         all_motions.extend(entry.motions)
-    return History(str(root), tuple(versions.values()), tuple(all_motions))
+    return History(str(root), tuple(versions.values()), tuple(all_motions), tuple(not_carried))
 
 
 def load(spec: str | Path) -> Version:

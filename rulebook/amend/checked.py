@@ -72,7 +72,8 @@ def apply_checked(
     Raises
     ------
     AmendmentError
-        A motion was already carried into ``version`` or an ancestor, an
+        A motion's outcome is not ``carried`` (docs/file-format.md), it was
+        already carried into ``version`` or an ancestor, an
         amendment cannot be applied, or the result refers to a clause that no
         longer exists (the message names the motion after which it dangles).
 
@@ -86,6 +87,12 @@ def apply_checked(
     ...
     rulebook.errors.AmendmentError: motion cut: after it, clause 'a' refers to [[b]], which no longer exists; ...
     """
+    for m in motions:
+        if not m.carried:
+            raise AmendmentError(
+                f"{m.where()}: its outcome is {m.outcome!r}, so it changes nothing; to see what it would "
+                "have done, ask with it in a scenario's 'motions' or in 'rulebook sweep'"
+            )
     lookup = dict(bases or {})
     check_not_carried(version, motions, lookup)
     amended = apply_all(version, motions, bases=lookup, label=label)

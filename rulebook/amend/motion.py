@@ -18,7 +18,7 @@ import attrs
 from rulebook.errors import AmendmentError
 from rulebook.model import Change, Clause, as_tuple, freeze
 
-__all__ = ["OPERATIONS", "OPS", "RULING_OPS", "Amendment", "Motion", "Operation"]
+__all__ = ["OPERATIONS", "OPS", "OUTCOMES", "RULING_OPS", "Amendment", "Motion", "Operation"]
 
 
 @attrs.frozen
@@ -63,6 +63,8 @@ OPERATIONS: dict[str, Operation] = {
 OPS: dict[str, tuple[str, ...]] = {name: o.fields for name, o in OPERATIONS.items()}
 #: The operations a ruling may use: it changes what rules mean, never their words.
 RULING_OPS = tuple(name for name, o in OPERATIONS.items() if o.ruling)
+#: What became of a motion; only a carried one changes the book (docs/file-format.md).
+OUTCOMES = ("carried", "lost", "withdrawn", "remitted", "pending")
 
 
 @attrs.frozen
@@ -139,6 +141,18 @@ class Motion:
     source: str | None = None
     file: str | None = attrs.field(default=None, eq=False)
     line: int | None = attrs.field(default=None, eq=False)
+    outcome: str = "carried"
+
+    @property
+    def carried(self) -> bool:
+        """Whether the meeting carried it (a lost, withdrawn, remitted or pending motion changes nothing).
+
+        Examples
+        --------
+        >>> Motion("cut", [], outcome="lost").carried
+        False
+        """
+        return self.outcome == "carried"
 
     @property
     def change(self) -> Change:

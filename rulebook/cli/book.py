@@ -32,13 +32,17 @@ def show(book: str, clause: str | None, fmt: str) -> None:
     """Print a version of BOOK (PATH, PATH@LABEL or PATH@YYYY-MM-DD), or one
     CLAUSE (a citation or stable id) and its children."""
     path, selector = split_spec(book)
-    version = load_history(path).select(selector)
+    chosen = load_history(path).choose(selector)
+    version = chosen.version
     try:
         cid = resolve(version, clause).id if clause else None
     except CitationError as exc:
         raise exc.located(path) from None
+    if chosen.warning:
+        click.echo(f"warning: {chosen.warning}", err=True)
     if fmt == "json":
-        click.echo(json.dumps(to_data(version, cid), indent=2, ensure_ascii=False))
+        data = {**to_data(version, cid), "record": chosen.to_data()}
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     elif fmt == "markdown":
         click.echo(to_markdown(version, cid))
     else:
@@ -56,6 +60,7 @@ def history(book: str, fmt: str) -> None:
     hist = load_history(path)
     data = hist.to_data()
     rows = data["versions"]
+    known = data["known_until"]
     if fmt == "json":
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
@@ -69,6 +74,10 @@ def history(book: str, fmt: str) -> None:
                 click.echo(f"    ruling  {c['id']}: {c['title'] or ''} [{c['authority']}]")
             else:
                 click.echo(f"    motion  {c['id']}: {c['title'] or ''}")
+        for m in row["not_carried"]:
+            click.echo(f"    {m['outcome']:<9}{m['id']}: {m['title'] or ''} (not carried; changes nothing)")
+    if known:
+        click.echo(f"record ends: {known} (version {hist.latest.label}); later dates show that version, unverified")
 
 
 @click.command()

@@ -38,7 +38,7 @@ from rulebook.model import as_tuple
 
 __all__ = ["HistoryEntry", "read_history"]
 
-_ENTRY_KEYS = ("version", "effective", "from", "motions", "rulings", "title", "note")
+_ENTRY_KEYS = ("version", "effective", "from", "motions", "rulings", "not_carried", "title", "note")
 
 
 @attrs.frozen
@@ -52,6 +52,8 @@ class HistoryEntry:
     motions: tuple[Motion, ...] = attrs.field(converter=as_tuple)
     file: str
     line: int
+    #: Motions the record lists as not carried (lost, withdrawn, remitted, pending) at that meeting.
+    not_carried: tuple[Motion, ...] = attrs.field(default=(), converter=as_tuple)
 
 
 def read_history(path: str | Path, base_label: str) -> tuple[HistoryEntry, ...]:
@@ -114,6 +116,19 @@ def read_history(path: str | Path, base_label: str) -> tuple[HistoryEntry, ...]:
         if isinstance(effective, dt.datetime):
             effective = effective.date()
         motions: list[Motion] = []
+        not_carried: list[Motion] = []
+        for p in _paths(entry, "not_carried", root):
+            if p not in cache:
+                cache[p] = motion_io.load_file(p)
+            for m in cache[p]:
+                if m.carried:
+                    raise entry.error(
+                        f"{p.name} holds {m.kind} {m.id!r}, listed under 'not_carried' but with no "
+                        "'outcome' (lost, withdrawn, remitted or pending); give it one or list it under "
+                        "'motions'",
+                        "not_carried",
+                    )
+                not_carried.append(m)
         for key in ("motions", "rulings"):
             for p in _paths(entry, key, root):
                 if p not in cache:
@@ -124,8 +139,15 @@ def read_history(path: str | Path, base_label: str) -> tuple[HistoryEntry, ...]:
                     raise entry.error(
                         f"{p.name} holds {wrong[0].kind} {wrong[0].id!r} but is listed under {key!r}", key
                     )
+                lost = [m for m in loaded if not m.carried]
+                if lost:
+                    raise entry.error(
+                        f"{p.name} holds motion {lost[0].id!r} with outcome {lost[0].outcome!r}, which "
+                        "changes nothing; list it under 'not_carried', not 'motions'",
+                        key,
+                    )
                 motions.extend(loaded)
-        out.append(HistoryEntry(label, parent, effective, motions, str(history_file), entry.line))
+        out.append(HistoryEntry(label, parent, effective, motions, str(history_file), entry.line, not_carried))
         known.append(label)
     return tuple(out)
 
@@ -143,6 +165,10 @@ def _paths(entry: Mapping, key: str, base_dir: Path) -> list[Path]:
         path = base_dir / rel
         if not path.is_file():
             line = items.line_of(i) if isinstance(items, Seq) else entry.line_of(key)
-            raise SchemaError(f"{key[:-1]} file {rel!r} not found (looked for {path})", file=entry.file, line=line)
+            raise SchemaError(
+                f"{'ruling' if key == 'rulings' else 'motion'} file {rel!r} not found (looked for {path})",
+                file=entry.file,
+                line=line,
+            )
         out.append(path)
     return out
