@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from rulebook.check import Composite, Finding, Report, check, composite, conflict_graph
     from rulebook.diff import VersionDiff, diff, diff_motions
     from rulebook.history import History, Selection, load, load_history
+    from rulebook.importing import Doubt, Imported, import_book
     from rulebook.io.motions import load_file as load_motions
     from rulebook.io.motions import loads as loads_motions
     from rulebook.io.rulebook import dumps, loads, save
@@ -65,11 +66,13 @@ __all__ = [
     "Clause",
     "Comparison",
     "Composite",
+    "Doubt",
     "DraftError",
     "FactsError",
     "Finding",
     "History",
     "HistoryError",
+    "Imported",
     "Invariant",
     "InvariantSpecError",
     "Level",
@@ -102,6 +105,7 @@ __all__ = [
     "draft",
     "dumps",
     "explain",
+    "import_book",
     "load",
     "load_history",
     "load_motions",
@@ -151,6 +155,9 @@ _HOME = {
     "diff_motions": "rulebook.diff",
     "History": "rulebook.history",
     "Selection": "rulebook.history",
+    "Doubt": "rulebook.importing",
+    "Imported": "rulebook.importing",
+    "import_book": "rulebook.importing",
     "load": "rulebook.history",
     "load_history": "rulebook.history",
     "load_motions": "rulebook.io.motions:load_file",

@@ -78,4 +78,6 @@ _HOMES = {
     "sweep": "asking",
     "check": "checking",
     "composite": "checking",
+    "import": "importing",
+    "export": "importing",
 }
