@@ -41,3 +41,15 @@ def test_every_module_of_the_package_is_in_a_layer() -> None:
         if not any(".".join(parts[:n]) in layered for n in range(1, len(parts) + 1)):
             assert path.name == "__init__.py", path  # only a package split across layers may be unlisted,
             assert "import" not in path.read_text(encoding="utf-8"), path  # and it imports nothing
+
+
+def test_every_command_is_registered_with_the_module_that_defines_it() -> None:
+    import importlib
+
+    from rulebook.cli import _HOMES
+
+    modules = {p.stem for p in (ROOT / "rulebook" / "cli").glob("*.py")} - {"__init__", "color"}
+    found = {
+        command.name: name for name in modules for command in importlib.import_module(f"rulebook.cli.{name}").COMMANDS
+    }
+    assert found == _HOMES
