@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from rulebook.amend.motion import Amendment, Motion
     from rulebook.amend.wording import parse_wording, write_wording
     from rulebook.ask import Answer, Comparison, Sweep, ask, compare, question, sweep
+    from rulebook.binding import bind, restate, unbound_leaves
     from rulebook.blame import BlameEntry, blame
     from rulebook.check import Composite, Finding, Report, check, composite, conflict_graph
     from rulebook.diff import VersionDiff, diff, diff_motions
@@ -53,8 +54,10 @@ if TYPE_CHECKING:
     from rulebook.io.rulebook import dumps, loads, save
     from rulebook.model import Change, Clause, Invariant, Level, Version, walk
     from rulebook.numbering import all_citations, citation, resolve
+    from rulebook.quantities import Quantity, read_quantities
     from rulebook.refs import dangling_references, reference_graph, referrers, render_refs
     from rulebook.render.site import render_site
+    from rulebook.statement import Stated
 
 __all__ = [
     "Amendment",
@@ -79,11 +82,13 @@ __all__ = [
     "Motion",
     "OutputError",
     "ParseError",
+    "Quantity",
     "QuestionError",
     "Report",
     "RulebookError",
     "SchemaError",
     "Selection",
+    "Stated",
     "Sweep",
     "Version",
     "VersionDiff",
@@ -93,6 +98,7 @@ __all__ = [
     "apply",
     "apply_all",
     "ask",
+    "bind",
     "blame",
     "check",
     "citation",
@@ -113,13 +119,16 @@ __all__ = [
     "loads_motions",
     "parse_wording",
     "question",
+    "read_quantities",
     "reference_graph",
     "referrers",
     "render_refs",
     "render_site",
     "resolve",
+    "restate",
     "save",
     "sweep",
+    "unbound_leaves",
     "walk",
     "write_wording",
 ]
@@ -179,6 +188,12 @@ _HOME = {
     "referrers": "rulebook.refs",
     "render_refs": "rulebook.refs",
     "render_site": "rulebook.render.site",
+    "bind": "rulebook.binding",
+    "restate": "rulebook.binding",
+    "unbound_leaves": "rulebook.binding",
+    "Quantity": "rulebook.quantities",
+    "read_quantities": "rulebook.quantities",
+    "Stated": "rulebook.statement",
 }
 
 

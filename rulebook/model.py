@@ -38,6 +38,7 @@ from pyrsistent import PMap, pmap
 
 from rulebook.display import Displayable
 from rulebook.errors import CitationError, InvariantSpecError
+from rulebook.statement import Stated
 from rulebook.values import freeze, same_value, thaw, typed_key
 
 __all__ = [
@@ -108,6 +109,7 @@ class Clause:
     provisions: immutabledict[str, Any] = attrs.field(factory=immutabledict, converter=_frozen_map, eq=typed_key)
     children: tuple[Clause, ...] = attrs.field(default=(), converter=as_tuple)
     number: str | None = None
+    stated: tuple[Stated, ...] = attrs.field(default=(), converter=as_tuple, eq=False)  # docs/provisions.md
 
 
 def evolve_clause(clause: Clause, **changes: Any) -> Clause:

@@ -80,4 +80,5 @@ _HOMES = {
     "composite": "checking",
     "import": "importing",
     "export": "importing",
+    "bind": "binding",
 }

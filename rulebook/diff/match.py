@@ -9,6 +9,7 @@ from typing import Any
 
 import attrs
 
+from rulebook.binding import followed
 from rulebook.diff.types import _METADATA, ClauseDiff, ProvisionChange, VersionDiff
 from rulebook.diff.words import word_diff
 from rulebook.model import Change, Clause, Level, Version
@@ -126,6 +127,7 @@ def _compare(
                 by,
                 clause.id,
                 ((kind, by),) if by is not None else (),
+                followed(name, old_c, new_c) if kind == "changed" else (),
             )
         )
     result = ClauseDiff(

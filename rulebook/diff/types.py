@@ -36,6 +36,8 @@ class ProvisionChange:
     by: Change | None
     clause: str
     steps: tuple[tuple[str, Change], ...] = ()
+    #: Values that followed their words (docs/provisions.md): (dotted value, old, new, words read, or why lost).
+    read_from: tuple[tuple[str, Any, Any, str], ...] = ()
 
     def to_data(self) -> dict[str, Any]:
         """JSON-ready data.
@@ -53,6 +55,7 @@ class ProvisionChange:
             "new": thaw(self.new),
             "by": change_data(self.by),
             "steps": [{"kind": kind, "by": change_data(by)} for kind, by in self.steps],
+            "read_from": [{"value": leaf, "old": o, "new": n, "words": w} for leaf, o, n, w in self.read_from],
         }
 
 

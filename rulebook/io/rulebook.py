@@ -23,15 +23,16 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from rulebook.errors import InvariantSpecError, OutputError, SchemaError
+from rulebook.binding import BindingError, bind
+from rulebook.errors import InvariantSpecError, SchemaError
+from rulebook.io.files import write_atomically
+from rulebook.io.stated import read_stated_by, stated_data
 from rulebook.io.yamlsrc import Mapping, Seq, gc_paused, parse, read
 from rulebook.model import STYLES, Clause, Invariant, Level, Version, thaw, validate_invariant
 from rulebook.numbering import duplicate_number
@@ -52,7 +53,7 @@ __all__ = [
 
 ID_PATTERN = re.compile(r"^[^\W_][\w.:/-]*$")  # letters of any script, digits
 _BOOK_KEYS = ("rulebook", "title", "version", "effective", "source", "numbering", "invariants", "clauses")
-_CLAUSE_KEYS = ("id", "number", "heading", "text", "provisions", "clauses")
+_CLAUSE_KEYS = ("id", "number", "heading", "text", "provisions", "stated_by", "clauses")
 _INVARIANT_KEYS = ("name", "description", "clause", "provision", "path", "sum", "min", "max", "odd")
 
 
@@ -136,7 +137,18 @@ class _ClauseReader:
                 )
             self.provisions[name] = (item.file, line, cid)
         children = self.clauses(item.get("clauses"), item, "clauses", depth + 1)
-        return Clause(cid, heading=heading, text=text, provisions=provisions, children=children, number=number)
+        explicit = read_stated_by(item, cid, provisions)
+        for s in explicit:
+            if s.source == "sub-clauses" and s.provision in self.provisions:
+                _, first, other = self.provisions[s.provision]
+                message = f"provision {s.provision!r} is carried by clause {other!r} (line {first})"
+                raise item.error(message, "stated_by")
+            self.provisions.setdefault(s.provision, (item.file, item.line_of("stated_by"), cid))
+        clause = Clause(cid, heading=heading, text=text, provisions=provisions, children=children, number=number)
+        try:
+            return bind(clause, explicit)
+        except BindingError as exc:
+            raise item.error(f"clause {cid!r}: stated_by {exc}", "stated_by") from None
 
     def check_refs(self, known: set[str] | None = None) -> None:
         ids = set(self.ids) if known is None else known | set(self.ids)
@@ -349,8 +361,12 @@ def clause_data(clause: Clause) -> dict[str, Any]:
         out["heading"] = clause.heading
     if clause.text is not None:
         out["text"] = clause.text
-    if clause.provisions:
-        out["provisions"] = thaw(clause.provisions)
+    derived = {s.provision for s in clause.stated if s.source == "sub-clauses"}
+    if set(clause.provisions) - derived:
+        out["provisions"] = thaw({k: v for k, v in clause.provisions.items() if k not in derived})
+    stated = stated_data(clause)
+    if stated:
+        out["stated_by"] = stated
     if clause.children:
         out["clauses"] = [clause_data(c) for c in clause.children]
     return out
@@ -438,38 +454,6 @@ def dumps(version: Version) -> str:
     True
     """
     return yaml.dump(dump_data(version), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
-
-
-def write_atomically(path: str | Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename, so a
-    crash never leaves a half-written file.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> from pathlib import Path
-    >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     write_atomically(Path(tmp, "note.txt"), "carried\\n")
-    ...     Path(tmp, "note.txt").read_text()
-    'carried\\n'
-    """
-    target = Path(path)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    except OSError as exc:
-        raise OutputError(f"cannot write here: {exc.strerror}; choose another path", file=str(target)) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException as exc:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise OutputError(f"cannot write here: {exc.strerror}; choose another path", file=str(target)) from None
-        raise
 
 
 def save(version: Version, path: str | Path) -> None:

@@ -223,6 +223,7 @@ class _Provision:
     kind: str  # unchanged, added, changed, removed, affirmed
     value: tuple[Piece, ...] = ()
     steps: tuple[tuple[str, Change], ...] = ()
+    read_from: tuple[tuple[str, Any, Any, str], ...] = ()
 
 
 def value_pieces(kind: str, old: Any, new: Any, by: Change | None = None) -> tuple[Piece, ...]:
@@ -303,7 +304,7 @@ def _provision(p: ProvisionChange) -> _Provision:
     # the value's marks belong to the last step that changed it, not to a later one that affirmed it
     made = [c for kind, c in p.steps if kind != "affirmed"]
     by = made[-1] if made else p.by
-    return _Provision(p.name, old, new, p.by, p.kind, value_pieces(p.kind, p.old, p.new, by), p.steps)
+    return _Provision(p.name, old, new, p.by, p.kind, value_pieces(p.kind, p.old, p.new, by), p.steps, p.read_from)
 
 
 def _by(shown: Shown) -> tuple[Change, ...]:

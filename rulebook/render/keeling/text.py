@@ -120,6 +120,7 @@ def to_text(d: VersionDiff, *, full: bool = False, color: bool = False) -> str:
             out.append(f"{indent}{cite}{'  ' + text if text else ''}{tail}")
         for p in _provisions(d, shown):
             out.append(f"{indent}    {_provision_text(p, style)}")
+            out.extend(f"{indent}      {leaf} {show_value(o)} -> {show_value(n)}, {w}" for leaf, o, n, w in p.read_from)
     return "\n".join(out).rstrip("\n")
 
 
