@@ -40,22 +40,34 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import attrs
 
-from rulebook.amend.apply import apply_all
+from rulebook.amend.apply import apply, apply_all
 from rulebook.amend.motion import Motion
-from rulebook.errors import RulebookError, SchemaError, VersionError
-from rulebook.io import motions as motion_io
+from rulebook.display import printable
+from rulebook.errors import CitationError, HistoryError, RulebookError, VersionError
 from rulebook.io import rulebook as book_io
-from rulebook.io.yamlsrc import Mapping, Seq, read
+from rulebook.io.history import read_history
 from rulebook.model import Version, as_tuple
+from rulebook.numbering import resolve_id
 
-__all__ = ["History", "Selection", "load", "load_history", "printable", "split_spec"]
+__all__ = [
+    "History",
+    "Selection",
+    "load",
+    "load_history",
+    "printable",
+    "replay",
+    "resolve_in_history",
+    "split_spec",
+    "version_chain",
+    "version_motions",
+]
 
-_ENTRY_KEYS = ("version", "effective", "from", "motions", "rulings", "not_carried", "title", "note")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -78,6 +90,42 @@ class History:
     #: ``(version label, motion)`` for each motion the record lists as not carried
     #: (lost, withdrawn, remitted or pending) at the meeting that made that version.
     not_carried: tuple[tuple[str, Motion], ...] = attrs.field(default=(), converter=as_tuple, eq=False)
+
+    def to_data(self) -> dict[str, Any]:
+        """The versions as JSON-ready data (what ``rulebook history --format json`` prints):
+        each with its label, date, parent, size, the motions and rulings that made it and
+        those recorded as not carried; and the date the record ends.
+
+        Examples
+        --------
+        >>> from rulebook.model import Clause, Level, Version
+        >>> h = History("club.yaml", [Version("club", "1", [Level("arabic")], [Clause("a")])])
+        >>> h.to_data()["versions"]
+        [{'version': '1', 'effective': None, 'from': None, 'clauses': 1, 'changes': [], 'not_carried': []}]
+        """
+        return {
+            "rulebook": self.latest.rulebook,
+            "versions": [
+                {
+                    "version": v.label,
+                    "effective": v.effective.isoformat() if v.effective else None,
+                    "from": v.parent,
+                    "clauses": len(v),
+                    "changes": [c.to_data() for c in v.changes],
+                    "not_carried": [
+                        {
+                            "id": m.id,
+                            "title": m.title,
+                            "outcome": m.outcome,
+                            "date": m.date.isoformat() if m.date else None,
+                        }
+                        for m in self.not_carried_in(v.label)
+                    ],
+                }
+                for v in self.versions
+            ],
+            "known_until": self.known_until.isoformat() if self.known_until else None,
+        }
 
     def __iter__(self) -> Iterator[Version]:
         return iter(self.versions)
@@ -232,17 +280,6 @@ class Selection:
         }
 
 
-def printable(text: str) -> str:
-    r"""``text`` with control characters escaped, so that a message naming it stays on one line.
-
-    Examples
-    --------
-    >>> printable("rules/\nlabour")
-    'rules/\\nlabour'
-    """
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
-
-
 def split_spec(spec: str) -> tuple[str, str | None]:
     """``("rules/labour", "2016")`` from ``"rules/labour@2016"``.
 
@@ -257,30 +294,29 @@ def split_spec(spec: str) -> tuple[str, str | None]:
     return path, selector.strip()
 
 
-def _paths(entry: Mapping, key: str, base_dir: Path) -> list[Path]:
-    items = entry.get(key)
-    if items is None:
-        return []
-    if isinstance(items, str):
-        items = [items]
-    if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
-        raise entry.error(f"{key!r} must be a list of file paths", key)
-    out = []
-    for i, rel in enumerate(items):
-        path = base_dir / rel
-        if not path.is_file():
-            line = items.line_of(i) if isinstance(items, Seq) else entry.line_of(key)
-            raise SchemaError(
-                f"{'ruling' if key == 'rulings' else 'motion'} file {rel!r} not found (looked for {path})",
-                file=entry.file,
-                line=line,
-            )
-        out.append(path)
-    return out
-
-
 def load_history(path: str | Path) -> History:
     """Load every version of a rule book source (file or directory).
+
+    Parameters
+    ----------
+    path:
+        A rule book file (one version), or a directory holding ``rulebook.yaml``
+        and optionally ``history.yaml`` (docs/file-format.md).
+
+    Returns
+    -------
+    History
+        The base version, then each version of ``history.yaml`` built by
+        applying its motions and rulings to its parent.
+
+    Raises
+    ------
+    VersionError
+        The path does not exist, or a directory has no ``rulebook.yaml``.
+    SchemaError, ParseError
+        A file is not YAML, or not of its format.
+    AmendmentError
+        A motion does not apply; the message names the version being built.
 
     Examples
     --------
@@ -314,93 +350,36 @@ def load_history(path: str | Path) -> History:
     base = book_io.load_file(book_file)
     versions: dict[str, Version] = {base.label: base}
     all_motions: list[Motion] = []
-    history_file = root / "history.yaml"
-    if history_file.is_file():
-        doc = read(history_file)
-        if not isinstance(doc, Mapping):
-            raise SchemaError("history.yaml is a mapping with 'versions:' a list", file=str(history_file), line=1)
-        doc.check_keys(("versions",), ("versions",), what="history")
-        entries = doc["versions"]
-        if not isinstance(entries, Seq):
-            raise doc.error("'versions' must be a list of {version, effective, from, motions, rulings}", "versions")
-        cache: dict[Path, tuple[Motion, ...]] = {}
-        not_carried: list[tuple[str, Motion]] = []
-        previous = base.label
-        for i, entry in enumerate(entries):
-            if not isinstance(entry, Mapping):
-                raise SchemaError(
-                    "each version is a mapping {version, effective, from, motions, rulings}",
-                    file=str(history_file),
-                    line=entries.line_of(i),
-                )
-            entry.check_keys(_ENTRY_KEYS, ("version",), what="history entry")
-            label = entry["version"]
-            if isinstance(label, bool) or not isinstance(label, str | int | float):
-                raise entry.error("'version' must be a label", "version")
-            label = str(label)
-            if label in versions:
-                raise entry.error(f"version {label!r} is defined twice; labels must be unique", "version")
-            parent = str(entry.get("from", previous))
-            if parent not in versions:
-                raise entry.error(f"'from: {parent}' names no earlier version (known: {', '.join(versions)})", "from")
-            effective = entry.get_typed("effective", dt.date, f"version {label}")
-            if isinstance(effective, dt.datetime):
-                effective = effective.date()
-            motions: list[Motion] = []
-            for p in _paths(entry, "not_carried", root):
-                if p not in cache:
-                    cache[p] = motion_io.load_file(p)
-                for m in cache[p]:
-                    if m.carried:
-                        raise entry.error(
-                            f"{p.name} holds {m.kind} {m.id!r}, listed under 'not_carried' but with no "
-                            "'outcome' (lost, withdrawn, remitted or pending); give it one or list it under "
-                            "'motions'",
-                            "not_carried",
-                        )
-                    not_carried.append((label, m))
-            for key in ("motions", "rulings"):
-                for p in _paths(entry, key, root):
-                    if p not in cache:
-                        cache[p] = motion_io.load_file(p)
-                    loaded = cache[p]
-                    wrong = [m for m in loaded if (m.kind == "ruling") != (key == "rulings")]
-                    if wrong:
-                        raise entry.error(
-                            f"{p.name} holds {wrong[0].kind} {wrong[0].id!r} but is listed under {key!r}", key
-                        )
-                    lost = [m for m in loaded if not m.carried]
-                    if lost:
-                        raise entry.error(
-                            f"{p.name} holds motion {lost[0].id!r} with outcome {lost[0].outcome!r}, which "
-                            "changes nothing; list it under 'not_carried', not 'motions'",
-                            key,
-                        )
-                    motions.extend(loaded)
-            lineage = {parent: versions[parent]}
-            up = versions[parent].parent
-            while up is not None and up in versions:
-                lineage[up] = versions[up]
-                up = versions[up].parent
-            try:
-                built = apply_all(versions[parent], motions, bases=lineage, label=label)
-            except RulebookError as exc:
-                exc.message += f" (building version {label!r}, {history_file}:{entry.line})"
-                raise
-            versions[label] = attrs.evolve(
-                built,
-                effective=effective,
-                parent=parent,
-                changes=tuple(m.change for m in motions),
-            )
-            all_motions.extend(motions)
-            previous = label
-        return History(str(root), tuple(versions.values()), tuple(all_motions), tuple(not_carried))
-    return History(str(root), tuple(versions.values()), tuple(all_motions))
+    not_carried: list[tuple[str, Motion]] = []
+    for entry in read_history(root / "history.yaml", base.label):
+        not_carried.extend((entry.label, m) for m in entry.not_carried)
+        lineage = {entry.parent: versions[entry.parent]}
+        up = versions[entry.parent].parent
+        while up is not None and up in versions:
+            lineage[up] = versions[up]
+            up = versions[up].parent
+        try:
+            built = apply_all(versions[entry.parent], entry.motions, bases=lineage, label=entry.label)
+        except RulebookError as exc:
+            raise exc.with_context(f"building version {entry.label!r}, {entry.file}:{entry.line}") from None
+        versions[entry.label] = attrs.evolve(
+            built,
+            effective=entry.effective,
+            parent=entry.parent,
+            changes=tuple(m.change for m in entry.motions),
+        )
+        all_motions.extend(entry.motions)
+    return History(str(root), tuple(versions.values()), tuple(all_motions), tuple(not_carried))
 
 
 def load(spec: str | Path) -> Version:
     """The version named by ``PATH``, ``PATH@LABEL`` or ``PATH@YYYY-MM-DD``.
+
+    Raises
+    ------
+    VersionError
+        No such path, label, or version in force on that day; and whatever
+        :func:`load_history` raises.
 
     Examples
     --------
@@ -422,3 +401,95 @@ def load(spec: str | Path) -> Version:
     """
     path, selector = split_spec(str(spec))
     return load_history(path).select(selector)
+
+
+def replay(
+    version: Version, motions: Iterable[Motion], bases: Mapping[str, Version] | None = None
+) -> Iterator[Version]:
+    """``version``, then the version after each motion in turn (motions drafted against
+    ``version`` or one of the ``bases`` resolve their citations there).
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level, Version
+    >>> from rulebook.amend.motion import Amendment, Motion
+    >>> v = Version("b", "1", [Level("arabic")], [Clause("x", text="a")])
+    >>> m = Motion("m", [Amendment("replace_text", clause="x", text="b")], base="1")
+    >>> import attrs
+    >>> [s.clause("x").text for s in replay(v, [m, attrs.evolve(m, id="n")])]
+    ['a', 'b', 'b']
+    """
+    lookup = dict(bases or {})
+    lookup.setdefault(version.label, version)
+    current = version
+    yield current
+    for motion in motions:
+        current = apply(current, motion, bases=lookup)
+        yield current
+
+
+def version_motions(history: History) -> dict[str, tuple[Motion, ...]]:
+    """The motions and rulings that made each version, in the order they were applied.
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level
+    >>> h = History("x", [Version("b", "1", [Level("arabic")], [Clause("a")])])
+    >>> version_motions(h)
+    {'1': ()}
+    """
+    out: dict[str, tuple[Motion, ...]] = {}
+    pending = list(history.motions)
+    for version in history.versions:
+        taken = tuple(pending[: len(version.changes)])
+        del pending[: len(version.changes)]
+        if [m.change for m in taken] != list(version.changes):
+            raise HistoryError(
+                f"cannot tell which motions made version {version.label!r}: the history's motions do not "
+                "follow its versions in order; load it with rulebook.load_history",
+                file=history.source,
+            )
+        out[version.label] = taken
+    return out
+
+
+def version_chain(history: History, until: str | None = None) -> list[Version]:
+    """Version ``until`` (label or date; default the latest) and its ancestors, oldest first.
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level
+    >>> h = History("x", [Version("b", "1", [Level("arabic")], [Clause("a")])])
+    >>> [v.label for v in version_chain(h)]
+    ['1']
+    """
+    last = history.select(until)
+    return [*reversed(history.ancestors(last.label)), last]
+
+
+def resolve_in_history(chain: Sequence[Version], ref: str) -> str:
+    """The stable id of the clause named by ``ref``: an id in any version of the chain,
+    or a citation in its last version (then in earlier ones, latest first).
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level
+    >>> v1 = Version("b", "1", [Level("arabic", "Rule {n}")], [Clause("a"), Clause("b")])
+    >>> v2 = Version("b", "2", [Level("arabic", "Rule {n}")], [Clause("b")])
+    >>> resolve_in_history([v1, v2], "a"), resolve_in_history([v1, v2], "Rule 1")
+    ('a', 'b')
+    """
+    key = ref.strip()
+    if any(key in v for v in chain):
+        return key
+    first_error: CitationError | None = None
+    for version in reversed(chain):
+        try:
+            return resolve_id(version, key)
+        except CitationError as exc:
+            first_error = first_error or exc
+    assert first_error is not None
+    raise CitationError(
+        f"{first_error.message}; nor is it a stable id or a citation in any earlier version "
+        f"({', '.join(v.label for v in chain)})"
+    )

@@ -36,8 +36,10 @@ import attrs
 from immutabledict import immutabledict
 from pyrsistent import PMap, pmap
 
+from rulebook.display import Displayable
 from rulebook.errors import CitationError, InvariantSpecError
 from rulebook.statement import Stated
+from rulebook.values import freeze, same_value, thaw, typed_key
 
 __all__ = [
     "STYLES",
@@ -60,81 +62,6 @@ __all__ = [
 ]
 
 STYLES = ("arabic", "upper-roman", "lower-roman", "upper-alpha", "lower-alpha")
-
-
-def freeze(value: Any) -> Any:
-    """Turn a YAML value into an immutable one: mappings and lists become
-    ``immutabledict`` and tuples, recursively.
-
-    Examples
-    --------
-    >>> freeze({"of": ["PLP", "EPLP"], "share": 0.2})
-    immutabledict({'of': ('PLP', 'EPLP'), 'share': 0.2})
-    """
-    if isinstance(value, Mapping):
-        return immutabledict((str(k), freeze(v)) for k, v in value.items())
-    if isinstance(value, list | tuple):
-        return tuple(freeze(v) for v in value)
-    return value
-
-
-def same_value(a: Any, b: Any) -> bool:
-    """Equality of provision values that tells ``true`` from ``1`` and ``false``
-    from ``0`` (Python's ``==`` does not), recursively. Whole and decimal numbers
-    of equal value are the same (``1`` and ``1.0``).
-
-    Examples
-    --------
-    >>> same_value({"seats": 1}, {"seats": 1.0}), same_value({"seats": 1}, {"seats": True})
-    (True, False)
-    >>> same_value(("a", 0), ("a", False))
-    False
-    """
-    if isinstance(a, bool) or isinstance(b, bool):
-        return isinstance(a, bool) and isinstance(b, bool) and a is b
-    if isinstance(a, Mapping) and isinstance(b, Mapping):
-        return a.keys() == b.keys() and all(same_value(a[k], b[k]) for k in a)
-    if isinstance(a, tuple | list) and isinstance(b, tuple | list):
-        return len(a) == len(b) and all(same_value(x, y) for x, y in zip(a, b, strict=True))
-    if isinstance(a, Mapping | tuple | list) or isinstance(b, Mapping | tuple | list):
-        return False
-    return bool(a == b)
-
-
-def typed_key(value: Any) -> Any:
-    """A hashable form of a provision value in which ``true`` differs from ``1``
-    and ``false`` from ``0``: what clauses compare and hash their provisions by,
-    so that :func:`same_value` and ``==`` agree.
-
-    Examples
-    --------
-    >>> typed_key({"seats": 1}) == typed_key({"seats": 1.0}), typed_key(True) == typed_key(1)
-    (True, False)
-    """
-    if isinstance(value, bool):
-        return ("bool", value)
-    if isinstance(value, int | float):
-        return ("number", value)
-    if isinstance(value, Mapping):
-        return ("mapping", frozenset((k, typed_key(v)) for k, v in value.items()))
-    if isinstance(value, tuple | list):
-        return ("list", tuple(typed_key(v) for v in value))
-    return (type(value).__name__, value)
-
-
-def thaw(value: Any) -> Any:
-    """The inverse of :func:`freeze`: plain dicts and lists, for JSON and YAML.
-
-    Examples
-    --------
-    >>> thaw(freeze({"of": ["PLP"]}))
-    {'of': ['PLP']}
-    """
-    if isinstance(value, Mapping):
-        return {k: thaw(v) for k, v in value.items()}
-    if isinstance(value, tuple | list):
-        return [thaw(v) for v in value]
-    return value
 
 
 def as_tuple(items: Iterable[Any]) -> tuple[Any, ...]:
@@ -206,13 +133,29 @@ class Change:
     'ruling'
     """
 
-    kind: str  # "motion" or "ruling"
+    kind: str = attrs.field(validator=attrs.validators.in_(("motion", "ruling")))
     id: str
     title: str | None = None
     authority: str | None = None
     source: str | None = None
     date: dt.date | None = None
     file: str | None = None
+
+    def to_data(self) -> dict[str, Any]:
+        """The motion or ruling as JSON-ready data: kind, id, title, authority and date.
+
+        Examples
+        --------
+        >>> Change("ruling", "r1", authority="NEC", date=dt.date(2016, 7, 12)).to_data()
+        {'kind': 'ruling', 'id': 'r1', 'title': None, 'authority': 'NEC', 'date': '2016-07-12'}
+        """
+        return {
+            "kind": self.kind,
+            "id": self.id,
+            "title": self.title,
+            "authority": self.authority,
+            "date": self.date.isoformat() if self.date else None,
+        }
 
 
 @attrs.frozen
@@ -312,11 +255,12 @@ def _build_maps(clauses: tuple[Clause, ...]) -> tuple[PMap[str, str | None], PMa
 
 
 @attrs.frozen
-class Version:
+class Version(Displayable):
     """One version of a rule book: metadata, numbering scheme, clause tree.
 
     Equality compares the content (metadata, numbering, clauses, invariants),
-    not how the version was reached.
+    not how the version was reached. It shows itself as text, in Jupyter and in
+    rich through ``rulebook.render.notebook`` (see :class:`~rulebook.display.Displayable`).
 
     Examples
     --------
@@ -345,6 +289,8 @@ class Version:
     provenance: PMap[str, Change] = attrs.field(factory=pmap, eq=False, repr=False)
     _maps: tuple[PMap[str, str | None], PMap[str, str]] = attrs.field(eq=False, repr=False, alias="maps")
 
+    PRESENTER = "rulebook.render.notebook:version"
+
     @_maps.default
     def _default_maps(self) -> tuple[PMap[str, str | None], PMap[str, str]]:
         return _build_maps(self.clauses)
@@ -364,16 +310,6 @@ class Version:
 
     def __len__(self) -> int:
         return len(self._maps[0])
-
-    def _repr_html_(self) -> str:  # Jupyter
-        from rulebook.ask.display import version_html  # display depends on the model, not the reverse
-
-        return version_html(self)
-
-    def __rich__(self) -> Any:  # rich.print / rich console
-        from rulebook.ask.display import version_rich
-
-        return version_rich(self)
 
     def path(self, clause_id: str) -> tuple[int, ...]:
         """Positions from the top level down to the clause with this id.

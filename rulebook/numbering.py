@@ -127,6 +127,20 @@ def _join(parts: list[tuple[Level, str]]) -> str:
     return ", ".join(segments)
 
 
+def join_citation(parts: list[tuple[Level, str]]) -> str:
+    """The citation written from each level's numbering and the number at that level,
+    top down: labelled levels start a segment, unlabelled ones add ``.number``.
+
+    Examples
+    --------
+    >>> from rulebook.model import Level
+    >>> join_citation([(Level("arabic", "Chapter {n}"), "4"), (Level("upper-roman", "Clause {n}"), "II"),
+    ...                (Level("arabic"), "2")])
+    'Chapter 4, Clause II.2'
+    """
+    return _join(parts)
+
+
 def citation(version: Version, clause_id: str) -> str:
     """The citation of a clause in this version, e.g. ``Chapter 4, Clause II.2.B.i``.
 

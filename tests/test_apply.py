@@ -176,7 +176,6 @@ def test_an_occurrence_beyond_the_count(club):
         (Amendment("insert_words", clause="Rule 1", words="x"), "needs 'after' or 'before'"),
         (Amendment("insert_words", clause="Rule 1", words="", after="club"), "'words' is empty"),
         (Amendment("delete_words", clause="Rule 1", words=""), "is empty"),
-        (Amendment("frobnicate", clause="Rule 1"), "unknown operation 'frobnicate'"),
     ],
 )
 def test_bad_amendments_name_the_motion_amendment_and_problem(club, amendment, fragment):
@@ -184,6 +183,11 @@ def test_bad_amendments_name_the_motion_amendment_and_problem(club, amendment, f
     message = _fails(club, ok, amendment)
     assert "amendment 2 of motion m" in message
     assert fragment in message
+
+
+def test_an_unknown_operation_is_refused_when_the_amendment_is_made():
+    with pytest.raises(AmendmentError, match="unknown operation 'frobnicate'; the operations are replace_words"):
+        Amendment("frobnicate", clause="Rule 1")
 
 
 def test_a_ruling_may_not_change_words(club):

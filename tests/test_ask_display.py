@@ -16,9 +16,7 @@ from rulebook.ask.display import (
     comparison_text,
     scenario_text,
     shorten,
-    show_value,
-    version_html,
-    version_rich,
+    show_items,
 )
 from rulebook.ask.engine import ask
 from rulebook.ask.scenarios import run_paths
@@ -26,6 +24,7 @@ from rulebook.ask.sweep import sweep
 from rulebook.history import load_history
 from rulebook.io import motions as motion_io
 from rulebook.io.yamlsrc import read
+from rulebook.render.notebook import version_html, version_rich
 from tests.conftest import LABOUR, ROOT
 
 HISTORY = load_history(LABOUR)
@@ -101,7 +100,7 @@ VALUES = st.recursive(
 def test_a_shortened_value_fits_its_limit_and_is_the_whole_value_when_it_can(value: object, limit: int) -> None:
     short = shorten(value, limit)
     assert len(short) <= limit
-    assert (short == show_value(value)) == (len(show_value(value)) <= limit)
+    assert (short == show_items(value)) == (len(show_items(value)) <= limit)
 
 
 def test_a_comparison_shows_each_changed_field_and_provision_side_by_side() -> None:

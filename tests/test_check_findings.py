@@ -8,22 +8,11 @@ import attrs
 import pytest
 
 from rulebook.check import check
-from rulebook.history import load_history
 from rulebook.io import motions as motion_io
 from rulebook.model import Clause, Level, Version
 from tests.conftest import DATA, LABOUR
 
 BASE = "2016-07-28"
-
-
-@pytest.fixture(scope="module")
-def history():
-    return load_history(LABOUR)
-
-
-@pytest.fixture(scope="module")
-def bases(history):
-    return {v.label: v for v in history}
 
 
 def motions(text: str):

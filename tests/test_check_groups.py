@@ -4,29 +4,15 @@ already explains, naming the fewest motions of the group that cause it."""
 
 from __future__ import annotations
 
-import pytest
-
 from rulebook.check import check, engine
 from rulebook.check.delta import Delta
 from rulebook.check.engine import ORDER_LIMIT, minimal, orders
 from rulebook.check.footprint import Footprint, groups, invariant_keys
-from rulebook.history import load_history
 from rulebook.io import motions as motion_io
 from rulebook.io.rulebook import loads
 from rulebook.model import Invariant, evolve_clause, replace_clause
-from tests.conftest import LABOUR
 
 BASE = "2016-07-28"
-
-
-@pytest.fixture(scope="module")
-def history():
-    return load_history(LABOUR)
-
-
-@pytest.fixture(scope="module")
-def bases(history):
-    return {v.label: v for v in history}
 
 
 def motions(text: str):

@@ -176,7 +176,8 @@ def test_the_2016_schedule_shows_the_rulings_and_the_conference_changes():
     assert "Motions: motion 2016-nec-scotland-wales" in text
     assert "{+Chapter 1, Clause VIII.2.M+}" in text
     assert "meeting jointly{+ with the leaders of the Scottish and Welsh Labour Parties+}" in text
-    assert "{+, scotland: {seats: 1, voting: true+}}{+, wales: {seats: 1, voting: true}}+}" in text
+    added = "{+, scotland: {seats: 1, voting: true}, wales: {seats: 1, voting: true}+}"
+    assert "bame_labour: {seats: 1, voting: true}" + added + "}" in text
 
 
 def test_value_pieces_diff_changed_provisions_token_by_token():

@@ -1,4 +1,4 @@
-"""Numbering styles, citations (CONTRACT section 1) and resolving citations back."""
+"""Numbering styles, citations (docs/file-format.md) and resolving citations back."""
 
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ import pytest
 
 from rulebook.amend.motion import Amendment
 from rulebook.amend.wording import derived_id, parse_wording, write_wording
-from rulebook.errors import WordingError
+from rulebook.errors import AmendmentError, WordingError
 from rulebook.io.rulebook import load_file
 from rulebook.model import Clause
 from tests.conftest import DATA
@@ -238,6 +238,6 @@ def test_each_operation_is_written_conventionally_and_reads_back(amendment: Amen
     assert parse_wording(text) == (amendment,)
 
 
-def test_an_unknown_operation_has_no_wording() -> None:
-    with pytest.raises(WordingError, match="no conventional wording"):
+def test_an_unknown_operation_cannot_be_made_so_needs_no_wording() -> None:
+    with pytest.raises(AmendmentError, match="unknown operation 'shuffle_clause'"):
         write_wording(Amendment("shuffle_clause", clause="r"))

@@ -46,7 +46,7 @@ from rulebook.amend.apply import apply
 from rulebook.amend.motion import Amendment, Motion
 from rulebook.amend.wording import parse_wording, write_wording
 from rulebook.errors import AmendmentError, CitationError, RulebookError
-from rulebook.io.motions import _amendment_data
+from rulebook.io.motions import amendment_data
 from rulebook.model import Version, thaw
 from rulebook.numbering import citation, resolve_id
 
@@ -160,7 +160,7 @@ class Explanation:
 
 def _operation(a: Amendment) -> dict[str, Any]:
     """The amendment's fields as they appear in a motion file (no wording)."""
-    data = _amendment_data(attrs.evolve(a, wording=None))
+    data = amendment_data(attrs.evolve(a, wording=None))
     return {k: thaw(v) for k, v in data.items()}
 
 

@@ -27,7 +27,7 @@ from typing import Any
 
 from rulebook.errors import CitationError
 from rulebook.model import Clause, Level, Version
-from rulebook.numbering import _join, numbers
+from rulebook.numbering import join_citation, numbers
 
 __all__ = ["CitationCache"]
 
@@ -74,4 +74,4 @@ class CitationCache:
             number, clause = self._numbers(siblings, level)[cid]
             parts.append((level, number))
             siblings = clause.children
-        return _join(parts)
+        return join_citation(parts)

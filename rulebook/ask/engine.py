@@ -90,13 +90,7 @@ def evaluate(entry: Question, version: Version, facts: Fact) -> Evaluation:
 
     Examples
     --------
-    >>> from rulebook import loads
-    >>> v = loads('''
-    ... rulebook: club
-    ... version: "1"
-    ... numbering: [{style: arabic, label: "Rule {n}"}]
-    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
-    ... ''')
+    >>> v = club  # the one-rule club book of the doctests (conftest.py)
     >>> e = evaluate(resolve_question("provision"), v, Fact.root({"name": "fees.annual"}))
     >>> e.error, e.result().answer["value"]
     (None, 15)
@@ -156,13 +150,7 @@ def explain(
 
     Examples
     --------
-    >>> from rulebook import loads
-    >>> v = loads('''
-    ... rulebook: club
-    ... version: "1"
-    ... numbering: [{style: arabic, label: "Rule {n}"}]
-    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
-    ... ''')
+    >>> v = club  # the one-rule club book of the doctests (conftest.py)
     >>> e = evaluate(resolve_question("provision"), v, Fact.root({"name": "fees.annual"}))
     >>> explain(v, e.reads)
     (Because(clause='Rule 1', id='fee', provision='fees.annual', value=15, set_by=None, earlier=()),)
@@ -206,13 +194,7 @@ def answer_for(
 
     Examples
     --------
-    >>> from rulebook import loads
-    >>> v = loads('''
-    ... rulebook: club
-    ... version: "1"
-    ... numbering: [{style: arabic, label: "Rule {n}"}]
-    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
-    ... ''')
+    >>> v = club  # the one-rule club book of the doctests (conftest.py)
     >>> e = evaluate(resolve_question("provision"), v, Fact.root({"name": "fees.annual"}))
     >>> a = answer_for("provision", v, e.result(), e.reads)
     >>> a.question, a.version, a.status, a.because[0].provision
@@ -238,20 +220,36 @@ def ask(
 ) -> Answer:
     """Answer ``question`` on ``version`` given ``facts`` (a mapping; None for none).
 
-    ``ancestors`` (versions, nearest first, or ``History.lineage(label)``) lets
-    ``because`` list the earlier rulings and motions behind a provision.
-    Raises :class:`~rulebook.errors.QuestionError` for an unknown question and
-    :class:`~rulebook.errors.FactsError` for facts that do not fit it.
+    Parameters
+    ----------
+    version:
+        The version whose provisions the question reads.
+    question:
+        A registered name (``rulebook.ask.registry``) or a :class:`Question`.
+    facts:
+        The facts the question needs (docs/questions.md), or None.
+    ancestors:
+        Versions, nearest first, or ``History.lineage(label)``: then ``because``
+        lists the earlier rulings and motions behind a provision.
+    registry:
+        Where to look the question up; default the built-in registry.
+
+    Returns
+    -------
+    Answer
+        The answer, its status, ``because`` (each provision read, under its
+        clause) and ``gaps``.
+
+    Raises
+    ------
+    QuestionError
+        An unknown question.
+    FactsError
+        Facts that do not fit the question.
 
     Examples
     --------
-    >>> from rulebook.io.rulebook import loads
-    >>> v = loads('''
-    ... rulebook: club
-    ... version: "1"
-    ... numbering: [{style: arabic, label: "Rule {n}"}]
-    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
-    ... ''')
+    >>> v = club  # the one-rule club book of the doctests (conftest.py)
     >>> a = ask(v, "provision", {"name": "fees.annual"})
     >>> a.status, a.answer["value"], a.answer["clause"]
     ('determined', 15, 'Rule 1')

@@ -1,6 +1,6 @@
 """Reusing answers: a question that reads the same provision values gives the same answer.
 
-Questions are deterministic in what they read (CONTRACT: they read only the
+Questions are deterministic in what they read (docs/questions.md: they read only the
 version's provisions and the facts), so an evaluation can be filed under the
 sequence of reads it made. The memo is a trie: each node asks one read
 (``value`` of a provision, ``clause`` that carries it, ...) and branches on

@@ -21,7 +21,6 @@ Examples
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -31,6 +30,7 @@ from rulebook.ask.answer import Answer
 from rulebook.ask.batch import ANSWERED, Combination
 from rulebook.ask.compare import answer_differences
 from rulebook.ask.table import Examples
+from rulebook.display import Displayable
 from rulebook.errors import QuestionError
 
 __all__ = ["Group", "Sweep", "groups_of"]
@@ -90,7 +90,7 @@ class Group:
 
 
 @attrs.frozen
-class Sweep:
+class Sweep(Displayable):
     """The results of a sweep: groups of combinations, the deciding motions, the work done.
 
     ``combinations`` is every combination (2**k, built one at a time on
@@ -131,6 +131,8 @@ class Sweep:
     applications: int
     _weigh: Callable[..., dict[tuple[str, ...], Any]] = attrs.field(eq=False, repr=False)
     _find: Callable[[frozenset[str]], Combination] = attrs.field(eq=False, repr=False)
+
+    PRESENTER = "rulebook.ask.display:sweep"
 
     def combination(self, passed: Iterable[str]) -> Combination:
         """The combination in which exactly the motions ``passed`` pass."""
@@ -196,29 +198,6 @@ class Sweep:
             "evaluations": self.evaluations,
             "applications": self.applications,
         }
-
-    def to_json(self, indent: int | None = 2) -> str:
-        """The sweep as JSON text."""
-        return json.dumps(self.to_data(), indent=indent, ensure_ascii=False)
-
-    def to_text(self) -> str:
-        """The groups in plain text."""
-        from rulebook.ask.display import sweep_text
-
-        return sweep_text(self)
-
-    def __str__(self) -> str:
-        return self.to_text()
-
-    def _repr_html_(self) -> str:
-        from rulebook.ask.display import sweep_html
-
-        return sweep_html(self)
-
-    def __rich__(self) -> Any:
-        from rulebook.ask.display import sweep_rich
-
-        return sweep_rich(self)
 
 
 def _group_key(group: Group) -> tuple[str, ...]:

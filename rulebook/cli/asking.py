@@ -15,6 +15,7 @@ from rulebook.ask.display import answer_rich, scenario_text, sweep_rich
 from rulebook.ask.engine import ask as ask_question
 from rulebook.ask.scenarios import run_paths
 from rulebook.ask.sweep import sweep as sweep_motions
+from rulebook.cli.color import use_color
 from rulebook.errors import FactsError, SchemaError
 from rulebook.history import History, Selection, load_history, split_spec
 from rulebook.io import motions as motion_io
@@ -25,16 +26,16 @@ TEXT_JSON = click.Choice(["text", "json"])
 
 
 def _terminal() -> bool:
-    """Tables drawn with box characters (and colour, unless NO_COLOR is set) only on a
-    terminal; piped, the text is plain ASCII at 80 columns."""
-    return sys.stdout.isatty()
+    """Tables drawn with box characters and colour only when the colour policy says so
+    (``rulebook.cli.color``); otherwise the text is plain ASCII at 80 columns."""
+    return use_color()
 
 
 def _echo(text: Callable[[], str], fancy: Callable[[], Any]) -> None:
     if _terminal():
         from rich.console import Console
 
-        Console(highlight=False, emoji=False).print(fancy())
+        Console(highlight=False, emoji=False, force_terminal=True).print(fancy())
     else:
         click.echo(text())
 

@@ -4,22 +4,17 @@ from __future__ import annotations
 
 import json
 import shutil
-import sys
 from pathlib import Path
-from typing import Any
 
 import click
 
-from rulebook.amend.apply import apply_all
-from rulebook.amend.carried import check_not_carried
-from rulebook.amend.motion import Motion
-from rulebook.errors import AmendmentError, CitationError
+from rulebook.amend.checked import apply_checked
+from rulebook.cli.color import use_color
+from rulebook.errors import CitationError
 from rulebook.history import load_history, split_spec
 from rulebook.io import motions as motion_io
 from rulebook.io.rulebook import dumps, loads, write_atomically
-from rulebook.model import Version
 from rulebook.numbering import resolve
-from rulebook.refs import dangling_references
 from rulebook.render.book import to_data, to_markdown, to_text
 
 FORMAT = click.Choice(["text", "markdown", "json"])
@@ -52,8 +47,8 @@ def show(book: str, clause: str | None, fmt: str) -> None:
         click.echo(to_markdown(version, cid))
     else:
         width = shutil.get_terminal_size((100, 24)).columns
-        color = sys.stdout.isatty()
-        click.echo(to_text(version, cid, width=width, style=_style if color else None))
+        color = use_color()
+        click.echo(to_text(version, cid, width=width, style=_style if color else None), color=color)
 
 
 @click.command()
@@ -63,33 +58,10 @@ def history(book: str, fmt: str) -> None:
     """List the versions of BOOK with their dates, motions and rulings."""
     path, _ = split_spec(book)
     hist = load_history(path)
-    rows: list[dict[str, Any]] = []
-    for v in hist.versions:
-        rows.append(
-            {
-                "version": v.label,
-                "effective": v.effective.isoformat() if v.effective else None,
-                "from": v.parent,
-                "clauses": len(v),
-                "changes": [
-                    {
-                        "kind": c.kind,
-                        "id": c.id,
-                        "title": c.title,
-                        "authority": c.authority,
-                        "date": c.date.isoformat() if c.date else None,
-                    }
-                    for c in v.changes
-                ],
-                "not_carried": [
-                    {"id": m.id, "title": m.title, "outcome": m.outcome, "date": m.date.isoformat() if m.date else None}
-                    for m in hist.not_carried_in(v.label)
-                ],
-            }
-        )
-    known = hist.known_until.isoformat() if hist.known_until else None
+    data = hist.to_data()
+    rows = data["versions"]
+    known = data["known_until"]
     if fmt == "json":
-        data = {"rulebook": hist.latest.rulebook, "versions": rows, "known_until": known}
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
     for row in rows:
@@ -108,16 +80,6 @@ def history(book: str, fmt: str) -> None:
         click.echo(f"record ends: {known} (version {hist.latest.label}); later dates show that version, unverified")
 
 
-def _culprit(version: Version, motions: list[Motion], bases: dict[str, Version], dangling: tuple[str, str]) -> str:
-    """``"FILE:LINE: motion ID: after it, "``: the first motion after which the reference dangles."""
-    current = version
-    for motion in motions:
-        current = apply_all(current, [motion], bases={**bases, current.label: current})
-        if dangling in dangling_references(current):
-            return f"{motion.where()}: after it, "
-    return "after the motions, "
-
-
 @click.command()
 @click.argument("book")
 @click.argument("motions", nargs=-1, required=True, type=click.Path(dir_okay=False))
@@ -131,22 +93,7 @@ def apply(book: str, motions: tuple[str, ...], output: str | None, label: str | 
     hist = load_history(path)
     version = hist.select(selector)
     loaded = [m for f in motions for m in motion_io.load_file(f)]
-    for m in loaded:
-        if not m.carried:
-            raise AmendmentError(
-                f"{m.where()}: its outcome is {m.outcome!r}, so it changes nothing; to see what it would "
-                "have done, ask with it in a scenario's 'motions' or in 'rulebook sweep'"
-            )
-    bases = hist.lineage(version.label)
-    check_not_carried(version, loaded, bases)
-    amended = apply_all(version, loaded, bases=bases, label=label)
-    dangling = dangling_references(amended)
-    if dangling:
-        source, target = dangling[0]
-        raise AmendmentError(
-            f"{_culprit(version, loaded, bases, (source, target))}clause {source!r} refers to [[{target}]], "
-            "which no longer exists; amend that reference too (rulebook check lists every such finding)"
-        )
+    amended = apply_checked(version, loaded, bases=hist.lineage(version.label), label=label)
     text = dumps(amended)
     loads(text, output or "<output>")  # what is written must load again
     if output:

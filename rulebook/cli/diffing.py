@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import sys
 from pathlib import Path
 
 import click
@@ -12,6 +10,7 @@ import click
 from rulebook.amend.carried import check_not_carried
 from rulebook.blame import blame as blame_clause
 from rulebook.blame import history_diff, resolve_in_history, version_chain
+from rulebook.cli.color import use_color
 from rulebook.diff import VersionDiff, diff_motions
 from rulebook.diff import diff as diff_versions
 from rulebook.errors import CitationError
@@ -22,11 +21,6 @@ from rulebook.numbering import citation
 from rulebook.render import keeling
 from rulebook.render.docx import book_docx, keeling_docx, write_docx
 from rulebook.render.site import render_site
-
-
-def _color() -> bool:
-    """Colour only on a terminal, and never when NO_COLOR is set (no-color.org)."""
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 def _same_source(a: str, b: str) -> bool:
@@ -69,6 +63,7 @@ def diff(old: str, new: str, fmt: str, full: bool, output: str | None) -> None:
         write_docx(keeling_docx(changes, full=full), output or "")
         click.echo(f"wrote {output}", err=True)
         return
+    color = False
     if fmt == "json":
         text = keeling.to_json(changes) + "\n"
     elif fmt == "markdown":
@@ -76,12 +71,13 @@ def diff(old: str, new: str, fmt: str, full: bool, output: str | None) -> None:
     elif fmt == "html":
         text = keeling.to_html(changes, full=full)
     else:
-        text = keeling.to_text(changes, full=full, color=_color() and not output) + "\n"
+        color = use_color() and not output
+        text = keeling.to_text(changes, full=full, color=color) + "\n"
     if output:
         write_atomically(Path(output), text)
         click.echo(f"wrote {output}", err=True)
     else:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=color)
 
 
 @click.command()
@@ -163,8 +159,8 @@ def blame(book: str, clause: str, fmt: str) -> None:
         return
     where = cite or "deleted"
     title = f"{where} (id {cid}) in {last.rulebook}, version {last.label}"
-    color = _color()
-    click.echo(keeling.blame_to_text(entries, title=title, color=color, version=last))
+    color = use_color()
+    click.echo(keeling.blame_to_text(entries, title=title, color=color, version=last), color=color)
 
 
 COMMANDS = (diff, render, blame)

@@ -1,4 +1,4 @@
-"""Load and save one version of a rule book in the YAML format of CONTRACT section 1.
+"""Load and save one version of a rule book in the YAML format of docs/file-format.md.
 
 Examples
 --------
@@ -23,16 +23,15 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from rulebook.binding import BindingError, bind
-from rulebook.errors import InvariantSpecError, OutputError, SchemaError
+from rulebook.errors import InvariantSpecError, SchemaError
+from rulebook.io.files import write_atomically
 from rulebook.io.stated import read_stated_by, stated_data
 from rulebook.io.yamlsrc import Mapping, Seq, gc_paused, parse, read
 from rulebook.model import STYLES, Clause, Invariant, Level, Version, thaw, validate_invariant
@@ -41,6 +40,7 @@ from rulebook.refs import references
 
 __all__ = [
     "ID_PATTERN",
+    "clause_data",
     "dump_data",
     "dumps",
     "from_data",
@@ -345,7 +345,15 @@ def load_file(path: str | Path) -> Version:
         return from_data(read(path), str(path))
 
 
-def _clause_data(clause: Clause) -> dict[str, Any]:
+def clause_data(clause: Clause) -> dict[str, Any]:
+    """A clause and its sub-clauses as plain data in the rule book format.
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause
+    >>> clause_data(Clause("fee", text="Five pounds.", provisions={"fee": 5}, children=[Clause("fee.late")]))
+    {'id': 'fee', 'text': 'Five pounds.', 'provisions': {'fee': 5}, 'clauses': [{'id': 'fee.late'}]}
+    """
     out: dict[str, Any] = {"id": clause.id}
     if clause.number is not None:
         out["number"] = clause.number
@@ -360,8 +368,11 @@ def _clause_data(clause: Clause) -> dict[str, Any]:
     if stated:
         out["stated_by"] = stated
     if clause.children:
-        out["clauses"] = [_clause_data(c) for c in clause.children]
+        out["clauses"] = [clause_data(c) for c in clause.children]
     return out
+
+
+_clause_data = clause_data  # the name the wording grammar imported before it was public
 
 
 def dump_data(version: Version) -> dict[str, Any]:
@@ -408,7 +419,7 @@ def dump_data(version: Version) -> dict[str, Any]:
             }
             for inv in version.invariants
         ]
-    out["clauses"] = [_clause_data(c) for c in version.clauses]
+    out["clauses"] = [clause_data(c) for c in version.clauses]
     return out
 
 
@@ -443,38 +454,6 @@ def dumps(version: Version) -> str:
     True
     """
     return yaml.dump(dump_data(version), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
-
-
-def write_atomically(path: str | Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename, so a
-    crash never leaves a half-written file.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> from pathlib import Path
-    >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     write_atomically(Path(tmp, "note.txt"), "carried\\n")
-    ...     Path(tmp, "note.txt").read_text()
-    'carried\\n'
-    """
-    target = Path(path)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    except OSError as exc:
-        raise OutputError(f"cannot write here: {exc.strerror}; choose another path", file=str(target)) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException as exc:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise OutputError(f"cannot write here: {exc.strerror}; choose another path", file=str(target)) from None
-        raise
 
 
 def save(version: Version, path: str | Path) -> None:

@@ -1,4 +1,4 @@
-"""Load scenario files (CONTRACT section 6): a question, its facts, the version
+"""Load scenario files (docs/questions.md): a question, its facts, the version
 to ask it of, and what the answer is expected to be.
 
 ```yaml

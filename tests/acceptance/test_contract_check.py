@@ -1,4 +1,4 @@
-"""Acceptance: `rulebook check` and `rulebook composite` (CONTRACT sections 3 and 5)."""
+"""Acceptance: `rulebook check` and `rulebook composite` (docs/getting-started.md and docs/checking.md)."""
 
 from __future__ import annotations
 
@@ -187,7 +187,7 @@ def test_composite_leaves_out_colliding_changes(tmp_path: Path) -> None:
 def test_composite_delete_vs_amend_collision(tmp_path: Path) -> None:
     result, out = composite(tmp_path, "subs-rate.yaml", "subs-abolish.yaml", "panel.yaml")
     assert result.exit_code == 1
-    assert "collision" in result.output.lower() or "collide" in result.output.lower()
+    assert "collision: motions 2024-subs-rate and 2024-subs-abolish collide on Rule 3.2.a" in result.output
     data = yaml.safe_load(out.read_text())
     motion = data if "motion" in data else data["motions"][0]
     assert all("members.subs.rate" not in json.dumps(a) for a in motion["amendments"])
@@ -259,7 +259,7 @@ def test_composite_to_stdout_is_a_motion() -> None:
     result = rb("composite", UNION, M / "objects.yaml", M / "panel.yaml")
     assert result.exit_code == 0
     data = yaml.safe_load(result.stdout)
-    assert "motion" in data or "motions" in data
+    assert data["motion"] == "composite" and data["amendments"]
 
 
 def test_mixed_set_reports_each_pair_once() -> None:

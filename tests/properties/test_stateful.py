@@ -315,7 +315,7 @@ class Pipeline(RuleBasedStateMachine):
         i = data.draw(st.integers(0, len(self.versions) - 2), label="back to")
         target, _, target_model = self.versions[i]
         if target.clauses == self.current.clauses or not self.current.clauses:
-            return  # nothing to amend; or no clause to anchor an insertion to (CONTRACT 2 has no "into the book")
+            return  # nothing to amend; or no clause to anchor an insertion to (docs/motions.md has no "into the book")
         motion = DRAFT.draft(self.current, target)
         (from_file,) = motion_io.loads(motion_io.dumps([motion]), "drafted.yaml")
         result = apply(self.current, from_file, label=self.label())

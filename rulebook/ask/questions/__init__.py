@@ -1,4 +1,4 @@
-"""The built-in questions (CONTRACT section 4), one module per family.
+"""The built-in questions (docs/questions.md), one module per family.
 
 Importing this package registers them; :data:`BUILTINS` lists them.
 """
