@@ -11,7 +11,7 @@ from rulebook.amend.motion import Amendment, Motion
 from rulebook.errors import AmendmentError
 from rulebook.io import motions as motion_io
 from rulebook.io.rulebook import dumps, load_file
-from rulebook.model import Clause, Version
+from rulebook.model import Clause, Level, Version
 from rulebook.numbering import all_citations, citation
 from rulebook.refs import render_refs
 
@@ -278,3 +278,64 @@ def test_a_motion_whose_base_is_unknown_is_refused(club):
     message = _fails(club, Amendment("delete_clause", clause="Rule 1"), base="1999")
     assert "drafted against version '1999'" in message
     assert "correct 'base'" in message
+
+
+# -- whole words and punctuation at the edge of a quote ---------------------------
+
+
+def _clause(text: str) -> Version:
+    return Version("club", "1", [Level("arabic", "Rule {n}")], [Clause("r", text=text)])
+
+
+@pytest.mark.parametrize(
+    ("text", "old", "inside"),
+    [
+        ("The threshold is 15 per cent of members.", "5 per cent", "15 per cent"),
+        ("All women may stand.", "men", "women"),
+        ("Members pay 2019 fees.", "201", "2019"),
+    ],
+)
+def test_a_phrase_never_matches_inside_a_longer_word(text, old, inside):
+    message = _fails(_clause(text), Amendment("replace_words", clause="r", old=old, new="X"))
+    assert f"only inside longer words (as in {inside!r})" in message
+
+
+def test_occurrences_are_counted_as_whole_words():
+    out = _one(
+        _clause("women and men and men"), Amendment("replace_words", clause="r", old="men", new="people", occurrence=2)
+    )
+    assert out.clause("r").text == "women and men and people"
+    assert find_phrase("women and men", "men", None) == (10, [3])
+
+
+def test_an_ambiguous_phrase_names_the_first_few_places_and_the_count():
+    text = " ".join(["the fee"] * 100_000)
+    message = _fails(_clause(text), Amendment("delete_words", clause="r", words="fee"))
+    assert "occurs 100000 times" in message
+    assert "words 2, 4, 6, 8, 10, ... (100000 in all)" in message
+    assert len(message) < 400
+
+
+def test_a_stop_inside_the_closing_quote_that_the_clause_lacks_is_left_out():
+    v = _clause("Open to women members and lesbian and gay members.")
+    a = Amendment("insert_words", clause="r", after="women members,", words="disabled members,")
+    assert _one(v, a).clause("r").text == "Open to women members disabled members and lesbian and gay members."
+
+
+def test_new_words_ending_in_a_full_stop_mid_sentence_lose_it():
+    v = _clause("Open to women members and lesbian and gay members.")
+    a = Amendment("insert_words", clause="r", after="women members", words="and disabled members.")
+    assert _one(v, a).clause("r").text == "Open to women members and disabled members and lesbian and gay members."
+    at_end = Amendment("insert_words", clause="r", after="gay members.", words="Others may attend.")
+    assert _one(v, at_end).clause("r").text.endswith("gay members. Others may attend.")
+
+
+def test_a_full_stop_before_a_capital_mid_sentence_is_refused_naming_both_readings():
+    v = _clause("Members of the Labour Party may vote.")
+    message = _fails(v, Amendment("insert_words", clause="r", after="Members of the", words="trade union."))
+    assert "'trade union.'" in message and "'trade union'" in message
+
+
+def test_a_different_mark_in_the_clause_is_not_read_away():
+    message = _fails(_clause("Members, guests and staff."), Amendment("delete_words", clause="r", words="Members."))
+    assert "does not occur" in message

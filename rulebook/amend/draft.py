@@ -55,6 +55,7 @@ import attrs
 
 from rulebook.amend.apply import apply
 from rulebook.amend.motion import Amendment, Motion
+from rulebook.amend.phrases import phrase_pattern
 from rulebook.amend.wording import write_wording
 from rulebook.errors import AmendmentError, CitationError, DraftError
 from rulebook.model import Clause, Level, Version, walk
@@ -76,13 +77,8 @@ def _spans(text: str) -> list[tuple[int, int]]:
 
 
 def _starts(text: str, phrase: str) -> list[int]:
-    """Where ``phrase`` starts in ``text``, overlapping matches included (as apply counts them)."""
-    out = []
-    i = text.find(phrase)
-    while i >= 0:
-        out.append(i)
-        i = text.find(phrase, i + 1)
-    return out
+    """Where ``phrase`` starts in ``text`` as whole words, overlaps included (as apply counts them)."""
+    return [m.start() for m in phrase_pattern(phrase).finditer(text)] if phrase else []
 
 
 class _TextEditor:
