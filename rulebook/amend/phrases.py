@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 import attrs
 
@@ -240,7 +241,7 @@ def edge_reading(text: str, a: Amendment) -> tuple[Amendment, tuple[str, ...]]:
     if mark and mark in _EDGE_MARKS and count_phrase(text, phrase) == 0:
         bare = phrase[:-1].rstrip()
         if bare and _unpunctuated(text, bare, a.occurrence):
-            changes = {looked: bare}
+            changes: dict[str, Any] = {looked: bare}
             new = getattr(a, put) if put else None
             if new and new.endswith(mark) and not bare.endswith(mark):
                 changes[put or ""] = new[:-1].rstrip()
@@ -293,7 +294,8 @@ def _full_stop(text: str, a: Amendment, looked: str, put: str) -> tuple[Amendmen
             f"the full stop ending the new words {words!r} is left out; it would end the sentence "
             f"before {after.lstrip()[:20]!r}"
         )
-        return attrs.evolve(a, **{put: bare}), note
+        bare_words: dict[str, Any] = {put: bare}
+        return attrs.evolve(a, **bare_words), note
     if nxt.isupper():
         raise ValueError(
             f"the new words {words!r} end in a full stop and go before {after.lstrip()[:20]!r} in the middle of a "
