@@ -174,7 +174,7 @@ def test_clause_ids_are_accepted_as_references() -> None:
         ("insert new clause after", "at the end"),
         ("delete 'x'", "at word 1 ('delete', column 1)"),
         ("Rule 2: set provision fee to {a: [1, 2}", "at word 7 ('{a:', column 30)"),
-        ("insert new section x after Rule 2", "at word 3 ('section', column 12)"),
+        ("insert new widget x after Rule 2", "at word 3 ('widget', column 12)"),
     ],
 )
 def test_a_wording_that_cannot_be_read_names_the_word_and_column(text: str, where: str) -> None:

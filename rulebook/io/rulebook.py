@@ -369,6 +369,10 @@ def _clause_data(clause: Clause) -> dict[str, Any]:
     return out
 
 
+#: The plain data of a clause, as a rule book file holds it.
+clause_data = _clause_data
+
+
 def dump_data(version: Version) -> dict[str, Any]:
     """The version as plain data in the rule book format.
 

@@ -1,0 +1,287 @@
+"""Statements about whole clauses: insert a new one, delete, replace with a
+block of new text, move; with the YAML values some of them carry.
+
+Examples
+--------
+>>> from rulebook.amend.wording import parse_wording
+>>> (a,) = parse_wording("Delete Rule K.2 and replace with: K.2 Branches meet monthly.")
+>>> a.op, a.clause, a.text
+('replace_text', 'Rule K.2', 'Branches meet monthly.')
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Any
+
+from rulebook.amend.motion import Amendment
+from rulebook.amend.wording.reader import CLAUSE_WORDS, Reader, looks_like_number, names_number, placed
+from rulebook.errors import RulebookError, WordingError
+from rulebook.io.rulebook import ID_PATTERN, parse_clause
+from rulebook.io.yamlsrc import Seq, parse
+from rulebook.model import Clause, freeze
+
+__all__ = ["ClauseStatements", "derived_id", "strip_number"]
+
+#: A plain YAML scalar in running text ends at ';', ' and ', or ',' or '.' before a space or the end.
+_PLAIN_SCALAR = re.compile(r"(?:(?!\s+and\s|[.,](?:\s|$))[^;])*")
+_KEYWORDS = frozenset(("after", "before", "into", "at", "to", "as", "a", "headed", "numbered", "with", "reading"))
+_GENERIC = ("clause", "sub-clause", "subclause")
+_NEW = ("new", "a new", "the new", "an additional", "additional", "a further")
+
+
+def derived_id(statement: str, words: str) -> str:
+    """The id given to a new clause whose wording names none: a slug of the
+    first words of ``words`` (its heading or text) and six hex digits of a
+    hash of the whole ``statement``.
+
+    Examples
+    --------
+    >>> derived_id("insert new clause after Rule 2: 'Members may vote.'", "Members may vote.")
+    'members-may-vote-6aeab2'
+    """
+    slug = "-".join(re.findall(r"[a-z0-9]+", words.lower())[:4]) or "clause"
+    digest = hashlib.sha256(" ".join(statement.split()).encode()).hexdigest()[:6]
+    return f"{slug}-{digest}"
+
+
+def strip_number(text: str, number: str | None = None) -> str:
+    """A block of new clause text without its own leading number ("K.2 Branches ..."):
+    the number is the clause's place, computed by the rule book, not words of it.
+
+    Examples
+    --------
+    >>> strip_number("K.2 Branches meet monthly."), strip_number("(f) the treasurer"), strip_number("A member")
+    ('Branches meet monthly.', 'the treasurer', 'A member')
+    """
+    first, _, rest = text.strip().partition(" ")
+    bare = first.strip("().").lower()
+    if rest and (bare == (number or "").strip("().").lower() or (looks_like_number(first) and _numeric(first))):
+        return rest.strip()
+    return text.strip()
+
+
+def _numeric(word: str) -> bool:
+    """A leading number only when it cannot be a word: it has a digit or brackets."""
+    return any(c.isdigit() for c in word) or word.startswith("(") or word.endswith(")")
+
+
+class ClauseStatements(Reader):
+    """The statements that add, delete, replace or move whole clauses."""
+
+    def at_new_clause(self) -> bool:
+        """``insert|add [at (the) end] [after REF,] [a] new CLAUSE ...`` comes next."""
+        if self.peek().key not in ("insert", "add"):
+            return False
+        save = self.pos
+        self.take()
+        self.accept_any("at the end", "at end")
+        if self.accept("after"):
+            while self.peek().kind not in ("end", ",", ";", "quoted", ":"):
+                self.take()
+            self.accept_any(",")
+            if self.peek().kind == ",":
+                self.take()
+        found = self.accept_any(*_NEW) and (self.peek().key in CLAUSE_WORDS)
+        self.pos = save
+        return found
+
+    def insert_clause(self, current: str | None, bare: bool) -> Amendment:
+        start = self.pos
+        self.take()
+        where: str | None = None
+        anchor: str | None = None
+        if self.accept_any("at the end", "at end"):
+            where, anchor = "into", current
+        if self.accept("after"):
+            where = "after"
+            anchor = self.number_ref(self.reference(lambda t: t.key in ("a", "new"), "the clause it goes after"))
+            if self.peek().kind == ",":
+                self.take()
+        self.accept_any(*_NEW)
+        self.take()  # clause, sub-clause, rule, ...
+        cid: str | None = None
+        number: str | None = None
+        if self.accept("with", "id"):
+            cid = self.take().value
+        elif self.peek().kind == "word" and self.peek().key not in _KEYWORDS:
+            word = self.peek().value
+            if names_number(word):
+                number = self.take().value
+            else:
+                cid = self.take().value
+        elif self.peek().kind == "(" and self.peek(2).kind == ")":
+            number = "".join(self.take().value for _ in range(3))
+        if cid is not None and not ID_PATTERN.match(cid):
+            raise self.fail("a clause id: letters, digits and . _ : / - (no spaces)")
+        fields: dict[str, str] = {}
+        self.headed(fields)
+        if (
+            self.peek().key in ("after", "before", "into")
+            or self.at("at", "the", "end", "of")
+            or self.at("to", "the", "end", "of")
+        ):
+            where = self.place()
+            stops = ("reading", "with", "to", "headed", "numbered", "as", "which")
+            anchor = self.number_ref(self.reference(lambda t: t.key in stops, f"the clause it goes {where}"))
+        self.headed(fields)
+        text = None
+        if self.accept_any(
+            "to read", "reading", "which reads", "as follows", "in the following terms"
+        ) or self.peek().kind in (":", "dash"):
+            text = self.block("the new clause's text (quoted, or after ':')", number)
+        elif self.peek().kind == "quoted":
+            text = self.quoted()
+        provisions: Any = {}
+        children: tuple[Clause, ...] = ()
+        while self.at("with", "provisions") or self.at("with", "sub-clauses") or self.at("with", "subclauses"):
+            self.take()
+            what = self.take().key
+            at = self.pos
+            raw, end = self.flow(self.pos)
+            self.pos = end
+            if what == "provisions":
+                provisions = self.yaml_value(raw, at)
+                if not hasattr(provisions, "items"):
+                    raise self.lex.error(at, "provisions as a YAML mapping {name: value, ...}")
+            else:
+                children = self.yaml_clauses(raw, at)
+        heading = fields.get("heading")
+        if cid is None:
+            cid = derived_id(self.source[start : self.pos], heading or text or number or "")
+        try:
+            clause = Clause(cid, heading=heading, text=text, provisions=provisions, children=children,
+                            number=fields.get("number"))  # fmt: skip
+        except (TypeError, ValueError) as exc:
+            raise self.fail(f"a valid new clause ({exc})") from None
+        if where is None:
+            if current is None and not bare:
+                raise self.fail("'after', 'before' or 'at the end of' and a clause")
+            where, anchor = "into", current
+        return Amendment("insert_clause", new_clause=clause, **(placed(where, anchor) if anchor is not None else {}))
+
+    def block(self, what: str, number: str | None) -> str:
+        """New clause text; a block (not quoted) loses its own leading number (:func:`strip_number`)."""
+        text = self.new_text(what)
+        if self.quoted_new:
+            return text
+        return strip_number(text, number.split()[-1] if number else None)
+
+    def headed(self, into: dict[str, str]) -> None:
+        """``headed 'H'`` and ``numbered 'N'`` of a new clause."""
+        while self.peek().key in ("headed", "numbered"):
+            which = "heading" if self.take().key == "headed" else "number"
+            if which in into:
+                raise self.fail(f"one {which}, not two")
+            into[which] = self.quoted(f"the quoted {which}")
+
+    def place(self) -> str:
+        """after / before / into / at the end of."""
+        if self.accept_any("at the end of", "to the end of", "into", "as the last sub-clause of"):
+            return "into"
+        tok = self.peek()
+        if tok.key in ("after", "before"):
+            self.take()
+            return tok.key
+        raise self.fail("'after', 'before' or 'at the end of' and a clause")
+
+    def whole_clause(self) -> Amendment:
+        """``delete CLAUSE-REF [and replace (it) with: BLOCK]`` after the verb."""
+        self.accept_any("the whole of", "the whole", "all of")
+        if self.peek().key in _GENERIC and self.peek(1).kind == "word":
+            self.take()  # "delete clause Rule 3": the word 'clause' only says what follows
+        ref = self.number_ref(self.reference(lambda t: t.key == "and", "the clause to delete (an id or citation)"))
+        if self.at("and", "replace") or self.at("and", "substitute") or self.at("and", "insert"):
+            self.take()
+            self.take()
+            self.accept_any("it with", "them with", "with", "by", "it by")
+            return Amendment("replace_text", clause=ref, text=self.block("the new text (quoted, or after ':')", ref))
+        return Amendment("delete_clause", clause=ref)
+
+    def replace_clause(self) -> Amendment:
+        """``Replace CLAUSE-REF with (the following) [:] BLOCK`` after the verb."""
+        ref = self.number_ref(self.reference(lambda t: t.key in ("with", "by"), "the clause to replace"))
+        if not (self.accept("with") or self.accept("by")):
+            raise self.fail("'with' and the new text")
+        return Amendment("replace_text", clause=ref, text=self.block("the new text (quoted, or after ':')", ref))
+
+    def move_clause(self) -> Amendment:
+        self.take()
+        self.take()
+        ref = self.number_ref(
+            self.reference(lambda t: t.key in ("after", "before", "into", "to", "at"), "the clause to move")
+        )
+        where = self.place()
+        anchor = self.number_ref(self.reference(lambda t: False, f"the clause to move it {where}"))
+        return Amendment("move_clause", clause=ref, **placed(where, anchor))
+
+    # -- YAML values -------------------------------------------------------------
+    def flow(self, pos: int) -> tuple[str, int]:
+        """The source of a YAML flow value starting at ``pos`` (a bracketed
+        collection, a quoted scalar or a plain scalar) and where it ends."""
+        src = self.source
+        pos = self.lex.skip(pos)
+        if pos >= len(src):
+            raise self.lex.error(pos, "a value (YAML, e.g. {share: 0.1, of: [PLP, EPLP]} or 0.5)")
+        start = pos
+        depth = 0
+        i = pos
+        while i < len(src):
+            ch = src[i]
+            if ch in "'\"" and (depth or i == start):
+                i = self._skip_yaml_string(i)
+                if depth == 0:
+                    return src[start:i], i
+                continue
+            if ch in "{[":
+                depth += 1
+            elif ch in "}]":
+                depth -= 1
+                if depth == 0:
+                    return src[start : i + 1], i + 1
+            elif depth == 0:
+                break
+            i += 1
+        if depth:
+            raise self.lex.error(start, "a closing bracket for this value")
+        m = _PLAIN_SCALAR.match(src, start)
+        raw = (m.group(0) if m else "").rstrip()
+        return raw, start + len(raw)
+
+    def _skip_yaml_string(self, i: int) -> int:
+        src = self.source
+        q = src[i]
+        j = i + 1
+        while j < len(src):
+            if q == '"' and src[j] == "\\":
+                j += 2
+                continue
+            if src[j] == q:
+                if q == "'" and j + 1 < len(src) and src[j + 1] == "'":
+                    j += 2
+                    continue
+                return j + 1
+            j += 1
+        raise self.lex.error(i, f"a closing {q} for this value")
+
+    def yaml_value(self, raw: str, pos: int) -> Any:
+        try:
+            value = parse(raw, "<wording>")
+        except RulebookError:
+            raise self.lex.error(
+                pos, "a YAML value such as {share: 0.1, of: [PLP, EPLP]}, 0.5, true or 'text'"
+            ) from None
+        return freeze(value)
+
+    def yaml_clauses(self, raw: str, pos: int) -> tuple[Clause, ...]:
+        try:
+            items = parse(raw, "<wording>")
+        except RulebookError:
+            raise self.lex.error(pos, "sub-clauses as a YAML list [{id: ..., text: ...}, ...]") from None
+        if not isinstance(items, Seq):
+            raise self.lex.error(pos, "sub-clauses as a YAML list [{id: ..., text: ...}, ...]")
+        try:
+            return tuple(parse_clause(item, items, i, 1, None) for i, item in enumerate(items))
+        except RulebookError as exc:
+            raise WordingError(f"a sub-clause in the wording is not valid: {exc.message}") from None

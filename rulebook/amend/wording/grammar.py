@@ -1,0 +1,474 @@
+"""The reader of amendment wording: instructions into statements into operations.
+
+See the package docstring (:mod:`rulebook.amend.wording`) for the grammar.
+
+Examples
+--------
+>>> [a.op for a in parse_wording("Rule 2: for 'a' substitute 'b'; delete Rule 3 and renumber accordingly")]
+['replace_words', 'delete_clause']
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rulebook.amend.motion import Amendment
+from rulebook.amend.wording.clauses import ClauseStatements
+from rulebook.amend.wording.reader import (
+    ACTION_STARTS,
+    CLAUSE_WORDS,
+    ORDINAL_NUM,
+    ORDINALS,
+    PLURALS,
+    STATEMENT_STARTS,
+    placed,
+)
+from rulebook.amend.wording.tokens import EXAMPLE
+from rulebook.errors import WordingError
+
+__all__ = ["parse_wording"]
+
+_DELETE = ("delete", "remove", "omit", "leave out", "strike out", "strike", "cut")
+_INSERT = ("insert", "add", "substitute")
+_RENUMBER = ("renumber", "re-number", "reletter", "re-letter", "renumbering", "re-lettering", "re-numbering")
+#: Words that may follow "renumber" ("renumber the remaining clauses and references accordingly").
+_RENUMBER_WORDS = frozenset(
+    (
+        "the", "remaining", "following", "subsequent", "other", "all", "and", "any", "references",
+        "cross-references", "accordingly", "as", "necessary", "appropriate", "required", "consequentially",
+        "consequential", "to", "it", "them", "rest", "of", *CLAUSE_WORDS, *PLURALS,
+    )
+)  # fmt: skip
+_FILLERS = ("the words", "these words", "the word", "this word", "the phrase", "the figure", "the figures",
+            "the number", "the reference", "the sentence", "the following words", "the following")  # fmt: skip
+_SEPARATORS = (";", ".", ",")
+_PLACE_WORDS = ("with", "by")
+
+
+class Parser(ClauseStatements):
+    """Recursive descent over the tokens of one wording."""
+
+    def __init__(self, source: str, clause: str | None = None, bare: bool = False) -> None:
+        super().__init__(source)
+        self.default = clause
+        self.bare = bare
+
+    # -- statements ----------------------------------------------------------
+    def wording(self) -> list[Amendment]:
+        out: list[Amendment] = []
+        current: list[str | None] = [self.default]
+        while True:
+            self.separators()
+            tok = self.peek()
+            if tok.kind == "end":
+                break
+            if tok.key in _RENUMBER:
+                self.renumber()
+                continue
+            if self.at_new_clause():
+                out.extend(self.insert_clause(c, self.bare) for c in current)
+            elif tok.key in ("insert", "add") and self.peek(1).key == "new":
+                self.take()
+                self.take()
+                raise self.fail("'clause', 'sub-clause', 'rule', 'article', 'section' or 'paragraph'")
+            elif self.peek().key in _DELETE_FIRST and self.after_verb_is_clause():
+                self.verb()
+                out.append(self.whole_clause())
+            elif tok.key == "replace" and self.after_verb_is_clause():
+                self.take()
+                out.append(self.replace_clause())
+            elif tok.key == "move" and self.peek(1).key in CLAUSE_WORDS:
+                out.append(self.move_clause())
+            elif self.starts_action():
+                if current == [None] and not self.bare:
+                    raise self.fail("the clause amended first, then ':' (as in \"Rule 2: delete 'x'\")")
+                out.extend(self.actions(current))
+            else:
+                current = self.located()
+                out.extend(self.actions(current))
+            if self.peek().kind not in ("end", *_SEPARATORS) and not self.at("and") and not self.label_next():
+                hint = "'and insert' and the new words, " if out and out[-1].op == "delete_words" else ""
+                raise self.fail(f"{hint}';', 'and' or the end of the wording")
+        if not out:
+            raise self.fail("an amendment")
+        return out
+
+    def separators(self) -> None:
+        """Skip what joins statements: ``; . ,``, "and", "then", and item labels "a)", "(b)", "ii."."""
+        while True:
+            if self.peek().kind in _SEPARATORS:
+                self.take()
+                continue
+            if self.accept("and") or self.accept("then") or self.accept("also"):
+                continue
+            if self.label_next():
+                self.take()
+                self.take()
+                if self.peek().kind == ")":
+                    self.take()
+                continue
+            return
+
+    def label_next(self) -> bool:
+        """An item label comes next: "a)", "(b)" (before a word that starts a statement)."""
+        tok = self.peek()
+        if tok.kind == "word" and len(tok.value) <= 4 and self.peek(1).kind == ")":
+            return self.peek(2).key in STATEMENT_STARTS or self.peek(2).kind == "end"
+        if tok.kind == "(" and self.peek(2).kind == ")" and len(self.peek(1).value) <= 4:
+            return self.peek(3).key in STATEMENT_STARTS
+        return False
+
+    def renumber(self) -> None:
+        """ "renumber (the remaining clauses and references) accordingly": numbering is computed, so
+        nothing to do; every word is still read, so that nothing after it is dropped."""
+        self.take()
+        while self.peek().key in _RENUMBER_WORDS:
+            if self.peek().key == "and" and self.peek(1).key in STATEMENT_STARTS:
+                return
+            self.take()
+
+    def verb(self) -> str:
+        """Take a deleting verb ("delete", "leave out", "strike out", ...) and return it."""
+        for words in _DELETE:
+            if self.accept(*words.split()):
+                return words
+        raise self.fail("'delete'")
+
+    def after_verb_is_clause(self) -> bool:
+        """After "delete"/"replace", a clause reference rather than a phrase comes next."""
+        save = self.pos
+        tok = self.take()
+        if tok.key in ("leave", "strike"):
+            self.accept("out")
+        self.accept_any("the whole of", "the whole", "all of")
+        if self.at("the", "clause") or self.at("the", "whole", "clause"):
+            self.pos = save
+            return False
+        found = self.at_clause_ref()
+        self.pos = save
+        return found
+
+    def starts_action(self) -> bool:
+        """True when the next tokens begin an action rather than a clause reference."""
+        save = self.pos
+        self.qualifiers()
+        tok, nxt = self.peek(), self.peek(1)
+        found = False
+        if tok.key in ("leave", "strike"):
+            found = nxt.key == "out"
+        elif tok.key in ("set",) or (tok.key == "remove" and nxt.key == "provision"):
+            found = nxt.key == "provision"
+        elif tok.key == "change":
+            found = True
+        elif tok.key == "for":
+            found = nxt.kind == "quoted" or nxt.key == "the"
+        elif tok.key == "at":
+            found = nxt.key in ("the", "end", "start", "beginning")
+        elif tok.key in ACTION_STARTS and tok.key != "in":
+            found = nxt.kind in ("quoted", ":", "dash") or nxt.key in ("the", "these", "this", "with", "text",
+                                                                          "heading", "it", "words", "word")  # fmt: skip
+        self.pos = save
+        return found
+
+    def located(self) -> list[str | None]:
+        """``[In] REF [locator] [: , -]`` before the actions on that clause (or clauses)."""
+        start = self.peek().start
+        self.accept("in") or self.accept("amend")
+
+        def stop(tok: object) -> bool:
+            return self.peek().start > start and self.peek().key in (*ACTION_STARTS, "change") and self.starts_action()
+
+        ref = self.number_ref(self.reference(stop, "the clause amended (an id or citation), then ':'"))
+        if any(w.lower() in ("heading", "title") for w in ref.split()):
+            raise self.lex.error(
+                start, "a clause; to change a heading write \"Rule 2: replace the heading with 'New'\""
+            )
+        if self.peek().kind in (":", "dash") or (self.peek().kind == "," and self.peek(1).key in STATEMENT_STARTS):
+            self.take()
+        elif not self.starts_action():
+            raise self.fail("':' after the clause reference")
+        return list(_split_refs(ref))
+
+    def actions(self, clauses: list[str | None]) -> list[Amendment]:
+        """One or more actions joined by "and" or ",", each made for every clause named."""
+        read = [self.action()]
+        while self.at("and") or self.peek().kind == ",":
+            save = self.pos
+            self.take()
+            if self.peek().key in _RENUMBER or self.at_new_clause() or not self.starts_action():
+                self.pos = save
+                break
+            read.append(self.action())
+        return [Amendment(**{**_fields(a), "clause": c}) for c in clauses for a in read]
+
+    # -- actions on words ----------------------------------------------------------
+    def action(self) -> Amendment:
+        self.qualifiers()
+        tok = self.peek()
+        key = tok.key
+        if key in _DELETE_FIRST and (key not in ("leave", "strike") or self.peek(1).key == "out"):
+            return self.delete()
+        if key in ("after", "before"):
+            self.take()
+            anchor, occurrence = self.phrase(f"the quoted words to insert {key}")
+            self.qualifiers()
+            if self.peek().kind == ",":
+                self.take()
+            if self.peek().key not in _INSERT:
+                raise self.fail("'insert' and the quoted words")
+            self.take()
+            words = self.new_text("the words to insert (quoted)")
+            return Amendment("insert_words", words=words, occurrence=occurrence, **placed(key, anchor))
+        if key in _INSERT:
+            self.take()
+            words = self.new_text("the words to insert (quoted)")
+            where = self.peek().key
+            if where not in ("after", "before"):
+                raise self.fail("'after' or 'before' and the quoted words where they go")
+            self.take()
+            anchor, occurrence = self.phrase(f"the quoted words to insert {where}")
+            return Amendment("insert_words", words=words, occurrence=occurrence, **placed(where, anchor))
+        if key == "replace":
+            self.take()
+            return self.replace()
+        if key == "for":
+            self.take()
+            old, occurrence = self.phrase("the words to replace (quoted)")
+            self.expect("substitute", what="'substitute' and the new words")
+            return Amendment(
+                "replace_words", old=old, new=self.new_text("the new words (quoted)"), occurrence=occurrence
+            )
+        if key == "change":
+            return self.change()
+        if key == "set":
+            self.take()
+            self.expect("provision", what="'provision' as in 'set provision NAME to VALUE'")
+            name = self.name()
+            self.expect("to", what="'to' and the value, as in 'set provision NAME to VALUE'")
+            raw, end = self.flow(self.pos)
+            value = self.yaml_value(raw, self.pos)
+            self.pos = end
+            return Amendment("set_provision", name=name, value=value)
+        raise self.fail("an operation: delete, insert, after, before, replace, set provision or remove provision")
+
+    def delete(self) -> Amendment:
+        verb = self.verb()
+        self.colon()
+        if self.accept("the", "text"):
+            return Amendment("replace_text", text=self.then_new() or "")
+        if self.accept("the", "heading"):
+            return Amendment("replace_text", heading=self.then_new() or "")
+        if self.accept_any("the whole clause", "the clause", "this clause", "the whole"):
+            return Amendment("delete_clause")
+        if verb == "remove" and self.accept("provision"):
+            return Amendment("remove_provision", name=self.name())
+        filler = self.filler()
+        if self.peek().kind != "quoted" and filler:
+            raise self.fail(f"the words to delete, quoted, after '{filler}'")
+        old, occurrence = self.phrase("the words to delete (quoted)")
+        self.qualifiers()
+        new = self.then_new()
+        if new is not None:
+            return Amendment("replace_words", old=old, new=new, occurrence=occurrence)
+        return Amendment("delete_words", words=old, occurrence=occurrence)
+
+    def then_new(self) -> str | None:
+        """``and insert Y`` / ``and replace (it) with Y`` / ``, substitute Y`` after a deletion; the Y."""
+        save = self.pos
+        if self.peek().kind == "," or self.at("and"):
+            self.take()
+        self.accept_any("in its place", "in their place")
+        if self.peek().key in _INSERT:
+            self.take()
+            self.accept_any("in its place", "in their place", "instead")
+            if self.peek().kind in ("quoted", ":", "dash") or self.peek().key in ("the", "these"):
+                return self.new_text("the words to insert (quoted)")
+        elif self.accept("replace"):
+            self.accept_any("it", "them", "this", "these", "these words", "the words", "the same")
+            if self.accept("with") or self.accept("by"):
+                return self.new_text("the words to put in (quoted)")
+        self.pos = save
+        return None
+
+    def replace(self) -> Amendment:
+        if self.at("the", "text") or self.at("the", "heading"):
+            fields: dict[str, Any] = {}
+            while True:
+                self.accept("the")
+                part = self.take().key
+                self.expect("with", what=f"'with' and the quoted new {part}")
+                fields[part] = self.new_text(f"the new {part} (quoted)")
+                other = "heading" if part == "text" else "text"
+                if other in fields or not self.at("and", "the", other):
+                    break
+                self.take()
+            return Amendment("replace_text", **fields)
+        ordinal = self.peek(1).key in ORDINALS or ORDINAL_NUM.match(self.peek(1).value)
+        if self.peek().key == "the" and ordinal and self.peek(2).key in ("sentence", "paragraph", "line", "words"):
+            for _ in range(3):
+                self.take()
+            self.accept_any("which reads", "that reads", "reading", "which says", "beginning")
+            self.colon()
+        self.filler()
+        old, occurrence = self.phrase("the words to replace (quoted), or 'the text'")
+        self.qualifiers()
+        if not (self.accept("with") or self.accept("by")):
+            raise self.fail("'with' and the quoted new words")
+        return Amendment("replace_words", old=old, new=self.new_text("the new words (quoted)"), occurrence=occurrence)
+
+    def change(self) -> Amendment:
+        """``change [the] X to Y``, the words quoted or not."""
+        self.take()
+        self.accept("the")
+        if self.peek().kind == "quoted":
+            old, occurrence = self.phrase("the words to change")
+            self.expect("to", what="'to' and the new words")
+            return Amendment("replace_words", old=old, new=self.new_text("the new words"), occurrence=occurrence)
+        start = self.peek().start
+        while self.peek().kind == "word" and self.peek().key != "to":
+            self.take()
+        old = self.source[start : self.peek().start].strip()
+        if not old or not self.accept("to"):
+            raise self.fail("the words to change, then 'to' and the new words (as in \"change '15' to '10'\")")
+        if self.peek().kind == "quoted":
+            return Amendment("replace_words", old=old, new=self.quoted())
+        begin = self.peek().start
+        while self.peek().kind == "word":
+            self.take()
+        new = self.source[begin : self.pos].strip()
+        if not new:
+            raise self.fail("the new words after 'to'")
+        return Amendment("replace_words", old=old, new=new)
+
+    def filler(self) -> str | None:
+        """Words that only introduce a phrase: "the words", "these words", ... (the one taken)."""
+        for words in _FILLERS:
+            if self.accept(*words.split()):
+                self.accept_any("which read", "which reads", "reading")
+                self.colon()
+                return words
+        return None
+
+    def name(self) -> str:
+        tok = self.peek()
+        if tok.kind in ("quoted", "word"):
+            self.take()
+            return tok.value
+        raise self.fail("the provision's name")
+
+    # -- phrases and occurrences -----------------------------------------------
+    def phrase(self, what: str) -> tuple[str, int | None]:
+        before = self.occurrence_before()
+        self.filler()
+        text = self.quoted(what)
+        after = self.occurrence_after()
+        if before is not None and after is not None and before != after:
+            raise self.fail("one occurrence, not two different ones")
+        return text, before if before is not None else after
+
+    def occurrence_before(self) -> int | None:
+        """``the second`` (``occurrence of``) before a phrase."""
+        ordinal = self.peek(1).key in ORDINALS or ORDINAL_NUM.match(self.peek(1).value)
+        if not (self.at("the") and ordinal):
+            return None
+        if self.peek(2).kind == "quoted" or self.peek(2).key in ("occurrence", "instance"):
+            self.take()
+            n = self.ordinal(self.take())
+            self.accept("occurrence", "of") or self.accept("instance", "of")
+            return n
+        return None
+
+    def ordinal(self, tok: object) -> int:
+        from rulebook.amend.wording.tokens import Token
+
+        assert isinstance(tok, Token)
+        n = ORDINALS.get(tok.key)
+        if n is not None:
+            if n < 1:
+                raise self.lex.error(tok.start, "an ordinal such as 'second' ('last' needs the number: 'third')")
+            return n
+        m = ORDINAL_NUM.match(tok.value)
+        if m:
+            return int(m.group(1))
+        if tok.value.isdigit() and int(tok.value) >= 1:
+            return int(tok.value)
+        raise self.lex.error(tok.start, "an occurrence number such as 2 or 'second'")
+
+    def occurrence_after(self) -> int | None:
+        """``(occurrence 2)`` or ``(second occurrence)`` after a phrase."""
+        if self.peek().kind != "(" or (
+            self.peek(1).key not in ("occurrence", *ORDINALS) and not ORDINAL_NUM.match(self.peek(1).value)
+        ):
+            return None
+        self.take()
+        if self.accept("occurrence"):
+            n = self.ordinal(self.take())
+        else:
+            n = self.ordinal(self.take())
+            self.expect("occurrence", what="'occurrence' as in '(second occurrence)'")
+        if self.peek().kind != ")":
+            raise self.fail("')' to close the occurrence")
+        self.take()
+        return n
+
+
+_DELETE_FIRST = frozenset(w.split()[0] for w in _DELETE)
+
+
+def _fields(a: Amendment) -> dict[str, Any]:
+    return {k: getattr(a, k) for k in ("op", "old", "new", "words", "after", "before", "into", "text", "heading",
+                                        "new_clause", "name", "value", "occurrence")}  # fmt: skip
+
+
+def _split_refs(ref: str) -> list[str]:
+    """ "Rules B 2, B 4.1 and C 1.3" names three clauses: each with the singular word."""
+    first, _, rest = ref.partition(" ")
+    singular = PLURALS.get(first.lower())
+    if singular is None or not rest:
+        return [ref]
+    word = first[: len(singular)]
+    parts = [p.strip() for chunk in rest.split(",") for p in chunk.split(" and ")]
+    return [f"{word} {p}" for p in parts if p]
+
+
+def parse_wording(text: str, clause: str | None = None, *, bare: bool = False) -> tuple[Amendment, ...]:
+    """The amendments that conventional wording describes (see the package
+    docstring for the grammar).
+
+    Parameters
+    ----------
+    text
+        The instruction as printed.
+    clause
+        The clause amended when the wording names none (an agenda prints the
+        clause above the instructions).
+    bare
+        Accept a wording that names no clause and no ``clause`` is given:
+        its amendments then have ``clause=None`` (for tools that fill it in).
+
+    Raises
+    ------
+    WordingError
+        One line naming the word and column it could not read and a form that works.
+
+    Examples
+    --------
+    >>> (a,) = parse_wording("Rule 2: after 'members' insert 'and guests'")
+    >>> a.op, a.after, a.words
+    ('insert_words', 'members', 'and guests')
+    >>> (a,) = parse_wording("insert new clause fees.late after Rule 2: 'Late payers pay double.'")
+    >>> a.after, a.new_clause.id, a.new_clause.text
+    ('Rule 2', 'fees.late', 'Late payers pay double.')
+    >>> (a,) = parse_wording("Rule 2: set provision fee to {amount: 5, currency: GBP}")
+    >>> a.name, dict(a.value)
+    ('fee', {'amount': 5, 'currency': 'GBP'})
+    >>> [a.clause for a in parse_wording("Delete ‘she/he’ and replace with ‘they’", "Rule C 3")]
+    ['Rule C 3']
+    >>> parse_wording("Rule 2: delete '5' snd insert '6'")
+    Traceback (most recent call last):
+    ...
+    rulebook.errors.WordingError: cannot read the wording "Rule 2: delete '5' snd insert '6'" at word 5 ...
+    """
+    if not isinstance(text, str) or not text.strip():
+        raise WordingError(f"the wording is empty; write the amendment out, {EXAMPLE}")
+    return tuple(Parser(text, clause, bare).wording())
