@@ -22,7 +22,7 @@ Examples
 >>> first, second = agenda_items(text.splitlines(), "agenda.txt")
 >>> first.motion_id, first.proposer, first.wording, first.problem
 ('1-eastern-region', 'Eastern Region', 'Rule D.3.1.1, delete "Water" and insert "Water and Environment"', None)
->>> second.where, second.problem.startswith("the quotation that opens")
+>>> second.where, second.problem is not None
 ('agenda.txt:8', True)
 """
 
@@ -216,18 +216,18 @@ def _item(lines: Sequence[str], start: int, end: int, file: str) -> AgendaItem:
 
 
 def _read(instruction: str, clause: str | None) -> tuple[str, str | None]:
-    """The wording a motion file keeps for these instructions, or why they cannot be read."""
+    """The wording a motion file keeps for these instructions, or why they cannot be read.
+
+    Instructions that name their clause are kept as printed; otherwise the clause the
+    item prints above them is put in front, as the conventional form writes it.
+    """
     try:
-        amendments = parse_wording(instruction, bare=True)
+        parse_wording(instruction)
     except RulebookError as e:
-        return instruction, str(e)
-    if all(a.clause is not None or a.anchor is not None for a in amendments):
+        if clause is None:
+            return instruction, str(e)
+    else:
         return instruction, None
-    if clause is None:
-        return instruction, (
-            "the instructions name no clause and the item prints none; "
-            "add a line 'Clause: ...' under the item's title or cite the clause in the instructions"
-        )
     wording = f"{clause}: {instruction}"
     try:
         parse_wording(wording)
