@@ -222,12 +222,18 @@ def _read(instruction: str, clause: str | None) -> tuple[str, str | None]:
     item prints above them is put in front, as the conventional form writes it.
     """
     try:
-        parse_wording(instruction)
+        amendments = parse_wording(instruction)
     except RulebookError as e:
         if clause is None:
             return instruction, str(e)
     else:
-        return instruction, None
+        if all(a.clause is not None or a.anchor is not None for a in amendments):
+            return instruction, None
+        if clause is None:
+            return instruction, (
+                "the instructions name no clause and the item prints none; "
+                "add a line 'Clause: ...' under the item's title or cite the clause in the instructions"
+            )
     wording = f"{clause}: {instruction}"
     try:
         parse_wording(wording)
