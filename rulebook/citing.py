@@ -49,7 +49,7 @@ from rulebook.errors import CitationError
 from rulebook.model import Clause, Level, Version
 from rulebook.numbering import all_citations, format_number, numbers
 
-__all__ = ["declared", "read"]
+__all__ = ["declared", "place_of_new", "read"]
 
 _RUN = re.compile(r"\d+|[^\W\d_]+(?:-[^\W\d_]+)*")
 _ROMAN = re.compile(r"(?i)^m*(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
@@ -316,3 +316,68 @@ def check_form(form: str, levels: int) -> str | None:
             except ValueError:
                 return f"unknown numbering style {style!r}"
     return None
+
+
+def place_of_new(version: Version, ref: str) -> tuple[str, str]:
+    """Where a new clause must go to be cited ``ref``: ``(where, id)`` for ``insert_clause``.
+
+    "Add new Rule G 8" names the clause by the number it will have: it goes
+    before the clause now numbered G 8, or after the last child of Rule G when
+    that is G 7. ``where`` is ``"before"``, ``"after"`` or ``"into"``.
+
+    Raises
+    ------
+    CitationError
+        The parent is not one clause, or the number would leave a gap.
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level, Version
+    >>> v = Version("unison", "1", [Level("upper-alpha", "Rule {n}"), Level("arabic")],
+    ...             [Clause("g", children=[Clause(f"g{i}") for i in range(1, 8)])])
+    >>> place_of_new(v, "Rule A 8"), place_of_new(v, "Rule A 3"), place_of_new(v, "Rule B")
+    (('after', 'g7'), ('before', 'g3'), ('after', 'g'))
+    """
+    tokens = _tokens(version, ref)
+    if not tokens:
+        raise CitationError(f"{ref!r} names no number for the new clause; write the citation it will have")
+    if len(tokens) == 1:
+        parent, siblings, depth = None, version.clauses, 0
+    else:
+        parents = _reach(version, tokens[:-1])
+        if len(parents) != 1:
+            return _no_place(version, ref, parents)
+        parent = parents[0]
+        siblings, depth = parent.children, len(version.path(parent.id))
+    if depth >= len(version.numbering):
+        raise CitationError(f"{ref!r} is deeper than the numbering scheme of {version.rulebook!r} reaches")
+    level = version.numbering[depth]
+    nums = numbers(siblings, level)
+    wanted = tokens[-1].text
+    for clause, number in zip(siblings, nums, strict=True):
+        if number.casefold() == wanted.casefold():
+            return "before", clause.id
+    following = format_number(sum(1 for c in siblings if c.number is None) + 1, level.style)
+    if following.casefold() != wanted.casefold():
+        raise CitationError(
+            f"a new clause {ref!r} would leave a gap: the next number there is {following!r}; "
+            "cite the number it will have"
+        )
+    if siblings:
+        return "after", siblings[-1].id
+    if parent is None:
+        raise CitationError(f"{version.rulebook!r} has no clauses to place {ref!r} beside")
+    return "into", parent.id
+
+
+def _no_place(version: Version, ref: str, parents: list[Clause]) -> tuple[str, str]:
+    if not parents:
+        raise CitationError(
+            f"no clause in version {version.label!r} of {version.rulebook!r} holds {ref!r}; "
+            "cite the new clause under an existing one"
+        )
+    cites = all_citations(version)
+    raise CitationError(
+        f"{ref!r} could go under several clauses: {', '.join(repr(cites[p.id]) for p in parents[:6])}; "
+        "write the full citation"
+    )

@@ -294,3 +294,16 @@ def test_a_book_declares_its_citation_forms_and_a_bad_one_is_refused_at_its_line
         loads(text, "x.yaml")
     book = loads(text.replace('  - "Rule {2}"\n', ""), "x.yaml")
     assert book.citations == ("Rule {1}.{2:arabic}",)
+
+
+def test_a_new_clause_cited_by_the_number_it_will_have_finds_its_place():
+    from rulebook.citing import place_of_new
+
+    book = _unison_like()
+    assert place_of_new(book, "Rule C.2.7") == ("after", "c.2.6")
+    assert place_of_new(book, "Rule C.2.3") == ("before", "c.2.3")
+    assert place_of_new(book, "Rule C.3.4.1.3") == ("after", "c.3.4.1.2")
+    with pytest.raises(CitationError, match=r"would leave a gap: the next number there is '7'"):
+        place_of_new(book, "Rule C.2.9")
+    with pytest.raises(CitationError, match=r"no clause in version '1' of 'unison' holds 'Rule Z\.1'"):
+        place_of_new(book, "Rule Z.1")
