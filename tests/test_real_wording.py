@@ -124,3 +124,12 @@ def test_the_meant_operations_turn_the_printed_clause_into_what_a_reader_expects
             anchor = str(op.get("after") or op.get("before"))
             assert _whole(anchor, text)
             assert f"{anchor} {op['words']}" in result or f"{op['words']} {anchor}" in result
+
+
+def test_the_benchmark_script_prints_the_same_table() -> None:
+    import subprocess
+
+    script = Path(__file__).resolve().parent.parent / "benchmarks" / "real_wording.py"
+    result = subprocess.run([sys.executable, str(script), "--quick"], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == list(table(OUTCOMES))
