@@ -172,7 +172,6 @@ def test_clause_ids_are_accepted_as_references() -> None:
         ("Rule 2: after 'x' put 'y'", "at word 5 ('put', column 19)"),
         ("Rule 2: delete 'x' and insert", "at the end"),
         ("insert new clause after", "at the end"),
-        ("delete 'x'", "at word 1 ('delete', column 1)"),
         ("Rule 2: set provision fee to {a: [1, 2}", "at word 7 ('{a:', column 30)"),
         ("insert new widget x after Rule 2", "at word 3 ('widget', column 12)"),
     ],
@@ -241,3 +240,58 @@ def test_each_operation_is_written_conventionally_and_reads_back(amendment: Amen
 def test_an_unknown_operation_has_no_wording() -> None:
     with pytest.raises(WordingError, match="no conventional wording"):
         write_wording(Amendment("shuffle_clause", clause="r"))
+
+
+# -- the shapes real motions use ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Delete ‘she/he’ and replace with ‘they’", {"op": "replace_words", "old": "she/he", "new": "they"}),
+        ("Replace the words “15 per cent” with the words “5 per cent”",
+         {"op": "replace_words", "old": "15 per cent", "new": "5 per cent"}),
+        ("For 'annual' substitute 'biennial'", {"op": "replace_words", "old": "annual", "new": "biennial"}),
+        ("In this sentence change the 15 per cent to 5 per cent",
+         {"op": "replace_words", "old": "15 per cent", "new": "5 per cent"}),
+        ("At the start of the last sentence delete “Alternatively” and replace by “Also”",
+         {"op": "replace_words", "old": "Alternatively", "new": "Also"}),
+        ("After ‘elections.’ (line 2) add:\n‘a ‘due diligence’ check’",
+         {"op": "insert_words", "after": "elections.", "words": "a ‘due diligence’ check"}),
+        ("Delete: ‘by 15 per cent'\n\nReplace with: 'by nominations'",
+         {"op": "replace_words", "old": "by 15 per cent", "new": "by nominations"}),
+        ("Rule 2: leave out ''the chair'' and insert ``the secretary''",
+         {"op": "replace_words", "clause": "Rule 2", "old": "the chair", "new": "the secretary"}),
+    ],
+)  # fmt: skip
+def test_real_sentence_shapes(text: str, expected: dict[str, object]) -> None:
+    assert read_one(text) == expected
+
+
+def test_nothing_after_renumber_is_dropped() -> None:
+    got = parse_wording("Rule 2: delete 'x' and renumber accordingly and delete clause 18 (a)")
+    assert [(a.op, a.clause) for a in got] == [("delete_words", "Rule 2"), ("delete_clause", "clause 18 (a)")]
+
+
+def test_a_bare_filler_with_no_phrase_is_refused() -> None:
+    with pytest.raises(WordingError, match=r"at the end: expected the words to delete, quoted"):
+        parse_wording("Rule 2: delete the words")
+
+
+def test_a_block_of_new_text_loses_its_own_number() -> None:
+    (a,) = parse_wording("Delete Rule K.2 and replace with:\nK.2 Branches meet monthly.")
+    assert (a.op, a.clause, a.text) == ("replace_text", "Rule K.2", "Branches meet monthly.")
+    (b,) = parse_wording("Add new Article 20.2 after Article 20.1 as follows: ‘Members vote.’")
+    assert (b.after, b.numbered, b.new_clause.text) == ("Article 20.1", "Article 20.2", "Members vote.")
+
+
+def test_one_change_in_several_clauses_and_lettered_items() -> None:
+    got = parse_wording("Rules B 2, B 4.1 and C 1.3: delete 'x'")
+    assert [a.clause for a in got] == ["Rule B 2", "Rule B 4.1", "Rule C 1.3"]
+    items = parse_wording("Rule 2: a) delete 'x' b) after 'y' insert 'z'")
+    assert [a.op for a in items] == ["delete_words", "insert_words"]
+
+
+def test_a_wording_with_no_clause_takes_the_one_given() -> None:
+    (a,) = parse_wording("delete 'x'", "Rule 4")
+    assert a.clause == "Rule 4"

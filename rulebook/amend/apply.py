@@ -179,6 +179,21 @@ class _Step:
                     "could not tell them apart; pin a different number"
                 )
 
+    def check_numbered(self, out: Version, a: Amendment, cid: str) -> None:
+        """Refuse a new clause that would not have the number the motion gives it ("Add new
+        Article 20.2"); a number that names no clause on its own ("Sub-clause I") is not checked."""
+        if a.numbered is None:
+            return
+        try:
+            named = resolve_id(out, a.numbered)
+        except CitationError:
+            return
+        if named != cid:
+            raise self.fail(
+                f"the motion numbers the new clause {a.numbered!r}, but placed {a.anchor[0] if a.anchor else 'there'} "
+                f"{a.anchor[1] if a.anchor else ''} it would be {citation(out, cid)}; correct the number or the place"
+            )
+
     def run(self, version: Version, amendment: Amendment) -> Version:
         op = amendment.op
         if self.motion.kind == "ruling" and op not in RULING_OPS:
@@ -252,6 +267,7 @@ class _Step:
         self.check_depth(v, parent, clause)
         out = insert_clause(v, parent, index, clause)
         self.check_numbers(out, parent)
+        self.check_numbered(out, a, clause.id)
         provenance = out.provenance.evolver()
         for _, node in walk((clause,)):
             for name in node.provisions:

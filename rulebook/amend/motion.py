@@ -25,7 +25,7 @@ OPS: dict[str, tuple[str, ...]] = {
     "insert_words": ("clause", "words", "after", "before", "occurrence"),
     "delete_words": ("clause", "words", "occurrence"),
     "replace_text": ("clause", "text", "heading"),
-    "insert_clause": ("after", "before", "into", "clause"),
+    "insert_clause": ("after", "before", "into", "clause", "numbered"),
     "delete_clause": ("clause",),
     "move_clause": ("clause", "after", "before", "into"),
     "set_provision": ("clause", "name", "value"),
@@ -64,6 +64,8 @@ class Amendment:
     name: str | None = None
     value: Any = attrs.field(default=None, converter=freeze)  # immutable, like provisions in a Clause
     occurrence: int | None = None
+    #: For ``insert_clause``: the citation the motion says the new clause will have, checked when applied.
+    numbered: str | None = None
     wording: str | None = None
     line: int | None = attrs.field(default=None, eq=False)
 

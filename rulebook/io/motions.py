@@ -71,6 +71,12 @@ def _amendment(entry: Any, seq: Seq, index: int, motion_id: str, kind: str) -> l
             parsed = parse_wording(wording)
         except WordingError as exc:
             raise SchemaError(f"{what}: {exc.message}", file=entry.file, line=entry.line_of("wording")) from None
+        if any(a.anchor is None if a.op == "insert_clause" else a.clause is None for a in parsed):
+            raise SchemaError(
+                f"{what}: the wording names no clause; start it with the clause, as in \"Rule 2: delete 'x'\"",
+                file=entry.file,
+                line=entry.line_of("wording"),
+            )
         return [Amendment(**{**_fields(a), "wording": wording, "line": entry.line_of("wording")}) for a in parsed]
     if "op" not in entry:
         raise entry.error(f"{what} has neither 'op' nor 'wording'; add one")
@@ -92,7 +98,7 @@ def _amendment(entry: Any, seq: Seq, index: int, motion_id: str, kind: str) -> l
     if occurrence is not None and (isinstance(occurrence, bool) or not isinstance(occurrence, int) or occurrence < 1):
         raise entry.error(f"{what}: 'occurrence' must be a whole number from 1", "occurrence")
     fields: dict[str, Any] = {"op": op, "line": entry.line, "occurrence": occurrence}
-    for key in ("old", "new", "words", "after", "before", "into", "text", "heading", "name", "wording"):
+    for key in ("old", "new", "words", "after", "before", "into", "text", "heading", "name", "numbered", "wording"):
         if key in entry:
             fields[key] = _text(entry, key, what)
     if op == "insert_clause":

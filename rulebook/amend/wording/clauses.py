@@ -56,9 +56,9 @@ def strip_number(text: str, number: str | None = None) -> str:
     ('Branches meet monthly.', 'the treasurer', 'A member')
     """
     first, _, rest = text.strip().partition(" ")
-    bare = first.strip("().").lower()
-    if rest and (bare == (number or "").strip("().").lower() or (looks_like_number(first) and _numeric(first))):
-        return rest.strip()
+    bare = first.strip("().:").lower()
+    if rest and (bare == (number or "").strip("().:").lower() or (looks_like_number(first) and _numeric(first))):
+        return rest.strip().lstrip("–—-:").strip()
     return text.strip()
 
 
@@ -69,6 +69,8 @@ def _numeric(word: str) -> bool:
 
 class ClauseStatements(Reader):
     """The statements that add, delete, replace or move whole clauses."""
+
+    leading: str | None = None  # the number a block of new clause text starts with, if any
 
     def at_new_clause(self) -> bool:
         """``insert|add [at (the) end] [after REF,] [a] new CLAUSE ...`` comes next."""
@@ -89,6 +91,7 @@ class ClauseStatements(Reader):
 
     def insert_clause(self, current: str | None, bare: bool) -> Amendment:
         start = self.pos
+        self.leading = None
         self.take()
         where: str | None = None
         anchor: str | None = None
@@ -100,7 +103,7 @@ class ClauseStatements(Reader):
             if self.peek().kind == ",":
                 self.take()
         self.accept_any(*_NEW)
-        self.take()  # clause, sub-clause, rule, ...
+        unit = self.take().value  # clause, sub-clause, rule, ...
         cid: str | None = None
         number: str | None = None
         if self.accept("with", "id"):
@@ -159,14 +162,21 @@ class ClauseStatements(Reader):
             if current is None and not bare:
                 raise self.fail("'after', 'before' or 'at the end of' and a clause")
             where, anchor = "into", current
-        return Amendment("insert_clause", new_clause=clause, **(placed(where, anchor) if anchor is not None else {}))
+        numbered = f"{unit} {number}" if number is not None else self.leading
+        place = placed(where, anchor) if anchor is not None else {}
+        return Amendment("insert_clause", new_clause=clause, numbered=numbered, **place)
 
     def block(self, what: str, number: str | None) -> str:
         """New clause text; a block (not quoted) loses its own leading number (:func:`strip_number`)."""
         text = self.new_text(what)
+        own = number.split()[-1] if number else None
+        first = text.split(maxsplit=1)[0] if text.split() else ""
+        self.leading = None
+        if not self.quoted_new and own is None and names_number(first) and _numeric(first) and len(text.split()) > 1:
+            self.leading = first.rstrip(":")
         if self.quoted_new:
-            return text
-        return strip_number(text, number.split()[-1] if number else None)
+            return strip_number(text, own) if own and first.strip("().:").lower() == own.lower() else text
+        return strip_number(text, own)
 
     def headed(self, into: dict[str, str]) -> None:
         """``headed 'H'`` and ``numbered 'N'`` of a new clause."""
@@ -189,9 +199,12 @@ class ClauseStatements(Reader):
     def whole_clause(self) -> Amendment:
         """``delete CLAUSE-REF [and replace (it) with: BLOCK]`` after the verb."""
         self.accept_any("the whole of", "the whole", "all of")
-        if self.peek().key in _GENERIC and self.peek(1).kind == "word":
+        if self.peek().key in _GENERIC and self.peek(1).kind == "word" and not names_number(self.peek(1).value):
             self.take()  # "delete clause Rule 3": the word 'clause' only says what follows
+        at = self.peek().start
         ref = self.number_ref(self.reference(lambda t: t.key == "and", "the clause to delete (an id or citation)"))
+        if " to " in f" {ref.lower()} " or ref.lower().startswith(tuple(f"{w}s " for w in CLAUSE_WORDS)):
+            raise self.lex.error(at, "one clause to delete (a range or a list is not read: delete each clause)")
         if self.at("and", "replace") or self.at("and", "substitute") or self.at("and", "insert"):
             self.take()
             self.take()

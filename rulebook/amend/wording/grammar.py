@@ -65,6 +65,8 @@ class Parser(ClauseStatements):
             if tok.key in _RENUMBER:
                 self.renumber()
                 continue
+            self.qualifiers()
+            tok = self.peek()
             if self.at_new_clause():
                 out.extend(self.insert_clause(c, self.bare) for c in current)
             elif tok.key in ("insert", "add") and self.peek(1).key == "new":
@@ -192,9 +194,10 @@ class Parser(ClauseStatements):
     def actions(self, clauses: list[str | None]) -> list[Amendment]:
         """One or more actions joined by "and" or ",", each made for every clause named."""
         read = [self.action()]
-        while self.at("and") or self.peek().kind == ",":
+        while self.at("and") or self.peek().kind in (",", ";") or self.label_next():
             save = self.pos
-            self.take()
+            if not self.label_next():
+                self.take()
             if self.peek().key in _RENUMBER or self.at_new_clause() or not self.starts_action():
                 self.pos = save
                 break
@@ -203,6 +206,11 @@ class Parser(ClauseStatements):
 
     # -- actions on words ----------------------------------------------------------
     def action(self) -> Amendment:
+        if self.label_next():
+            self.take()
+            self.take()
+            if self.peek().kind == ")":
+                self.take()
         self.qualifiers()
         tok = self.peek()
         key = tok.key
@@ -360,7 +368,7 @@ class Parser(ClauseStatements):
     def phrase(self, what: str) -> tuple[str, int | None]:
         before = self.occurrence_before()
         self.filler()
-        text = self.quoted(what)
+        text = _elided(self.quoted(what))
         after = self.occurrence_after()
         if before is not None and after is not None and before != after:
             raise self.fail("one occurrence, not two different ones")
@@ -420,6 +428,17 @@ def _fields(a: Amendment) -> dict[str, Any]:
                                         "new_clause", "name", "value", "occurrence")}  # fmt: skip
 
 
+def _elided(phrase: str) -> str:
+    """A quoted phrase without the "…" that marks words left out at its edges: the
+    phrase is what remains, found as whole words."""
+    for mark in ("…", "..."):
+        if phrase.startswith(mark) and len(phrase) > len(mark):
+            phrase = phrase[len(mark) :].lstrip()
+        if phrase.endswith(mark) and len(phrase) > len(mark):
+            phrase = phrase[: -len(mark)].rstrip()
+    return phrase
+
+
 def _split_refs(ref: str) -> list[str]:
     """ "Rules B 2, B 4.1 and C 1.3" names three clauses: each with the singular word."""
     first, _, rest = ref.partition(" ")
@@ -431,7 +450,7 @@ def _split_refs(ref: str) -> list[str]:
     return [f"{word} {p}" for p in parts if p]
 
 
-def parse_wording(text: str, clause: str | None = None, *, bare: bool = False) -> tuple[Amendment, ...]:
+def parse_wording(text: str, clause: str | None = None, *, bare: bool = True) -> tuple[Amendment, ...]:
     """The amendments that conventional wording describes (see the package
     docstring for the grammar).
 

@@ -33,6 +33,10 @@ PLURALS = {w + "s": w for w in CLAUSE_WORDS}
 _UNITS = ("sentence", "paragraph", "line", "clause", "sub-clause", "section", "rule", "bullet", "text", "list")
 _LOCATOR = re.compile(r"^(line|lines|page|pages|p\.|pp\.|pg|pg\.)\s+\d+([-–]\d+)?$", re.IGNORECASE)
 _TRAILING_LOCATOR = re.compile(r"^(.*\S)\s+(line|lines|pg|page)\s+\d+([-–]\d+)?$", re.IGNORECASE)
+_OF_DOCUMENT = re.compile(
+    r"\s+of\s+(?:the|this|these)\s+(?:\w+\s+){0,2}?(?:constitution|rules?|rule\s*book|standing\s+orders|bill|act)\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
 _LOCATOR_WORDS = ("line", "lines", "page", "pages", "pg", "p.")
 _NUMBER = re.compile(
     r"^\(?(\d+[A-Za-z]?|[A-Z]|[a-z]|[ivxlc]+|[IVXLC]+|[A-Z]{1,2}\d+[A-Za-z]?)(\.(\d+[A-Za-z]?|[A-Za-z]|[ivxlc]+|[IVXLC]+))*[.)]?$"
@@ -164,6 +168,11 @@ class Reader:
             elif self.peek().key in _LOCATOR_WORDS and self.peek(1).value[:1].isdigit():
                 self.take()
                 self.take()
+            elif self.peek().key == "on" and self.peek(1).key in _LOCATOR_WORDS and self.peek(2).value[:1].isdigit():
+                self.take()
+            elif self.peek().key == "of" and _OF_DOCUMENT.match(" " + self.source[self.peek().start :].split(",")[0]):
+                while self.peek().kind == "word":
+                    self.take()
             elif self.peek().key in ("in", "at", "of", "within"):
                 self.take()
                 if self.accept_any("the start of", "the beginning of", "the end of", "start of", "end of"):
@@ -171,7 +180,8 @@ class Reader:
                 self.accept_any("the", "this", "that")
                 if self.peek().key in ORDINALS or ORDINAL_NUM.match(self.peek().value):
                     self.take()
-                if self.peek().key.rstrip("s") in _UNITS and self.peek(1).kind != "word":
+                unit_next = self.peek(1).kind != "word" or self.peek(1).key in STATEMENT_STARTS
+                if self.peek().key.rstrip("s") in _UNITS and unit_next:
                     self.take()
                     self.accept_any("of the clause", "of this clause")
                 else:
@@ -210,7 +220,9 @@ class Reader:
         return ref
 
     def number_ref(self, ref: str) -> str:
-        """Drop line and page locators ("line 2", "page 12") from a reference."""
+        """Drop line and page locators ("line 2", "page 12") from a reference, and what
+        follows "of the constitution" (the document, then the clause's title)."""
+        ref = _OF_DOCUMENT.split(ref, maxsplit=1)[0].strip()
         parts = [p.strip() for p in ref.split(",")]
         kept = [p for p in parts if not _LOCATOR.match(p)]
         for i, part in enumerate(kept):  # "Clause II.2 line 3", written without a comma
@@ -229,5 +241,7 @@ class Reader:
         if tok.kind != "word":
             return False
         if tok.key in CLAUSE_WORDS or tok.key in PLURALS:
+            return True
+        if names_number(tok.value) and (self.peek(1).kind in ("end", ";", ".") or self.peek(1).key == "and"):
             return True
         return tok.value[:1].isdigit() or bool(re.match(r"^[A-Z]{1,2}\.?\d", tok.value))

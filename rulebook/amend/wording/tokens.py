@@ -174,6 +174,8 @@ class Lexer:
         src = self.source
         start = self.skip(pos)
         text = src[start:].strip()
+        if text[:1] in DASHES and text[1:2].isspace():
+            text = text[1:].strip()  # a block set out as a bullet: "– Each regional committee ..."
         if text[-1:] in "’”'\"" and not any(o in text for o in "‘“'\"" if CLOSERS.get(o, "")[:1] == text[-1]):
             text = text[:-1].rstrip()
         return text, len(src)

@@ -138,7 +138,9 @@ def write_wording(amendment: Amendment, version: Version | None = None) -> str:
     if op == "insert_clause":
         return _write_insert_clause(a, ref)
     if op == "delete_clause":
-        return f"delete clause {ref(a.clause)}"
+        cited = ref(a.clause)
+        # "delete clause 17" keeps "clause" as part of the citation (docs/motions.md)
+        return f"delete {cited}" if names_number(cited) else f"delete clause {cited}"
     if op == "move_clause":
         where, anchor = a.anchor or ("after", "")
         place = "to the end of" if where == "into" else where
