@@ -161,3 +161,35 @@ def test_a_missing_agenda_or_an_occupied_output_exits_2(tmp_path):
     assert result.exit_code == 2 and "already exists" in result.output
     assert (tmp_path / "out" / "1-northern-branch.yaml").read_text(encoding="utf-8") == "keep me"
     assert not (tmp_path / "out" / "2-southern-branch.yaml").exists()
+
+
+CLPD_2017 = """\
+1. Ensuring a democratic choice in Labour Leadership elections – when there is a vacancy
+
+The Labour Party Rule Book 2017 Chapter 4 Elections of national officers of the Party and national committees, \
+Clause II Procedural rules for elections for national officers of the Party, Section 2 Election of leader and deputy \
+leader, Subsection B Nominations, (i) (Page 14) reads as follows:
+
+'In the case of a vacancy for leader or deputy leader, each nomination must be supported by 15 per cent of the \
+combined Commons members of the PLP and members of the EPLP. Nominations not attaining this threshold shall be null \
+and void.'
+
+Amendment
+
+Delete: ‘by 15 per cent of the combined Commons members of the PLP and members of the EPLP'
+
+Replace with: 'by nominations from: a) 15 per cent of the combined Commons members of the PLP and members of the \
+EPLP; or b) 15 per cent of the affiliated national trade unions; or c) 15 per cent of Constituency Labour Parties'
+
+Supporting argument
+
+Prior to 1988 the threshold required for a valid nomination to stand for Leader or Deputy Leader was 5 per cent.
+"""
+
+
+def test_the_clause_as_it_reads_before_amendment_is_not_taken_for_instructions():
+    """A suggested rule change as CLPD prints it (tests/data/real-wording/labour-clpd-2017-vacancy.yaml)."""
+    (item,) = agenda_items(CLPD_2017.splitlines(), "clpd.txt")
+    assert item.line == 9
+    assert item.wording.startswith("Delete: ‘by 15 per cent") and item.wording.endswith("Constituency Labour Parties'")
+    assert "Prior to 1988" not in item.wording and "reads as follows" not in item.wording

@@ -59,6 +59,8 @@ _CITATION_ONLY = re.compile(
     r"^\s*(?:chapter|clause|rule|article|section|schedule|bye-?law|appendix)\b[\w\s.,()–-]*$", re.I
 )
 _VERB = re.compile(r"\b(?:delete|insert|add|replace|leave|remove|substitute|change|amend|renumber|move)\b", re.I)
+#: A line that ends the clause as it now reads and starts the instructions ("Amendment:").
+_AMENDMENT = re.compile(r"^\s*(?:proposed\s+)?(?:amendment|rule\s+change)s?\s*:?\s*$", re.I)
 _AFTERWORD = re.compile(r"^\s*(?:supporting\s+arguments?|reasons?|explanation|rationale|notes?)\s*(?::|$)", re.I)
 
 
@@ -191,6 +193,9 @@ def _item(lines: Sequence[str], start: int, end: int, file: str) -> AgendaItem:
         line = _strip_markdown(raw)
         if _AFTERWORD.match(line):
             break
+        if _AMENDMENT.match(line):
+            body = []  # what came before was the clause as it reads, not instructions
+            continue
         if not body and (pm := _PROPOSER.match(line)):
             proposer = pm.group("who")
             continue
