@@ -173,7 +173,7 @@ def test_an_occurrence_beyond_the_count(club):
         (Amendment("move_clause", clause="Rule 3", into="Rule 3.2"), "itself or one of its own sub-clauses"),
         (Amendment("set_provision", clause="Rule 1", name="fees.annual", value=1), "is carried by Rule 2.2"),
         (Amendment("remove_provision", clause="Rule 1", name="fees.annual"), "carries no provision 'fees.annual'"),
-        (Amendment("insert_words", clause="Rule 1", words="x"), "needs 'after' or 'before'"),
+        (Amendment("insert_words", clause="Rule 1", words="x"), "needs 'after', 'before' or 'at'"),
         (Amendment("insert_words", clause="Rule 1", words="", after="club"), "'words' is empty"),
         (Amendment("delete_words", clause="Rule 1", words=""), "is empty"),
         (Amendment("frobnicate", clause="Rule 1"), "unknown operation 'frobnicate'"),
@@ -339,3 +339,24 @@ def test_a_full_stop_before_a_capital_mid_sentence_is_refused_naming_both_readin
 def test_a_different_mark_in_the_clause_is_not_read_away():
     message = _fails(_clause("Members, guests and staff."), Amendment("delete_words", clause="r", words="Members."))
     assert "does not occur" in message
+
+
+def test_words_added_at_the_end_or_start_of_a_clause():
+    v = _clause("Members pay a fee.")
+    assert (
+        _one(v, Amendment("insert_words", clause="r", at="end", words="It is due in May.")).clause("r").text
+        == "Members pay a fee. It is due in May."
+    )
+    assert (
+        _one(v, Amendment("insert_words", clause="r", at="start", words="All"))
+        .clause("r")
+        .text.startswith("All Members")
+    )
+
+
+def test_a_new_clause_must_get_the_number_the_motion_gives_it(club):
+    new = Clause("new.one", text="New.")
+    ok = _one(club, Amendment("insert_clause", after="Rule 1", new_clause=new, numbered="Rule 2"))
+    assert citation(ok, "new.one") == "Rule 2"
+    message = _fails(club, Amendment("insert_clause", after="Rule 1", new_clause=new, numbered="Rule 3"))
+    assert "numbers the new clause 'Rule 3'" in message and "it would be Rule 2" in message

@@ -295,3 +295,13 @@ def test_one_change_in_several_clauses_and_lettered_items() -> None:
 def test_a_wording_with_no_clause_takes_the_one_given() -> None:
     (a,) = parse_wording("delete 'x'", "Rule 4")
     assert a.clause == "Rule 4"
+
+
+def test_add_at_end_reads_as_words_at_the_end_of_the_clause() -> None:
+    got = parse_wording("Rule I 8.5 Add at end “up to 36 months;” Rule I 8.6 Add at end “up to 36 months;”")
+    assert [(a.clause, a.at, a.words) for a in got] == [
+        ("Rule I 8.5", "end", "up to 36 months;"), ("Rule I 8.6", "end", "up to 36 months;")]  # fmt: skip
+    (a,) = parse_wording("Insert new sentence at the end of Rule D.2.2.1 as follows:- “Each member stays.”")
+    assert (a.op, a.clause, a.at, a.words) == ("insert_words", "Rule D.2.2.1", "end", "Each member stays.")
+    assert write_wording(a) == "Rule D.2.2.1: at the end insert 'Each member stays.'"
+    assert parse_wording(write_wording(a)) == (a,)

@@ -226,7 +226,14 @@ class _Step:
         words = a.words or ""
         if not words:
             raise self.fail("'words' is empty; give the words to insert")
-        if a.after is not None:
+        if a.at is not None:
+            text = v.clause(cid).text or ""
+            if a.at == "start":
+                new_text = words + ("" if not text or words[-1].isspace() else " ") + text
+            else:
+                sep = "" if not text or words.startswith(PUNCT_AFTER) or words[0].isspace() else " "
+                new_text = text + sep + words
+        elif a.after is not None:
             text, _, end = self.phrase(v, cid, a.after, a.occurrence, "after")
             sep = "" if words.startswith(PUNCT_AFTER) or words[0].isspace() else " "
             new_text = text[:end] + sep + words + text[end:]
@@ -235,7 +242,7 @@ class _Step:
             sep = "" if words[-1].isspace() else " "
             new_text = text[:start] + words + sep + text[start:]
         else:
-            raise self.fail("insert_words needs 'after' or 'before'")
+            raise self.fail("insert_words needs 'after', 'before' or 'at' (end or start)")
         return replace_clause(v, evolve_clause(v.clause(cid), text=new_text))
 
     def op_replace_text(self, v: Version, a: Amendment) -> Version:

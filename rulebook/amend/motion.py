@@ -22,7 +22,7 @@ __all__ = ["OPS", "RULING_OPS", "Amendment", "Motion"]
 #: Operations and the fields each takes (besides ``op``); see CONTRACT section 2.
 OPS: dict[str, tuple[str, ...]] = {
     "replace_words": ("clause", "old", "new", "occurrence"),
-    "insert_words": ("clause", "words", "after", "before", "occurrence"),
+    "insert_words": ("clause", "words", "after", "before", "at", "occurrence"),
     "delete_words": ("clause", "words", "occurrence"),
     "replace_text": ("clause", "text", "heading"),
     "insert_clause": ("after", "before", "into", "clause", "numbered"),
@@ -66,6 +66,8 @@ class Amendment:
     occurrence: int | None = None
     #: For ``insert_clause``: the citation the motion says the new clause will have, checked when applied.
     numbered: str | None = None
+    #: For ``insert_words``: ``end`` or ``start`` of the clause's text, instead of a phrase.
+    at: str | None = None
     wording: str | None = None
     line: int | None = attrs.field(default=None, eq=False)
 

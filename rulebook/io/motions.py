@@ -43,7 +43,7 @@ _REQUIRED = {
     "set_provision": ("clause", "name", "value"),
     "remove_provision": ("clause", "name"),
 }
-_ANCHORS = {"insert_words": ("after", "before"), "insert_clause": ("after", "before", "into"),
+_ANCHORS = {"insert_words": ("after", "before", "at"), "insert_clause": ("after", "before", "into"),
             "move_clause": ("after", "before", "into")}  # fmt: skip
 
 
@@ -94,11 +94,13 @@ def _amendment(entry: Any, seq: Seq, index: int, motion_id: str, kind: str) -> l
     anchors = [k for k in _ANCHORS.get(op, ()) if k in entry]
     if op in _ANCHORS and len(anchors) != 1:
         raise entry.error(f"{what} ({op}) needs exactly one of {', '.join(_ANCHORS[op])}")
+    if entry.get("at", "end") not in ("end", "start"):
+        raise entry.error(f"{what}: 'at' is 'end' or 'start' (of the clause's text)", "at")
     occurrence = entry.get("occurrence")
     if occurrence is not None and (isinstance(occurrence, bool) or not isinstance(occurrence, int) or occurrence < 1):
         raise entry.error(f"{what}: 'occurrence' must be a whole number from 1", "occurrence")
     fields: dict[str, Any] = {"op": op, "line": entry.line, "occurrence": occurrence}
-    for key in ("old", "new", "words", "after", "before", "into", "text", "heading", "name", "numbered", "wording"):
+    for key in ("old", "new", "words", "after", "before", "into", "text", "heading", "name", "numbered", "at", "wording"):
         if key in entry:
             fields[key] = _text(entry, key, what)
     if op == "insert_clause":

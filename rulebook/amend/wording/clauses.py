@@ -62,6 +62,18 @@ def strip_number(text: str, number: str | None = None) -> str:
     return text.strip()
 
 
+def _own_number_dropped(text: str, own: str) -> str:
+    """Quoted new text without the clause's own number in front ("K.2 Text", "1.3.4No branch ..."
+    for Rule D.1.3.4); other text is kept whole, as quoted."""
+    bare = own.strip("().:")
+    for number in (bare, re.sub(r"^[A-Za-z]+\.?\s*", "", bare)):
+        if number and text.startswith(number) and not text[len(number) : len(number) + 1].isdigit():
+            rest = text[len(number) :].lstrip(".):–—- ")
+            if rest:
+                return rest
+    return text
+
+
 def _numeric(word: str) -> bool:
     """A leading number only when it cannot be a word: it has a digit or brackets."""
     return any(c.isdigit() for c in word) or word.startswith("(") or word.endswith(")")
@@ -175,7 +187,7 @@ class ClauseStatements(Reader):
         if not self.quoted_new and own is None and names_number(first) and _numeric(first) and len(text.split()) > 1:
             self.leading = first.rstrip(":")
         if self.quoted_new:
-            return strip_number(text, own) if own and first.strip("().:").lower() == own.lower() else text
+            return _own_number_dropped(text, own) if own else text
         return strip_number(text, own)
 
     def headed(self, into: dict[str, str]) -> None:
@@ -205,6 +217,7 @@ class ClauseStatements(Reader):
         ref = self.number_ref(self.reference(lambda t: t.key == "and", "the clause to delete (an id or citation)"))
         if " to " in f" {ref.lower()} " or ref.lower().startswith(tuple(f"{w}s " for w in CLAUSE_WORDS)):
             raise self.lex.error(at, "one clause to delete (a range or a list is not read: delete each clause)")
+        self.confirming()
         if self.at("and", "replace") or self.at("and", "substitute") or self.at("and", "insert"):
             self.take()
             self.take()
@@ -212,9 +225,26 @@ class ClauseStatements(Reader):
             return Amendment("replace_text", clause=ref, text=self.block("the new text (quoted, or after ':')", ref))
         return Amendment("delete_clause", clause=ref)
 
+    def confirming(self) -> None:
+        """Skip the clause's present words quoted after its reference, as confirmation:
+        ``Delete G5.5 ("G5.5 Members ...")``, ``delete clause H.9.5, which reads: '...'``."""
+        if self.peek().kind == "(" and self.peek(1).kind == "quoted" and self.peek(2).kind == ")":
+            for _ in range(3):
+                self.take()
+        save = self.pos
+        if self.peek().kind == ",":
+            self.take()
+        if self.accept_any("which reads", "which currently reads", "reading", "which says"):
+            self.colon()
+            if self.peek().kind == "quoted":
+                self.take()
+                return
+        self.pos = save
+
     def replace_clause(self) -> Amendment:
         """``Replace CLAUSE-REF with (the following) [:] BLOCK`` after the verb."""
         ref = self.number_ref(self.reference(lambda t: t.key in ("with", "by"), "the clause to replace"))
+        self.confirming()
         if not (self.accept("with") or self.accept("by")):
             raise self.fail("'with' and the new text")
         return Amendment("replace_text", clause=ref, text=self.block("the new text (quoted, or after ':')", ref))

@@ -10,6 +10,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rulebook.amend.motion import Amendment
@@ -28,18 +29,19 @@ from rulebook.errors import WordingError
 
 __all__ = ["parse_wording"]
 
-_DELETE = ("delete", "remove", "omit", "leave out", "strike out", "strike", "cut")
-_INSERT = ("insert", "add", "substitute")
+_DELETE = ("delete", "remove", "omit", "leave out", "strike out", "strike", "striking", "cut")
+_INSERT = ("insert", "add", "substitute", "inserting", "adding")
 _RENUMBER = ("renumber", "re-number", "reletter", "re-letter", "renumbering", "re-lettering", "re-numbering")
 #: Words that may follow "renumber" ("renumber the remaining clauses and references accordingly").
 _RENUMBER_WORDS = frozenset(
     (
         "the", "remaining", "following", "subsequent", "other", "all", "and", "any", "references",
         "cross-references", "accordingly", "as", "necessary", "appropriate", "required", "consequentially",
-        "consequential", "to", "it", "them", "rest", "of", *CLAUSE_WORDS, *PLURALS,
+        "consequential", "to", "it", "them", "rest", "of", "&", *CLAUSE_WORDS, *PLURALS,
     )
 )  # fmt: skip
-_FILLERS = ("the words", "these words", "the word", "this word", "the phrase", "the figure", "the figures",
+_FILLERS = ("the words", "these words", "words", "all the words", "the text",
+            "the word", "this word", "the phrase", "the figure", "the figures",
             "the number", "the reference", "the sentence", "the following words", "the following")  # fmt: skip
 _SEPARATORS = (";", ".", ",")
 _PLACE_WORDS = ("with", "by")
@@ -65,11 +67,15 @@ class Parser(ClauseStatements):
             if tok.key in _RENUMBER:
                 self.renumber()
                 continue
-            self.qualifiers()
+            save = self.pos
+            if self.edge(verb_follows=True) is None:
+                self.qualifiers()
+            else:
+                self.pos = save
             tok = self.peek()
             if self.at_new_clause():
                 out.extend(self.insert_clause(c, self.bare) for c in current)
-            elif tok.key in ("insert", "add") and self.peek(1).key == "new":
+            elif tok.key in ("insert", "add") and self.peek(1).key == "new" and self.peek(2).key != "sentence":
                 self.take()
                 self.take()
                 raise self.fail("'clause', 'sub-clause', 'rule', 'article', 'section' or 'paragraph'")
@@ -88,7 +94,14 @@ class Parser(ClauseStatements):
             else:
                 current = self.located()
                 out.extend(self.actions(current))
-            if self.peek().kind not in ("end", *_SEPARATORS) and not self.at("and") and not self.label_next():
+            if (
+                self.peek().kind not in ("end", *_SEPARATORS)
+                and not self.at("and")
+                and not self.at("&")
+                and not self.label_next()
+                and not self.starts_action()
+                and not self.at_clause_ref()
+            ):
                 hint = "'and insert' and the new words, " if out and out[-1].op == "delete_words" else ""
                 raise self.fail(f"{hint}';', 'and' or the end of the wording")
         if not out:
@@ -101,7 +114,7 @@ class Parser(ClauseStatements):
             if self.peek().kind in _SEPARATORS:
                 self.take()
                 continue
-            if self.accept("and") or self.accept("then") or self.accept("also"):
+            if self.accept("and") or self.accept("&") or self.accept("then") or self.accept("also"):
                 continue
             if self.label_next():
                 self.take()
@@ -166,6 +179,8 @@ class Parser(ClauseStatements):
             found = nxt.kind == "quoted" or nxt.key == "the"
         elif tok.key == "at":
             found = nxt.key in ("the", "end", "start", "beginning")
+        elif tok.key in _INSERT and nxt.key in ("at", "after", "before", "new", "a"):
+            found = True
         elif tok.key in ACTION_STARTS and tok.key != "in":
             found = nxt.kind in ("quoted", ":", "dash") or nxt.key in ("the", "these", "this", "with", "text",
                                                                           "heading", "it", "words", "word")  # fmt: skip
@@ -202,15 +217,64 @@ class Parser(ClauseStatements):
                 self.pos = save
                 break
             read.append(self.action())
-        return [Amendment(**{**_fields(a), "clause": c}) for c in clauses for a in read]
+        return [Amendment(**{**_fields(a), "clause": a.clause or c}) for c in clauses for a in read]
 
     # -- actions on words ----------------------------------------------------------
+    def edge(self, verb_follows: bool) -> tuple[str, str | None] | None:
+        """``at [the] end|start|beginning [of (the sentence | the text | REF)]``: where words are
+        added to the clause's text, and the clause it names if any; None (nothing taken) otherwise.
+        With ``verb_follows``, only when "insert" or "add" comes next."""
+        save = self.pos
+        if not self.accept("at"):
+            return None
+        self.accept("the")
+        word = self.take().key
+        if word not in ("end", "start", "beginning"):
+            self.pos = save
+            return None
+        where = "end" if word == "end" else "start"
+        ref: str | None = None
+        if self.accept("of"):
+            if self.accept_any("the", "this", "that"):
+                if self.peek().key in ("last", "final") and where == "end":
+                    self.take()
+                if self.peek().key.rstrip("s") not in ("sentence", "text", "clause", "rule", "paragraph", "wording"):
+                    self.pos = save
+                    return None
+                self.take()
+            else:
+                ref = self.number_ref(self.reference(lambda t: t.key in (*_INSERT, "as", "insert"), "a clause"))
+        if self.peek().kind == ",":
+            self.take()
+        if verb_follows and self.peek().key not in _INSERT:
+            self.pos = save
+            return None
+        return where, ref
+
+    def at_edge(self, edge: tuple[str, str | None]) -> Amendment:
+        """The new words of an insertion at the end or start of a clause's text."""
+        self.accept_any("the following", "the words")
+        at = self.peek().start
+        words = self.new_text("the words to add (quoted)")
+        first = words.split(maxsplit=1)[0] if words.split() else ""
+        if re.match(r"^\(?([a-z]|[0-9]+|[ivx]+)[.)]$", first) and len(words.split()) > 1:
+            raise self.lex.error(
+                at,
+                f"words, but these start with their own number {first!r}: for a new sub-clause write "
+                f'"add new sub-clause {first.strip(".()")} at the end of <clause> as follows: ..."',
+            )
+        return Amendment("insert_words", clause=edge[1], words=words, at=edge[0])
+
     def action(self) -> Amendment:
         if self.label_next():
             self.take()
             self.take()
             if self.peek().kind == ")":
                 self.take()
+        edge = self.edge(verb_follows=True)
+        if edge is not None:
+            self.take()
+            return self.at_edge(edge)
         self.qualifiers()
         tok = self.peek()
         key = tok.key
@@ -229,6 +293,19 @@ class Parser(ClauseStatements):
             return Amendment("insert_words", words=words, occurrence=occurrence, **placed(key, anchor))
         if key in _INSERT:
             self.take()
+            self.accept_any("a new sentence", "new sentence", "the sentence", "a sentence")
+            self.accept_any("in italics", "in bold")
+            edge = self.edge(verb_follows=False)
+            if edge is not None:
+                self.accept_any("as follows")
+                return self.at_edge(edge)
+            if self.peek().key in ("after", "before"):
+                where = self.take().key
+                self.colon()
+                anchor, occurrence = self.phrase(f"the quoted words to insert {where}")
+                self.qualifiers()
+                return Amendment("insert_words", words=self.new_text("the words to insert (quoted)"),
+                                 occurrence=occurrence, **placed(where, anchor))  # fmt: skip
             words = self.new_text("the words to insert (quoted)")
             where = self.peek().key
             if where not in ("after", "before"):
@@ -262,7 +339,7 @@ class Parser(ClauseStatements):
     def delete(self) -> Amendment:
         verb = self.verb()
         self.colon()
-        if self.accept("the", "text"):
+        if self.at("the", "text") and self.peek(2).kind != "quoted" and self.accept("the", "text"):
             return Amendment("replace_text", text=self.then_new() or "")
         if self.accept("the", "heading"):
             return Amendment("replace_text", heading=self.then_new() or "")
@@ -299,6 +376,9 @@ class Parser(ClauseStatements):
         return None
 
     def replace(self) -> Amendment:
+        if self.peek().kind == ",":
+            self.take()
+        self.qualifiers()
         if self.at("the", "text") or self.at("the", "heading"):
             fields: dict[str, Any] = {}
             while True:
@@ -425,7 +505,7 @@ _DELETE_FIRST = frozenset(w.split()[0] for w in _DELETE)
 
 def _fields(a: Amendment) -> dict[str, Any]:
     return {k: getattr(a, k) for k in ("op", "old", "new", "words", "after", "before", "into", "text", "heading",
-                                        "new_clause", "name", "value", "occurrence")}  # fmt: skip
+                                        "new_clause", "name", "value", "occurrence", "numbered", "at")}  # fmt: skip
 
 
 def _elided(phrase: str) -> str:

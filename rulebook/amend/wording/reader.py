@@ -204,6 +204,8 @@ class Reader:
                 continue
             if tok.kind in ("end", ";", "quoted", ":", ".", "dash") or stop(tok):
                 break
+            if tok.kind == "(" and self.peek(1).kind == "quoted":
+                break  # the clause's present words, quoted as confirmation
             if tok.kind == "(" and (
                 self.peek(1).key in ("occurrence", *ORDINALS) or self.peek(1).key in _LOCATOR_WORDS
             ):

@@ -96,6 +96,8 @@ class Lexer:
             return Token(c, c, c, pos, pos + 1)
         if c in DASHES and is_break(src, pos + 1) and (pos == 0 or src[pos - 1].isspace()):
             return Token("dash", c, c, pos, pos + 1)
+        if c == ":" and src[pos + 1 : pos + 2] in DASHES:
+            return Token(":", src[pos : pos + 2], c, pos, pos + 2)  # ":-" introduces what follows
         if c == ":" and (is_break(src, pos + 1) or src[pos + 1] in CLOSERS):
             return Token(":", c, c, pos, pos + 1)
         if c == "." and is_break(src, pos + 1):
@@ -109,7 +111,7 @@ class Lexer:
             ch = src[end]
             if ch.isspace() or ch in ",;()":
                 break
-            if ch == ":" and (is_break(src, end + 1) or src[end + 1] in CLOSERS):
+            if ch == ":" and (is_break(src, end + 1) or src[end + 1] in CLOSERS or src[end + 1] in DASHES):
                 break
             if ch == "." and is_break(src, end + 1):
                 break
@@ -148,7 +150,8 @@ class Lexer:
                     depth += 1  # an inner quote opens: ‘a ‘due diligence’ check’
                 elif depth and ch not in "‘“":
                     depth -= 1
-                elif ch in closers:
+                elif ch in closers or (ch == opener and not depth and (not nxt or nxt in ".,;:" or nxt.isspace())):
+                    # (an opening mark where the closing one belongs, as a typing slip, closes too)
                     return Token("quoted", src[pos : i + 1], "".join(out), pos, i + 1)
             out.append(ch)
             i += 1

@@ -122,6 +122,8 @@ def write_wording(amendment: Amendment, version: Version | None = None) -> str:
         return f"{ref(a.clause)}: delete {old} and insert {_quote(a.new or '')}"
     if op == "delete_words":
         return f"{ref(a.clause)}: delete {_quote(a.words or '')}{_occurrence(a.occurrence)}"
+    if op == "insert_words" and a.at is not None:
+        return f"{ref(a.clause)}: at the {'start' if a.at == 'start' else 'end'} insert {_quote(a.words or '')}"
     if op == "insert_words":
         where, anchor = ("after", a.after) if a.after is not None else ("before", a.before)
         at = _quote(anchor or "") + _occurrence(a.occurrence)
