@@ -100,7 +100,8 @@ def _amendment(entry: Any, seq: Seq, index: int, motion_id: str, kind: str) -> l
     if occurrence is not None and (isinstance(occurrence, bool) or not isinstance(occurrence, int) or occurrence < 1):
         raise entry.error(f"{what}: 'occurrence' must be a whole number from 1", "occurrence")
     fields: dict[str, Any] = {"op": op, "line": entry.line, "occurrence": occurrence}
-    for key in ("old", "new", "words", "after", "before", "into", "text", "heading", "name", "numbered", "at", "wording"):
+    text_keys = ("old", "new", "words", "after", "before", "into", "text", "heading", "name", "numbered", "at")
+    for key in (*text_keys, "wording"):
         if key in entry:
             fields[key] = _text(entry, key, what)
     if op == "insert_clause":
