@@ -124,6 +124,8 @@ class ClauseStatements(Reader):
             word = self.peek().value
             if names_number(word):
                 number = self.take().value
+                while self.peek().kind == "word" and names_number(self.peek().value):
+                    number += " " + self.take().value  # "Schedule B 2.7.3"
             else:
                 cid = self.take().value
         elif self.peek().kind == "(" and self.peek(2).kind == ")":
@@ -131,6 +133,9 @@ class ClauseStatements(Reader):
         if cid is not None and not ID_PATTERN.match(cid):
             raise self.fail("a clause id: letters, digits and . _ : / - (no spaces)")
         fields: dict[str, str] = {}
+        if self.at("and") and self.peek(1).key in ("renumber", "re-number", "reletter", "re-letter"):
+            while self.peek().kind == "word":
+                self.take()  # "and renumber accordingly": numbering is computed
         self.headed(fields)
         if (
             self.peek().key in ("after", "before", "into")

@@ -43,6 +43,8 @@ _RENUMBER_WORDS = frozenset(
 _FILLERS = ("the words", "these words", "words", "all the words", "the text",
             "the word", "this word", "the phrase", "the figure", "the figures",
             "the number", "the reference", "the sentence", "the following words", "the following")  # fmt: skip
+#: New words that start with their own number ("d.", "(2A)", "iv)") are a new sub-clause, not words.
+_OWN_NUMBER = re.compile(r"^(\([0-9A-Za-z]{1,4}\)|[0-9]{1,3}[A-Za-z]?[.)]|[a-z][.)]|[ivx]{1,4}[.)])$")
 _SEPARATORS = (";", ".", ",")
 _PLACE_WORDS = ("with", "by")
 
@@ -182,7 +184,7 @@ class Parser(ClauseStatements):
         elif tok.key in _INSERT and nxt.key in ("at", "after", "before", "new", "a"):
             found = True
         elif tok.key in ACTION_STARTS and tok.key != "in":
-            found = nxt.kind in ("quoted", ":", "dash") or nxt.key in ("the", "these", "this", "with", "text",
+            found = nxt.kind in ("quoted", ":", "dash", ",") or nxt.key in ("the", "these", "this", "with", "text",
                                                                           "heading", "it", "words", "word")  # fmt: skip
         self.pos = save
         return found
@@ -209,6 +211,7 @@ class Parser(ClauseStatements):
     def actions(self, clauses: list[str | None]) -> list[Amendment]:
         """One or more actions joined by "and" or ",", each made for every clause named."""
         read = [self.action()]
+        self.qualifiers()
         while self.at("and") or self.peek().kind in (",", ";") or self.label_next():
             save = self.pos
             if not self.label_next():
@@ -217,6 +220,7 @@ class Parser(ClauseStatements):
                 self.pos = save
                 break
             read.append(self.action())
+            self.qualifiers()
         return [Amendment(**{**_fields(a), "clause": a.clause or c}) for c in clauses for a in read]
 
     # -- actions on words ----------------------------------------------------------
@@ -257,7 +261,7 @@ class Parser(ClauseStatements):
         at = self.peek().start
         words = self.new_text("the words to add (quoted)")
         first = words.split(maxsplit=1)[0] if words.split() else ""
-        if re.match(r"^\(?([a-z]|[0-9]+|[ivx]+)[.)]$", first) and len(words.split()) > 1:
+        if _OWN_NUMBER.match(first) and len(words.split()) > 1:
             raise self.lex.error(
                 at,
                 f"words, but these start with their own number {first!r}: for a new sub-clause write "
@@ -282,10 +286,13 @@ class Parser(ClauseStatements):
             return self.delete()
         if key in ("after", "before"):
             self.take()
+            self.colon()
             anchor, occurrence = self.phrase(f"the quoted words to insert {key}")
             self.qualifiers()
             if self.peek().kind == ",":
                 self.take()
+            if self.peek().key in _DELETE_FIRST:
+                return self.delete()  # "After 'workers', delete 'consumers'": the phrase only says where
             if self.peek().key not in _INSERT:
                 raise self.fail("'insert' and the quoted words")
             self.take()
@@ -345,6 +352,9 @@ class Parser(ClauseStatements):
             return Amendment("replace_text", heading=self.then_new() or "")
         if self.accept_any("the whole clause", "the clause", "this clause", "the whole"):
             return Amendment("delete_clause")
+        if self.accept_any("the existing wording of", "existing wording of", "the wording of", "the text of"):
+            ref = self.number_ref(self.reference(lambda t: t.key == "and", "the clause whose text goes"))
+            return Amendment("replace_text", clause=ref, text=self.then_new() or "")
         if verb == "remove" and self.accept("provision"):
             return Amendment("remove_provision", name=self.name())
         filler = self.filler()
@@ -360,8 +370,9 @@ class Parser(ClauseStatements):
     def then_new(self) -> str | None:
         """``and insert Y`` / ``and replace (it) with Y`` / ``, substitute Y`` after a deletion; the Y."""
         save = self.pos
-        if self.peek().kind == "," or self.at("and"):
+        if self.peek().kind == ",":
             self.take()
+        self.accept("and")
         self.accept_any("in its place", "in their place")
         if self.peek().key in _INSERT:
             self.take()

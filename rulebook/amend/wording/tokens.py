@@ -94,7 +94,9 @@ class Lexer:
             return self.quoted(pos)
         if c in ",;()":
             return Token(c, c, c, pos, pos + 1)
-        if c in DASHES and is_break(src, pos + 1) and (pos == 0 or src[pos - 1].isspace()):
+        if c in "—–" and pos > 0 and not src[pos - 1].isspace() and (is_break(src, pos + 1) or src[pos + 1] in CLOSERS):
+            return Token("dash", c, c, pos, pos + 1)
+        if c in DASHES and (is_break(src, pos + 1) or src[pos + 1] in CLOSERS) and (pos == 0 or src[pos - 1].isspace()):
             return Token("dash", c, c, pos, pos + 1)
         if c == ":" and src[pos + 1 : pos + 2] in DASHES:
             return Token(":", src[pos : pos + 2], c, pos, pos + 2)  # ":-" introduces what follows
@@ -115,6 +117,8 @@ class Lexer:
                 break
             if ch == "." and is_break(src, end + 1):
                 break
+            if ch in "—–" and end > pos and (is_break(src, end + 1) or src[end + 1] in CLOSERS):
+                break  # "insert— 'words'": the dash introduces what follows
             end += 1
         end = max(end, pos + 1)
         return Token("word", src[pos:end], src[pos:end], pos, end)
