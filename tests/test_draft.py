@@ -174,3 +174,14 @@ def test_drafting_into_an_empty_book_says_why_it_cannot() -> None:
     levels = [Level("arabic", "Rule {n}")]
     with pytest.raises(DraftError, match="OLD has no clauses"):
         draft(Version("c", "old", levels, []), Version("c", "new", levels, [Clause("a", text="x")]))
+
+
+def test_word_edits_are_written_in_document_order_and_close_ones_merged() -> None:
+    from rulebook.amend.draft import text_amendments
+
+    old = "The secretary shall call a meeting within 14 days and the treasurer shall report within 30 days."
+    new = "The chair shall call a meeting within 14 days and the treasurer shall report within 21 days."
+    got = text_amendments("c", old, new)
+    assert [(a.old, a.new) for a in got] == [("secretary", "chair"), ("30", "21")]
+    close = text_amendments("c", "Paper as agreed at Annual Conference 1995.", "agreed at Conference.")
+    assert len(close) == 1 and close[0].op == "replace_words"

@@ -70,6 +70,8 @@ _MAX_CONTEXT = 12
 #: Below this similarity a clause's text is replaced whole rather than amended word by word.
 _REWRITE_RATIO = 0.4
 _DRAFT_LABEL = "\x00draft"
+#: Word edits this many words apart or closer are printed as one phrase replacement.
+_MERGE_GAP = 3
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
@@ -189,6 +191,7 @@ class _TextEditor:
                 groups[-1][1], groups[-1][3] = i2, j2
             else:
                 groups.append([i1, i2, j1, j2])
+        groups = _merged(groups, a)
         out: list[Amendment] = []
         text = old
         for i1, i2, j1, j2 in reversed(groups):
@@ -202,7 +205,34 @@ class _TextEditor:
                     break
             else:
                 return None
+        return self.in_document_order(old, out)
+
+    def in_document_order(self, old: str, backwards: list[Amendment]) -> list[Amendment]:
+        """The edits in the order a secretary prints them (first words first), when they
+        still apply exactly in that order; else as written, from the end backwards."""
+        forwards = backwards[::-1]
+        text: str | None = old
+        for amendment in forwards:
+            text = self.run(text, amendment) if text is not None else None
+        return forwards if text == self.run_all(old, backwards) else backwards
+
+    def run_all(self, text: str, amendments: list[Amendment]) -> str | None:
+        out: str | None = text
+        for amendment in amendments:
+            out = self.run(out, amendment) if out is not None else None
         return out
+
+
+def _merged(groups: list[list[int]], tokens: list[str]) -> list[list[int]]:
+    """Neighbouring edits with at most :data:`_MERGE_GAP` words between them become one, so
+    the motion replaces one phrase rather than making several small edits close together."""
+    out: list[list[int]] = []
+    for group in groups:
+        if out and sum(1 for t in tokens[out[-1][1] : group[0]] if re.search(r"\w", t)) <= _MERGE_GAP:
+            out[-1][1], out[-1][3] = group[1], group[3]
+        else:
+            out.append(list(group))
+    return out
 
 
 def text_amendments(cid: str, old: str | None, new: str | None) -> list[Amendment]:
