@@ -98,7 +98,10 @@ def test_an_inserted_clause_with_children(club: Version) -> None:
     new = insert_clause(club, None, 2, clause)
     (a,) = drafted(club, new).amendments
     assert (a.op, a.after, a.new_clause) == ("insert_clause", "members", clause)
-    assert a.wording is not None and a.wording.startswith("insert new clause elections headed 'Elections' after Rule 2")
+    # named by the number it will have, never by its id
+    assert a.wording is not None and a.wording.startswith(
+        "insert new clause headed 'Elections' after Rule 2 as Rule 3 with id elections"
+    )
 
 
 def test_a_deleted_clause(club: Version) -> None:

@@ -59,7 +59,7 @@ from rulebook.amend.phrases import phrase_pattern
 from rulebook.amend.wording import write_wording
 from rulebook.errors import AmendmentError, CitationError, DraftError
 from rulebook.model import Clause, Level, Version, walk
-from rulebook.numbering import resolve_id
+from rulebook.numbering import citation, resolve_id
 
 __all__ = ["draft", "text_amendments"]
 
@@ -281,7 +281,18 @@ class _Drafter:
             self.current = apply(self.current, motion, bases=self.bases, label=_DRAFT_LABEL, partial=True)
         except AmendmentError as exc:  # a bug here, not bad input: say so plainly
             raise DraftError(f"could not draft this change: {exc.message}") from None
+        if amendment.new_clause is not None:
+            amendment = attrs.evolve(amendment, numbered=self.number_of(amendment.new_clause.id))
         self.amendments.append(attrs.evolve(amendment, wording=write_wording(amendment, self.old)))
+
+    def number_of(self, cid: str) -> str | None:
+        """The citation a new clause has once inserted, by which the wording names it (never
+        by its id), when that citation names it alone."""
+        try:
+            cited = citation(self.current, cid)
+            return cited if resolve_id(self.current, cited) == cid else None
+        except CitationError:
+            return None
 
     def safe(self, cid: str) -> bool:
         """True when ``cid`` names that clause when read in OLD (a new id may read as an old citation)."""
@@ -454,7 +465,7 @@ def draft(old: Version, new: Version, *, motion_id: str = "draft", title: str | 
     >>> for a in draft(old, new).amendments:
     ...     print(a.wording)
     move clause Rule 2 before Rule 1
-    insert new clause c after Rule 2: 'Nobody sings.'
+    insert new clause after Rule 2 as Rule 2 with id c: 'Nobody sings.'
     """
     if old.numbering != new.numbering:
         raise DraftError(

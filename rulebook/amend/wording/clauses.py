@@ -116,6 +116,7 @@ class ClauseStatements(Reader):
                 self.take()
         self.accept_any(*_NEW)
         unit = self.take().value  # clause, sub-clause, rule, ...
+        as_number: str | None = None
         cid: str | None = None
         number: str | None = None
         if self.accept("with", "id"):
@@ -145,6 +146,14 @@ class ClauseStatements(Reader):
             where = self.place()
             stops = ("reading", "with", "to", "headed", "numbered", "as", "which")
             anchor = self.number_ref(self.reference(lambda t: t.key in stops, f"the clause it goes {where}"))
+        if self.at("as") and not self.at("as", "follows"):
+            self.take()  # "insert new clause after Rule 2.2 as Rule 2.3": the citation it will have
+            ends = ("reading", "with", "to", "headed", "numbered", "which")
+            as_number = self.number_ref(
+                self.reference(lambda t: t.key in ends, "the citation the new clause will have")
+            )
+            if self.accept("with", "id"):
+                cid = self.take().value  # kept so that the rule book's ids survive a wording-only motion
         self.headed(fields)
         text = None
         if self.accept_any(
@@ -179,7 +188,7 @@ class ClauseStatements(Reader):
             if current is None and not bare:
                 raise self.fail("'after', 'before' or 'at the end of' and a clause")
             where, anchor = "into", current
-        numbered = f"{unit} {number}" if number is not None else self.leading
+        numbered = as_number or (f"{unit} {number}" if number is not None else self.leading)
         place = placed(where, anchor) if anchor is not None else {}
         return Amendment("insert_clause", new_clause=clause, numbered=numbered, **place)
 

@@ -166,12 +166,16 @@ def _write_insert_clause(a: Amendment, ref: Callable[[str | None], str]) -> str:
     cid = clause.id
     named = cid.lower() in KEYWORDS or names_number(cid)
     head = f"insert new clause with id {cid}" if named else f"insert new clause {cid}"
+    if a.numbered is not None:
+        head = "insert new clause"  # named by the citation it will have, never by its id (docs/drafting.md)
     parts = [head]
     if clause.heading is not None:
         parts.append(f"headed {_quote(clause.heading)}")
     if clause.number is not None:
         parts.append(f"numbered {_quote(clause.number)}")
     parts.append(f"{place} {ref(anchor)}")
+    if a.numbered is not None:
+        parts.append(f"as {a.numbered} with id {cid}")
     out = " ".join(parts)
     if clause.text is not None:
         out += f": {_quote(clause.text)}"
