@@ -191,7 +191,7 @@ class _TextEditor:
                 groups[-1][1], groups[-1][3] = i2, j2
             else:
                 groups.append([i1, i2, j1, j2])
-        groups = _merged(groups, a)
+        groups = _merged([_slid(g, a, b) for g in groups], a)
         out: list[Amendment] = []
         text = old
         for i1, i2, j1, j2 in reversed(groups):
@@ -221,6 +221,18 @@ class _TextEditor:
         for amendment in amendments:
             out = self.run(out, amendment) if out is not None else None
         return out
+
+
+def _slid(group: list[int], a: list[str], b: list[str]) -> list[int]:
+    """An insertion that starts with punctuation or space which also follows it in the text
+    moved past it ("after 'elections.' insert 'Where ...'" rather than "after 'elections'
+    insert '. Where ...'"): the same result, printed as a person would."""
+    i1, i2, j1, j2 = group
+    while i1 == i2 and j1 < j2 and j2 < len(b) and i1 < len(a) and not re.search(r"[\w\s]", b[j1]):
+        if b[j1] != b[j2] or a[i1] != b[j2]:
+            break
+        i1, i2, j1, j2 = i1 + 1, i2 + 1, j1 + 1, j2 + 1
+    return [i1, i2, j1, j2]
 
 
 def _merged(groups: list[list[int]], tokens: list[str]) -> list[list[int]]:
