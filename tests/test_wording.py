@@ -305,3 +305,8 @@ def test_add_at_end_reads_as_words_at_the_end_of_the_clause() -> None:
     assert (a.op, a.clause, a.at, a.words) == ("insert_words", "Rule D.2.2.1", "end", "Each member stays.")
     assert write_wording(a) == "Rule D.2.2.1: at the end insert 'Each member stays.'"
     assert parse_wording(write_wording(a)) == (a,)
+
+
+def test_a_block_loses_a_number_of_several_words() -> None:
+    (a,) = parse_wording("Replace Chapter 2, Clause IV, section 3 B with the following: 3 B New text here.")
+    assert (a.op, a.clause, a.text) == ("replace_text", "Chapter 2, Clause IV, section 3 B", "New text here.")

@@ -48,17 +48,25 @@ def derived_id(statement: str, words: str) -> str:
 
 def strip_number(text: str, number: str | None = None) -> str:
     """A block of new clause text without its own leading number ("K.2 Branches ..."):
-    the number is the clause's place, computed by the rule book, not words of it.
+    the number is the clause's place, computed by the rule book, not words of it. The
+    number is the end of ``number`` (the clause's citation, "Chapter 2, Clause IV,
+    section 3 B") written again, or a lone word that can only be a number.
 
     Examples
     --------
     >>> strip_number("K.2 Branches meet monthly."), strip_number("(f) the treasurer"), strip_number("A member")
     ('Branches meet monthly.', 'the treasurer', 'A member')
+    >>> strip_number("3 B New text.", "Chapter 2, Clause IV, section 3 B")
+    'New text.'
     """
-    first, _, rest = text.strip().partition(" ")
-    bare = first.strip("().:").lower()
-    if rest and (bare == (number or "").strip("().:").lower() or (looks_like_number(first) and _numeric(first))):
-        return rest.strip().lstrip("–—-:").strip()
+    words = text.strip().split(" ")
+    cited = [w.strip("().:,").lower() for w in (number or "").split()]
+    for k in range(min(4, len(words) - 1, len(cited)), 0, -1):
+        if [w.strip("().:,").lower() for w in words[:k]] == cited[-k:]:
+            return " ".join(words[k:]).strip().lstrip("–—-:").strip()
+    first = words[0]
+    if len(words) > 1 and looks_like_number(first) and _numeric(first):
+        return " ".join(words[1:]).strip().lstrip("–—-:").strip()
     return text.strip()
 
 
@@ -202,7 +210,7 @@ class ClauseStatements(Reader):
             self.leading = first.rstrip(":")
         if self.quoted_new:
             return _own_number_dropped(text, own) if own else text
-        return strip_number(text, own)
+        return strip_number(text, number)
 
     def headed(self, into: dict[str, str]) -> None:
         """``headed 'H'`` and ``numbered 'N'`` of a new clause."""
