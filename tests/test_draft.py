@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import attrs
 import pytest
 
@@ -188,3 +190,25 @@ def test_word_edits_are_written_in_document_order_and_close_ones_merged() -> Non
     assert [(a.old, a.new) for a in got] == [("secretary", "chair"), ("30", "21")]
     close = text_amendments("c", "Paper as agreed at Annual Conference 1995.", "agreed at Conference.")
     assert len(close) == 1 and close[0].op == "replace_words"
+
+
+def test_the_real_drafts_shown_in_the_docs_are_what_draft_writes() -> None:
+    import yaml
+
+    from rulebook.amend.apply import apply
+    from rulebook.io.rulebook import loads
+
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "drafting.md").read_text(encoding="utf-8")
+    corpus = Path(__file__).resolve().parent / "data" / "real-wording"
+    shown = 0
+    for name, index in [("labour-clarion-2017", 0), ("labour-clpd-2017-vacancy", 0), ("party-green-gpew", 1)]:
+        entry = yaml.safe_load((corpus / f"{name}.yaml").read_text(encoding="utf-8"))["instructions"][index]
+        text = " ".join(entry["clause_text"].split())
+        book = {"rulebook": "t", "version": "1", "numbering": [{"style": "arabic", "label": "Rule {n}"}],
+                "clauses": [{"id": "c", "text": text}]}  # fmt: skip
+        old = loads(yaml.safe_dump(book, allow_unicode=True), "t.yaml")
+        new = apply(old, Motion("m", [Amendment(**{**m, "clause": "Rule 1"}) for m in entry["means"]]))
+        for a in draft(old, new).amendments:
+            assert f"  {a.wording}\n" in doc
+            shown += 1
+    assert shown == 4
