@@ -39,7 +39,7 @@ from rulebook.errors import (
     VersionError,
     WordingError,
 )
-from rulebook.history import History, load, load_history
+from rulebook.history import History, Selection, load, load_history
 from rulebook.io.motions import load_file as load_motions
 from rulebook.io.motions import loads as loads_motions
 from rulebook.io.rulebook import dumps, loads, save
@@ -73,6 +73,7 @@ __all__ = [
     "Report",
     "RulebookError",
     "SchemaError",
+    "Selection",
     "Sweep",
     "Version",
     "VersionDiff",

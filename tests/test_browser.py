@@ -80,7 +80,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     version = history.select("2017")
     shorten = Motion(
         "test-shorten",
-        [Amendment("delete_words", clause="Chapter 4, Clause II.2.B.ii", words="potential ")],
+        [Amendment("delete_words", clause="Chapter 4, Clause II.2.B.ii", words="each year ")],
         title="A test motion that deletes words",
         base="2017",
     )
@@ -205,8 +205,8 @@ def test_the_preview_in_chromium_strikes_deletions_marks_insertions_and_links_la
     probe, landed, href = _observe(site, browser, tmp_path)
 
     deleted = {d["text"].strip(): d for d in probe["deleted"]}
-    assert "potential" in deleted, probe["deleted"]
-    assert deleted["potential"]["by"] == "test-shorten"
+    assert "each year" in deleted, probe["deleted"]
+    assert deleted["each year"]["by"] == "test-shorten"
     assert all("line-through" in d["decoration"] for d in probe["deleted"]), probe["deleted"]
 
     inserted = [i for i in probe["inserted"] if "5 per cent of CLPs" in i["text"]]
