@@ -270,7 +270,7 @@ def test_real_sentence_shapes(text: str, expected: dict[str, object]) -> None:
 
 def test_nothing_after_renumber_is_dropped() -> None:
     got = parse_wording("Rule 2: delete 'x' and renumber accordingly and delete clause 18 (a)")
-    assert [(a.op, a.clause) for a in got] == [("delete_words", "Rule 2"), ("delete_clause", "clause 18 (a)")]
+    assert [(a.op, a.clause) for a in got] == [("delete_words", "Rule 2"), ("delete_clause", "18 (a)")]
 
 
 def test_a_bare_filler_with_no_phrase_is_refused() -> None:
@@ -310,3 +310,13 @@ def test_add_at_end_reads_as_words_at_the_end_of_the_clause() -> None:
 def test_a_block_loses_a_number_of_several_words() -> None:
     (a,) = parse_wording("Replace Chapter 2, Clause IV, section 3 B with the following: 3 B New text here.")
     assert (a.op, a.clause, a.text) == ("replace_text", "Chapter 2, Clause IV, section 3 B", "New text here.")
+
+
+def test_more_real_shapes() -> None:
+    (a,) = parse_wording("Rule Q add: “REGIONS means the regions.”")
+    assert (a.op, a.into, a.new_clause.text) == ("insert_clause", "Rule Q", "REGIONS means the regions.")
+    assert parse_wording("Renumber Rule H.6.1.2 (b) as Rule H.6.1.2 (a); delete clause H.9.5, which reads: ‘x’") == (
+        Amendment("delete_clause", clause="H.9.5"),
+    )
+    (b,) = parse_wording("In PA354: Before “Limited” insert “Public”, so final sentence reads “Public Limited”.")
+    assert (b.clause, b.before, b.words) == ("PA354", "Limited", "Public")

@@ -233,7 +233,13 @@ class ClauseStatements(Reader):
     def whole_clause(self) -> Amendment:
         """``delete CLAUSE-REF [and replace (it) with: BLOCK]`` after the verb."""
         self.accept_any("the whole of", "the whole", "all of")
-        if self.peek().key in _GENERIC and self.peek(1).kind == "word" and not names_number(self.peek(1).value):
+        tok = self.peek()
+        # "delete clause H.9.5": a lower-case 'clause' only says what follows; "Delete Clause 17": a label
+        if (
+            tok.key in _GENERIC
+            and self.peek(1).kind == "word"
+            and (tok.value.islower() or not names_number(self.peek(1).value))
+        ):
             self.take()  # "delete clause Rule 3": the word 'clause' only says what follows
         at = self.peek().start
         ref = self.number_ref(self.reference(lambda t: t.key == "and", "the clause to delete (an id or citation)"))

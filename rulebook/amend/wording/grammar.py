@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import attrs
+
 from rulebook.amend.motion import Amendment
-from rulebook.amend.wording.clauses import ClauseStatements
+from rulebook.amend.wording.clauses import ClauseStatements, derived_id
 from rulebook.amend.wording.reader import (
     ACTION_STARTS,
     CLAUSE_WORDS,
@@ -26,6 +28,7 @@ from rulebook.amend.wording.reader import (
 )
 from rulebook.amend.wording.tokens import EXAMPLE
 from rulebook.errors import WordingError
+from rulebook.model import Clause
 
 __all__ = ["parse_wording"]
 
@@ -77,6 +80,8 @@ class Parser(ClauseStatements):
             tok = self.peek()
             if self.at_new_clause():
                 out.extend(self.insert_clause(c, self.bare) for c in current)
+            elif tok.key in ("insert", "add") and self.peek(1).key in ("after", "before") and self.clause_follows(2):
+                out.append(self.insert_after_clause())
             elif tok.key in ("insert", "add") and self.peek(1).key == "new" and self.peek(2).key != "sentence":
                 self.take()
                 self.take()
@@ -143,6 +148,10 @@ class Parser(ClauseStatements):
             if self.peek().key == "and" and self.peek(1).key in STATEMENT_STARTS:
                 return
             self.take()
+        if self.at_clause_ref():  # "Renumber Rule H.6.1.2 (b) as Rule H.6.1.2 (a)": numbering is computed
+            self.reference(lambda t: t.key == "as", "the clause renumbered")
+            if self.accept("as"):
+                self.reference(lambda t: False, "its new number")
 
     def verb(self) -> str:
         """Take a deleting verb ("delete", "leave out", "strike out", ...) and return it."""
@@ -212,6 +221,7 @@ class Parser(ClauseStatements):
         """One or more actions joined by "and" or ",", each made for every clause named."""
         read = [self.action()]
         self.qualifiers()
+        self.so_it_reads()
         while self.at("and") or self.peek().kind in (",", ";") or self.label_next():
             save = self.pos
             if not self.label_next():
@@ -221,7 +231,47 @@ class Parser(ClauseStatements):
                 break
             read.append(self.action())
             self.qualifiers()
-        return [Amendment(**{**_fields(a), "clause": a.clause or c}) for c in clauses for a in read]
+        return [_on(a, c) for c in clauses for a in read]
+
+    def clause_follows(self, ahead: int) -> bool:
+        """A clause reference (not a quoted phrase) starts ``ahead`` tokens on."""
+        save = self.pos
+        for _ in range(ahead):
+            self.take()
+        found = self.at_clause_ref()
+        self.pos = save
+        return found
+
+    def insert_after_clause(self) -> Amendment:
+        """``Insert after Paragraph 3.9 [and renumber accordingly]:`` and the new clause's text."""
+        start = self.pos
+        self.take()
+        where = self.take().key
+        anchor = self.number_ref(self.reference(lambda t: t.key == "and", f"the clause it goes {where}"))
+        if self.at("and") and self.peek(1).key in _RENUMBER:
+            self.take()
+            self.renumber()
+        if self.peek().kind not in (":", "dash", "quoted"):
+            raise self.fail("':' and the new clause's text")
+        text = self.block("the new clause's text (quoted, or after ':')", None)
+        cid = derived_id(self.source[start : self.pos], text)
+        return Amendment("insert_clause", new_clause=Clause(cid, text=text), numbered=self.leading,
+                         **placed(where, anchor))  # fmt: skip
+
+    def so_it_reads(self) -> None:
+        """Skip ", so that the sentence reads: '...'": the result, quoted as confirmation."""
+        save = self.pos
+        if self.peek().kind == ",":
+            self.take()
+        if not self.accept("so"):
+            self.pos = save
+            return
+        while self.peek().kind == "word" and self.peek().key not in ("reads", "read"):
+            self.take()
+        if not (self.accept("reads") or self.accept("read")):
+            self.pos = save
+            return
+        self.new_text("the words as they will read")
 
     # -- actions on words ----------------------------------------------------------
     def edge(self, verb_follows: bool) -> tuple[str, str | None] | None:
@@ -313,8 +363,13 @@ class Parser(ClauseStatements):
                 self.qualifiers()
                 return Amendment("insert_words", words=self.new_text("the words to insert (quoted)"),
                                  occurrence=occurrence, **placed(where, anchor))  # fmt: skip
+            start = self.pos
             words = self.new_text("the words to insert (quoted)")
             where = self.peek().key
+            if where not in ("after", "before") and self.peek().kind in ("end", ";", "."):
+                # "Rule Q add: 'REGIONS means ...'": a new clause at the end of the clause named
+                cid = derived_id(self.source[start : self.pos], words)
+                return Amendment("insert_clause", new_clause=Clause(cid, text=words))
             if where not in ("after", "before"):
                 raise self.fail("'after' or 'before' and the quoted words where they go")
             self.take()
@@ -512,6 +567,13 @@ class Parser(ClauseStatements):
 
 
 _DELETE_FIRST = frozenset(w.split()[0] for w in _DELETE)
+
+
+def _on(a: Amendment, clause: str | None) -> Amendment:
+    """An action read once, made for one of the clauses its statement names."""
+    if a.op == "insert_clause":
+        return a if a.anchor is not None or clause is None else attrs.evolve(a, into=clause)
+    return Amendment(**{**_fields(a), "clause": a.clause or clause})
 
 
 def _fields(a: Amendment) -> dict[str, Any]:

@@ -141,7 +141,18 @@ class Reader:
 
     def new_text(self, what: str) -> str:
         """New words: quoted, or after ':' or a dash, the plain text to the end of the instruction."""
-        self.accept_any("the following words", "the following", "the words", "these words", "the word", "as follows")
+        self.accept_any(
+            "the following words",
+            "the following",
+            "the words",
+            "these words",
+            "the word",
+            "as follows",
+            "the additional sentence",
+            "the additional words",
+            "the new sentence",
+            "a new sentence",
+        )
         introduced = self.colon()
         tok = self.peek()
         self.quoted_new = tok.kind == "quoted"
@@ -212,7 +223,9 @@ class Reader:
                 break  # "(second occurrence)", "(line 2)" belong to what follows, not to a citation such as "(1)"
             if tok.key == "and" and self.peek(1).key in STATEMENT_STARTS:
                 break
-            if tok.kind == "," and (self.peek(1).key in STATEMENT_STARTS or self.peek(1).kind == "end"):
+            if tok.kind == "," and (
+                self.peek(1).key in (*STATEMENT_STARTS, "which", "so") or self.peek(1).kind == "end"
+            ):
                 break
             self.take()
             end = tok.end
