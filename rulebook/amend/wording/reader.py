@@ -34,7 +34,8 @@ _UNITS = ("sentence", "paragraph", "line", "clause", "sub-clause", "section", "r
 _LOCATOR = re.compile(r"^(line|lines|page|pages|p\.|pp\.|pg|pg\.)\s+\d+([-–]\d+)?$", re.IGNORECASE)
 _TRAILING_LOCATOR = re.compile(r"^(.*\S)\s+(line|lines|pg|page)\s+\d+([-–]\d+)?$", re.IGNORECASE)
 _OF_DOCUMENT = re.compile(
-    r"\s+of\s+(?:the|this|these)\s+(?:\w+\s+){0,2}?(?:constitution|rules?|rule\s*book|standing\s+orders|bill|act)\b.*$",
+    r"\s+of\s+(?:the|this|these)\s+(?:\w+\s+){0,4}?"
+    r"(?:constitution|rules?|rule\s*book|standing\s+orders|bill|act|code|statutes?)\b.*$",
     re.IGNORECASE | re.DOTALL,
 )
 _LOCATOR_WORDS = ("line", "lines", "page", "pages", "pg", "p.")
@@ -42,8 +43,8 @@ _NUMBER = re.compile(
     r"^\(?(\d+[A-Za-z]?|[A-Z]|[a-z]|[ivxlc]+|[IVXLC]+|[A-Z]{1,2}\d+[A-Za-z]?)(\.(\d+[A-Za-z]?|[A-Za-z]|[ivxlc]+|[IVXLC]+))*[.)]?$"
 )
 #: Words that start an operation (so they end a clause reference before them).
-ACTION_STARTS = ("delete", "leave", "remove", "omit", "strike", "insert", "add", "substitute", "after", "before",
-                 "replace", "set", "for", "change", "at", "in")  # fmt: skip
+ACTION_STARTS = ("delete", "leave", "remove", "omit", "strike", "striking", "inserting", "insert", "add", "substitute",
+                 "after", "before", "replace", "set", "for", "change", "at", "in")  # fmt: skip
 STATEMENT_STARTS = (*ACTION_STARTS, "move", "renumber", "re-number", "reletter", "re-letter")
 
 
@@ -238,6 +239,7 @@ class Reader:
         """Drop line and page locators ("line 2", "page 12") from a reference, and what
         follows "of the constitution" (the document, then the clause's title)."""
         ref = _OF_DOCUMENT.split(ref, maxsplit=1)[0].strip()
+        ref = re.sub(r"\s+is\s+(?:further\s+)?amended(?:\s+by)?$", "", ref, flags=re.IGNORECASE)
         parts = [p.strip() for p in ref.split(",")]
         kept = [p for p in parts if not _LOCATOR.match(p)]
         for i, part in enumerate(kept):  # "Clause II.2 line 3", written without a comma
