@@ -320,3 +320,13 @@ def test_more_real_shapes() -> None:
     )
     (b,) = parse_wording("In PA354: Before “Limited” insert “Public”, so final sentence reads “Public Limited”.")
     assert (b.clause, b.before, b.words) == ("PA354", "Limited", "Public")
+
+
+def test_a_list_of_phrases_and_a_part_of_the_clause_named() -> None:
+    got = parse_wording("Rule 4: delete 'Paper as', 'Annual' and '1995'")
+    assert [(a.op, a.words) for a in got] == [("delete_words", "Paper as"), ("delete_words", "Annual"),
+                                              ("delete_words", "1995")]  # fmt: skip
+    (a,) = parse_wording("in clause 14, page 6, line 4, leave out subsection (2).")
+    assert (a.op, a.clause) == ("delete_clause", "clause 14, subsection (2)")
+    with pytest.raises(WordingError, match="one phrase to replace"):
+        parse_wording("Rule 4: delete 'a' and 'b' and insert 'c'")

@@ -59,6 +59,7 @@ class Parser(ClauseStatements):
         super().__init__(source)
         self.default = clause
         self.bare = bare
+        self.queued: list[Amendment] = []  # further amendments one action reads (a list of phrases)
 
     # -- statements ----------------------------------------------------------
     def wording(self) -> list[Amendment]:
@@ -219,7 +220,8 @@ class Parser(ClauseStatements):
 
     def actions(self, clauses: list[str | None]) -> list[Amendment]:
         """One or more actions joined by "and" or ",", each made for every clause named."""
-        read = [self.action()]
+        read = [self.action(), *self.queued]
+        self.queued.clear()
         self.qualifiers()
         self.so_it_reads()
         while self.at("and") or self.peek().kind in (",", ";") or self.label_next():
@@ -229,7 +231,8 @@ class Parser(ClauseStatements):
             if self.peek().key in _RENUMBER or self.at_new_clause() or not self.starts_action():
                 self.pos = save
                 break
-            read.append(self.action())
+            read.extend([self.action(), *self.queued])
+            self.queued.clear()
             self.qualifiers()
         return [_on(a, c) for c in clauses for a in read]
 
@@ -412,15 +415,35 @@ class Parser(ClauseStatements):
             return Amendment("replace_text", clause=ref, text=self.then_new() or "")
         if verb == "remove" and self.accept("provision"):
             return Amendment("remove_provision", name=self.name())
+        if self.peek().key in CLAUSE_WORDS and self.peek().value[:1].islower() and self.at_clause_ref():
+            # "in clause 14, ... leave out subsection (2)": a part of the clause the statement names
+            ref = self.number_ref(self.reference(lambda t: t.key == "and", "the part of the clause to delete"))
+            if " to " in f" {ref} ":
+                raise self.fail("one part to delete (a range is not read: delete each part)")
+            return Amendment("delete_clause", clause=_RELATIVE + ref)
         filler = self.filler()
         if self.peek().kind != "quoted" and filler:
             raise self.fail(f"the words to delete, quoted, after '{filler}'")
         old, occurrence = self.phrase("the words to delete (quoted)")
         self.qualifiers()
+        more = self.more_phrases()
+        if more:
+            if self.then_new() is not None:
+                raise self.fail("one phrase to replace (several phrases and one replacement is not read)")
+            self.queued.extend(Amendment("delete_words", words=w) for w in more)
+            return Amendment("delete_words", words=old, occurrence=occurrence)
         new = self.then_new()
         if new is not None:
             return Amendment("replace_words", old=old, new=new, occurrence=occurrence)
         return Amendment("delete_words", words=old, occurrence=occurrence)
+
+    def more_phrases(self) -> list[str]:
+        """Further phrases of a list ("delete 'a', 'b' and 'c'"), each deleted too."""
+        out: list[str] = []
+        while (self.peek().kind == "," or self.at("and")) and self.peek(1).kind == "quoted":
+            self.take()
+            out.append(self.quoted())
+        return out
 
     def then_new(self) -> str | None:
         """``and insert Y`` / ``and replace (it) with Y`` / ``, substitute Y`` after a deletion; the Y."""
@@ -566,6 +589,8 @@ class Parser(ClauseStatements):
         return n
 
 
+#: Marks a clause reference read relative to the clause its statement names.
+_RELATIVE = "\x00part:"
 _DELETE_FIRST = frozenset(w.split()[0] for w in _DELETE)
 
 
@@ -573,6 +598,9 @@ def _on(a: Amendment, clause: str | None) -> Amendment:
     """An action read once, made for one of the clauses its statement names."""
     if a.op == "insert_clause":
         return a if a.anchor is not None or clause is None else attrs.evolve(a, into=clause)
+    if a.clause and a.clause.startswith(_RELATIVE):
+        part = a.clause[len(_RELATIVE) :]
+        return attrs.evolve(a, clause=f"{clause}, {part}" if clause else part)
     return Amendment(**{**_fields(a), "clause": a.clause or clause})
 
 
