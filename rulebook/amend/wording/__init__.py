@@ -11,8 +11,9 @@ looks at a rule book's tree. Every word of an instruction is either read or
 refused: the error names the word and column and gives a form that works.
 
 The package: :mod:`.tokens` (words, quotes, punctuation), :mod:`.reader`
-(keywords, references, qualifiers), :mod:`.grammar` (statements on words),
-:mod:`.clauses` (statements on whole clauses), :mod:`.writer`.
+(keywords, references, qualifiers), :mod:`.clauses` (statements on whole
+clauses), :mod:`.words` (actions on a clause's words), :mod:`.grammar`
+(instructions into statements; :func:`parse_wording`), :mod:`.writer`.
 
 The grammar (keywords in any case; ``Q`` a quoted phrase; ``NEW`` a quoted
 phrase, or after ``:`` or a dash the plain text to the end of the instruction;
