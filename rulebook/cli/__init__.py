@@ -42,7 +42,7 @@ def main() -> None:
 
 
 #: Modules of this package that define ``COMMANDS``, in the order ``--help`` lists them.
-_MODULES = ("book", "drafting", "diffing", "asking", "checking", "agenda")
+_MODULES = ("book", "drafting", "diffing", "asking", "checking", "importing", "binding", "agenda")
 
 
 def _register() -> None:
