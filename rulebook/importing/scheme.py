@@ -4,9 +4,9 @@ chosen from what the document uses, and the ``--numbering`` option.
 Examples
 --------
 >>> parse_numbering("Chapter {n} arabic, Clause {n} upper-roman, arabic, lower-alpha")[1]
-Level(style='upper-roman', label='Clause {n}')
+Level(style='upper-roman', label='Clause {n}', join=None)
 >>> choose_levels([[("chapter", "label", "arabic")] * 3, [(None, "plain", "arabic"), (None, "paren", "lower-alpha")]])
-(Level(style='arabic', label='Chapter {n}'), Level(style='arabic', label=None))
+(Level(style='arabic', label='Chapter {n}', join=None), Level(style='arabic', label=None, join=None))
 """
 
 from __future__ import annotations
