@@ -87,6 +87,9 @@ class Level:
 
     style: str = attrs.field(validator=attrs.validators.in_(STYLES))
     label: str | None = None
+    #: How a citation joins this level to the one above it, when not the default
+    #: (", " before a label, "." before a bare number): ``""`` prints "12.3(b)".
+    join: str | None = None
 
 
 @attrs.frozen
@@ -284,6 +287,9 @@ class Version(Displayable):
     title: str | None = None
     source: str | None = None
     invariants: tuple[Invariant, ...] = attrs.field(default=(), converter=as_tuple)
+    #: Further forms the book's readers cite clauses in, such as "Rule {1}.{2:arabic}.{3}"
+    #: (docs/numbering.md): accepted when the book's own form is not used.
+    citations: tuple[str, ...] = attrs.field(default=(), converter=as_tuple)
     parent: str | None = attrs.field(default=None, eq=False)
     changes: tuple[Change, ...] = attrs.field(default=(), converter=as_tuple, eq=False)
     provenance: PMap[str, Change] = attrs.field(factory=pmap, eq=False, repr=False)

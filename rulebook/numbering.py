@@ -3,7 +3,9 @@
 A clause's number is its pinned ``number`` or else its position among its
 siblings in the level's style, counting only unpinned siblings (so pinning
 "2A" between 2 and 3 renumbers nothing). A citation joins labelled levels with
-``", "`` and appends unlabelled levels with ``"."``.
+``", "`` and appends unlabelled levels with ``"."``, unless a level says how
+(``join``). A name the strict reading cannot place is read again as
+organisations write citations (:mod:`rulebook.citing`).
 
 Examples
 --------
@@ -118,12 +120,13 @@ def _level(version: Version, depth: int) -> Level:
 def _join(parts: list[tuple[Level, str]]) -> str:
     segments: list[str] = []
     for level, number in parts:
-        if level.label is not None:
-            segments.append(level.label.replace("{n}", number))
-        elif segments:
-            segments[-1] += "." + number
+        shown = number if level.label is None else level.label.replace("{n}", number)
+        if segments and level.join is not None:
+            segments[-1] += level.join + shown
+        elif level.label is not None or not segments:
+            segments.append(shown)
         else:
-            segments.append(number)
+            segments[-1] += "." + shown
     return ", ".join(segments)
 
 
@@ -259,8 +262,20 @@ def resolve(version: Version, ref: str) -> Clause:
         siblings = found.children
         depth += 1
     if found is None or pos < len(text):
-        raise CitationError(_not_found(version, ref))
+        return _tolerant(version, ref)
     return found
+
+
+def _tolerant(version: Version, ref: str) -> Clause:
+    """The tolerant reading of rulebook.citing, which the strict reading falls back on."""
+    from rulebook.citing import read  # here, not at the top: citing builds on this module
+
+    try:
+        return read(version, ref)
+    except CitationError as e:
+        if "could name several" in str(e):
+            raise
+        raise CitationError(_not_found(version, ref)) from None
 
 
 def resolve_id(version: Version, ref: str) -> str:

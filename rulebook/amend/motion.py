@@ -29,7 +29,7 @@ class Operation:
     Examples
     --------
     >>> OPERATIONS["insert_words"].anchors, OPERATIONS["set_provision"].ruling
-    (('after', 'before'), True)
+    (('after', 'before', 'at'), True)
     """
 
     name: str
@@ -46,13 +46,15 @@ OPERATIONS: dict[str, Operation] = {
         Operation("replace_words", ("clause", "old", "new", "occurrence"), ("clause", "old", "new")),
         Operation(
             "insert_words",
-            ("clause", "words", "after", "before", "occurrence"),
+            ("clause", "words", "after", "before", "at", "occurrence"),
             ("clause", "words"),
-            ("after", "before"),
+            ("after", "before", "at"),
         ),
         Operation("delete_words", ("clause", "words", "occurrence"), ("clause", "words")),
         Operation("replace_text", ("clause", "text", "heading"), ("clause",)),
-        Operation("insert_clause", ("after", "before", "into", "clause"), ("clause",), ("after", "before", "into")),
+        Operation(
+            "insert_clause", ("after", "before", "into", "clause", "numbered"), ("clause",), ("after", "before", "into")
+        ),
         Operation("delete_clause", ("clause",), ("clause",)),
         Operation("move_clause", ("clause", "after", "before", "into"), ("clause",), ("after", "before", "into")),
         Operation("set_provision", ("clause", "name", "value"), ("clause", "name", "value"), ruling=True),
@@ -100,6 +102,10 @@ class Amendment:
     name: str | None = None
     value: Any = attrs.field(default=None, converter=freeze)  # immutable, like provisions in a Clause
     occurrence: int | None = None
+    #: For ``insert_clause``: the citation the motion says the new clause will have, checked when applied.
+    numbered: str | None = None
+    #: For ``insert_words``: ``end`` or ``start`` of the clause's text, instead of a phrase.
+    at: str | None = None
     wording: str | None = None
     line: int | None = attrs.field(default=None, eq=False)
 

@@ -81,4 +81,5 @@ _HOMES = {
     "import": "importing",
     "export": "importing",
     "bind": "binding",
+    "import-motions": "agenda",
 }

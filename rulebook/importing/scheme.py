@@ -4,9 +4,9 @@ chosen from what the document uses, and the ``--numbering`` option.
 Examples
 --------
 >>> parse_numbering("Chapter {n} arabic, Clause {n} upper-roman, arabic, lower-alpha")[1]
-Level(style='upper-roman', label='Clause {n}')
+Level(style='upper-roman', label='Clause {n}', join=None)
 >>> choose_levels([[("chapter", "label", "arabic")] * 3, [(None, "plain", "arabic"), (None, "paren", "lower-alpha")]])
-(Level(style='arabic', label='Chapter {n}'), Level(style='arabic', label=None))
+(Level(style='arabic', label='Chapter {n}', join=None), Level(style='arabic', label=None, join=None))
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ def parse_numbering(spec: str) -> tuple[Level, ...]:
     Examples
     --------
     >>> parse_numbering("Rule arabic, arabic, lower-alpha")[0]
-    Level(style='arabic', label='Rule {n}')
+    Level(style='arabic', label='Rule {n}', join=None)
     >>> parse_numbering("Rule arabic, letters")
     Traceback (most recent call last):
     ...

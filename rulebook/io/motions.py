@@ -58,6 +58,12 @@ def _amendment(entry: Any, seq: Seq, index: int, motion_id: str, kind: str) -> l
             parsed = parse_wording(wording)
         except WordingError as exc:
             raise SchemaError(f"{what}: {exc.message}", file=entry.file, line=entry.line_of("wording")) from None
+        if any(a.anchor is None if a.op == "insert_clause" else a.clause is None for a in parsed):
+            raise SchemaError(
+                f"{what}: the wording names no clause; start it with the clause, as in \"Rule 2: delete 'x'\"",
+                file=entry.file,
+                line=entry.line_of("wording"),
+            )
         return [Amendment(**{**_fields(a), "wording": wording, "line": entry.line_of("wording")}) for a in parsed]
     if "op" not in entry:
         raise entry.error(f"{what} has neither 'op' nor 'wording'; add one")
@@ -76,11 +82,14 @@ def _amendment(entry: Any, seq: Seq, index: int, motion_id: str, kind: str) -> l
     anchors = [k for k in spec.anchors if k in entry]
     if spec.anchors and len(anchors) != 1:
         raise entry.error(f"{what} ({op}) needs exactly one of {', '.join(spec.anchors)}")
+    if entry.get("at", "end") not in ("end", "start"):
+        raise entry.error(f"{what}: 'at' is 'end' or 'start' (of the clause's text)", "at")
     occurrence = entry.get("occurrence")
     if occurrence is not None and (isinstance(occurrence, bool) or not isinstance(occurrence, int) or occurrence < 1):
         raise entry.error(f"{what}: 'occurrence' must be a whole number from 1", "occurrence")
     fields: dict[str, Any] = {"op": op, "line": entry.line, "occurrence": occurrence}
-    for key in ("old", "new", "words", "after", "before", "into", "text", "heading", "name", "wording"):
+    text_keys = ("old", "new", "words", "after", "before", "into", "text", "heading", "name", "numbered", "at")
+    for key in (*text_keys, "wording"):
         if key in entry:
             fields[key] = _text(entry, key, what)
     if op == "insert_clause":

@@ -30,6 +30,7 @@ from typing import Any
 import yaml
 
 from rulebook.binding import BindingError, bind
+from rulebook.citing import check_form
 from rulebook.errors import InvariantSpecError, SchemaError
 from rulebook.io.files import write_atomically
 from rulebook.io.stated import read_stated_by, stated_data
@@ -52,7 +53,7 @@ __all__ = [
 ]
 
 ID_PATTERN = re.compile(r"^[^\W_][\w.:/-]*$")  # letters of any script, digits
-_BOOK_KEYS = ("rulebook", "title", "version", "effective", "source", "numbering", "invariants", "clauses")
+_BOOK_KEYS = ("rulebook", "title", "version", "effective", "source", "numbering", "citations", "invariants", "clauses")
 _CLAUSE_KEYS = ("id", "number", "heading", "text", "provisions", "stated_by", "clauses")
 _INVARIANT_KEYS = ("name", "description", "clause", "provision", "path", "sum", "min", "max", "odd")
 
@@ -189,7 +190,7 @@ def _numbering(doc: Mapping) -> tuple[Level, ...]:
             entry = entry_map
         if not isinstance(entry, Mapping):
             raise SchemaError("a numbering level is {style, label}", file=items.file, line=items.line_of(i))
-        entry.check_keys(("style", "label"), ("style",), what="numbering level")
+        entry.check_keys(("style", "label", "join"), ("style",), what="numbering level")
         style = entry["style"]
         if style not in STYLES:
             near = difflib.get_close_matches(str(style), STYLES, n=1)
@@ -198,8 +199,28 @@ def _numbering(doc: Mapping) -> tuple[Level, ...]:
         label = entry.get_typed("label", str, "numbering level")
         if label is not None and "{n}" not in label:
             raise entry.error(f"label {label!r} has no '{{n}}' where the number goes", "label")
-        levels.append(Level(style, label))
+        levels.append(Level(style, label, entry.get_typed("join", str, "numbering level")))
     return tuple(levels)
+
+
+def _citations(doc: Mapping, levels: int) -> tuple[str, ...]:
+    """The book's own further citation forms (docs/numbering.md), each checked where it is written."""
+    items = doc.get("citations")
+    if items is None:
+        return ()
+    if not isinstance(items, Seq):
+        raise doc.error("'citations' must be a list of citation forms such as \"Rule {1}.{2:arabic}.{3}\"", "citations")
+    forms = []
+    for i, form in enumerate(items):
+        why = "it is not text" if not isinstance(form, str) else check_form(form, levels)
+        if why:
+            raise SchemaError(
+                f"citation form {form!r}: {why}; write it with {{1}}, {{2}}, ... where each level's number goes",
+                file=items.file,
+                line=items.line_of(i),
+            )
+        forms.append(form)
+    return tuple(forms)
 
 
 def _number(value: Any, entry: Mapping, key: str, name: str) -> float | None:
@@ -296,6 +317,7 @@ def from_data(doc: Any, file: str) -> Version:
         title=doc.get_typed("title", str, "rule book"),
         source=doc.get_typed("source", str, "rule book"),
         invariants=invariants,
+        citations=_citations(doc, len(numbering)),
     )
 
 
@@ -398,8 +420,15 @@ def dump_data(version: Version) -> dict[str, Any]:
     if version.source is not None:
         out["source"] = version.source
     out["numbering"] = [
-        {"style": lv.style, **({"label": lv.label} if lv.label is not None else {})} for lv in version.numbering
+        {
+            "style": lv.style,
+            **({"label": lv.label} if lv.label is not None else {}),
+            **({"join": lv.join} if lv.join is not None else {}),
+        }
+        for lv in version.numbering
     ]
+    if version.citations:
+        out["citations"] = list(version.citations)
     if version.invariants:
         out["invariants"] = [
             {

@@ -118,7 +118,12 @@ class Model:
 
     @staticmethod
     def _find(text: str, phrase: str, occurrence: int | None) -> int:
-        starts = [i for i in range(len(text)) if text.startswith(phrase, i)]
+        def whole(i: int) -> bool:  # no letter or digit glued to either end (docs/motions.md)
+            end = i + len(phrase)
+            left = i == 0 or not (phrase[0].isalnum() and text[i - 1].isalnum())
+            return left and (end == len(text) or not (phrase[-1].isalnum() and text[end].isalnum()))
+
+        starts = [i for i in range(len(text)) if text.startswith(phrase, i) and whole(i)]
         return starts[(occurrence or 1) - 1]
 
     @staticmethod
