@@ -230,7 +230,7 @@ def read(version: Version, ref: str) -> Clause:
     more = f" and {len(unique) - 6} more" if len(unique) > 6 else ""
     raise CitationError(
         f"citation {ref!r} could name several clauses in version {version.label!r} of {version.rulebook!r}: "
-        f"{named}{more}; write the full citation of the one you mean"
+        f"{named}{more}; name the one you mean by its stable id or its citation in this version"
     )
 
 

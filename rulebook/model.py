@@ -29,8 +29,8 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any, TypeVar
 
 import attrs
 from immutabledict import immutabledict
@@ -60,6 +60,8 @@ __all__ = [
     "validate_invariant",
     "walk",
 ]
+
+_D = TypeVar("_D")
 
 STYLES = ("arabic", "upper-roman", "lower-roman", "upper-alpha", "lower-alpha")
 
@@ -294,6 +296,7 @@ class Version(Displayable):
     changes: tuple[Change, ...] = attrs.field(default=(), converter=as_tuple, eq=False)
     provenance: PMap[str, Change] = attrs.field(factory=pmap, eq=False, repr=False)
     _maps: tuple[PMap[str, str | None], PMap[str, str]] = attrs.field(eq=False, repr=False, alias="maps")
+    _derived: dict[Any, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
     PRESENTER = "rulebook.render.notebook:version"
 
@@ -310,6 +313,24 @@ class Version(Displayable):
     def provision_index(self) -> PMap[str, str]:
         """Provision name -> id of the clause that carries it."""
         return self._maps[1]
+
+    def derived(self, key: Any, compute: Callable[[], _D]) -> _D:
+        """A value derived from this version alone, computed once: ``compute()``
+        the first time ``key`` is asked for. A new version (even one made by
+        ``attrs.evolve``) starts with none, so a value can never outlive the
+        clauses it was derived from.
+
+        Examples
+        --------
+        >>> v = Version("club", "1", [Level("arabic")], [Clause("a")])
+        >>> v.derived("size", lambda: len(v)), v.derived("size", lambda: 0)
+        (1, 1)
+        """
+        try:
+            return self._derived[key]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self._derived[key] = compute()
+            return value
 
     def __contains__(self, clause_id: object) -> bool:
         return clause_id in self._maps[0]

@@ -24,6 +24,7 @@ Examples
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 
 from rulebook.errors import CitationError
@@ -176,6 +177,10 @@ def all_citations(version: Version) -> dict[str, str]:
     >>> all_citations(v)
     {'fee': 'Rule 1', 'fee.late': 'Rule 1, (a)', 'vote': 'Rule 2'}
     """
+    return dict(version.derived("citations", lambda: _all_citations(version)))
+
+
+def _all_citations(version: Version) -> dict[str, str]:
     out: dict[str, str] = {}
 
     def visit(siblings: tuple[Clause, ...], prefix: list[tuple[Level, str]], depth: int) -> None:
@@ -194,6 +199,11 @@ def all_citations(version: Version) -> dict[str, str]:
 _TOKEN = r"([0-9A-Za-z]+)"
 
 
+_SEPARATOR = re.compile(r"\s*[,.]?\s*")
+_NUMBER = re.compile(_TOKEN)
+
+
+@functools.lru_cache(maxsize=256)
 def _label_pattern(label: str) -> re.Pattern[str]:
     before, _, after = label.partition("{n}")
     esc = [r"\s+".join(re.escape(w) for w in part.split()) for part in (before, after)]
@@ -201,13 +211,28 @@ def _label_pattern(label: str) -> re.Pattern[str]:
     return re.compile(esc[0] + (r"\s*" if before.endswith(" ") else gap_before) + _TOKEN + esc[1], re.IGNORECASE)
 
 
-def _match_number(siblings: tuple[Clause, ...], level: Level, token: str) -> Clause | None:
-    nums = numbers(siblings, level)
-    for clause, number in zip(siblings, nums, strict=True):
-        if number == token:
-            return clause
-    folded = [c for c, n in zip(siblings, nums, strict=True) if n.lower() == token.lower()]
-    return folded[0] if len(folded) == 1 else None
+_Index = tuple[dict[str, Clause], dict[str, list[Clause]]]
+
+
+def _number_index(siblings: tuple[Clause, ...], level: Level) -> _Index:
+    exact: dict[str, Clause] = {}
+    folded: dict[str, list[Clause]] = {}
+    for clause, number in zip(siblings, numbers(siblings, level), strict=True):
+        exact.setdefault(number, clause)
+        folded.setdefault(number.lower(), []).append(clause)
+    return exact, folded
+
+
+def _match_number(
+    version: Version, parent: str, siblings: tuple[Clause, ...], level: Level, token: str
+) -> Clause | None:
+    # Built once per run of siblings of a version: motions resolve many
+    # citations in the same base (docs/architecture.md, "Speed").
+    exact, folded = version.derived(("numbers", parent), lambda: _number_index(siblings, level))
+    if token in exact:
+        return exact[token]
+    same = folded.get(token.lower(), [])
+    return same[0] if len(same) == 1 else None
 
 
 def resolve(version: Version, ref: str) -> Clause:
@@ -244,18 +269,18 @@ def resolve(version: Version, ref: str) -> Clause:
             found = None
             break
         level = version.numbering[depth]
-        sep = re.compile(r"\s*[,.]?\s*").match(text, pos)
+        sep = _SEPARATOR.match(text, pos)
         if depth and sep:
             pos = sep.end()
         m = None
         if level.label is not None:
             m = _label_pattern(level.label).match(text, pos)
         if m is None:
-            m = re.compile(_TOKEN).match(text, pos)
+            m = _NUMBER.match(text, pos)
         if m is None:
             found = None
             break
-        found = _match_number(siblings, level, m.group(1))
+        found = _match_number(version, found.id if found is not None else "", siblings, level, m.group(1))
         if found is None:
             break
         pos = m.end()
