@@ -195,7 +195,8 @@ def test_a_citation_that_fits_several_clauses_is_refused_naming_each():
         resolve(_labour_like(), "Clause II")
     assert str(e.value) == (
         "citation 'Clause II' could name several clauses in version '2016' of 'labour': "
-        "'Chapter 2, Clause II', 'Chapter 4, Clause II'; name the one you mean by its stable id or its citation in this version"
+        "'Chapter 2, Clause II', 'Chapter 4, Clause II'; "
+        "name the one you mean by its stable id or its citation in this version"
     )
     assert resolve(_labour_like(), "Clause II.2.B").id == "c4.ii.2.2"  # only one Clause II has a 2.B
 
