@@ -62,7 +62,7 @@ def test_check_and_composite_give_the_peers_verdict(source, case):
         assert case["note"] in result.notes
         assert case["note"] in report.notes
     if verdict != case["peer"]:
-        assert f"**{case['differs']}**" in DOCS.read_text(encoding="utf-8"), "a deliberate difference is documented"
+        assert f"- **{case['differs']}.**" in DOCS.read_text(encoding="utf-8"), "a deliberate difference is documented"
     assert source["repo"] and case["test"]
 
 

@@ -53,8 +53,8 @@ class Context:
     findings: list[Finding] = attrs.field(factory=list)
     notes: list[str] = attrs.field(factory=list)
     reported: dict[Subject, list[frozenset[str]]] = attrs.field(factory=dict)
-    settled: set[frozenset[str]] = attrs.field(factory=set)  # pairs that collide or are duplicates
-    blocked: set[frozenset[str]] = attrs.field(factory=set)  # pairs of them that fail one after the other
+    settled: set[frozenset[str]] = attrs.field(factory=set)  # pairs that collide
+    blocked: set[frozenset[str]] = attrs.field(factory=set)  # pairs (or duplicates) failing one after the other
     cache: Cache = attrs.field(factory=dict)
     judged: dict[tuple[str, ...], Judgement] = attrs.field(factory=dict)
     amended: dict[str, list[Any]] = attrs.field(factory=dict)

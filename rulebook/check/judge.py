@@ -41,7 +41,7 @@ from typing import Any
 import attrs
 
 from rulebook.amend.apply import apply, find_phrase
-from rulebook.amend.motion import Motion
+from rulebook.amend.motion import Amendment, Motion
 from rulebook.check.findings import ClauseRef, clause_ref, describe
 from rulebook.check.footprint import Footprint, overlap
 from rulebook.check.messages import difference, listed, quote, removed_message
@@ -114,30 +114,6 @@ class Judgement:
         return not self.collisions
 
 
-def _structural_keys(a: Entry, b: Entry) -> list[tuple[str, ...]]:
-    """The keys on which the non-word changes of two motions may collide."""
-    out = []
-    for key in sorted(overlap(a.footprint, b.footprint)):
-        kind = key[0]
-        if kind == "text":
-            continue
-        if kind == "gap" and key not in (a.footprint.writes & b.footprint.writes):
-            continue  # one only names the place: the other's clause there does not move it
-        if kind == "provision":
-            name = key[1]
-            va, vb = a.result, b.result
-            if va.provision_clause(name) == vb.provision_clause(name) and va.provision(name) == vb.provision(name):
-                continue
-        if kind == "exists":
-            cid = key[1]
-            gone = (cid not in a.result) or (cid not in b.result)
-            both_moved = cid in a.footprint.delta.moved and cid in b.footprint.delta.moved
-            if not gone and not both_moved:
-                continue
-        out.append(key)
-    return out
-
-
 def _pair(version: Version, a: Entry, b: Entry, bases: Mapping[str, Version]) -> tuple[Collision, set[str]] | None:
     """The collision of two motions' non-word changes, if any, and the clauses whose words
     both must leave alone (one of them deletes it)."""
@@ -149,11 +125,11 @@ def _pair(version: Version, a: Entry, b: Entry, bases: Mapping[str, Version]) ->
             cid, message = found
             named = (x.motion.id, y.motion.id)
             return Collision(named, (clause_ref(cid, version),), message, "target-removed", (cid,)), lost
-    keys = _structural_keys(a, b)
-    if not keys:
-        return None
+    keys = [k for k in sorted(overlap(a.footprint, b.footprint)) if k[0] != "text"]
     sa = (structure(a.motion, base_of(a.motion, bases, version)), base_of(a.motion, bases, version))
     sb = (structure(b.motion, base_of(b.motion, bases, version)), base_of(b.motion, bases, version))
+    if not keys or not sa[0].amendments or not sb[0].amendments:
+        return None  # their clause and provision changes touch nothing in common
     ab, ba = run(version, [sa, sb], bases), run(version, [sb, sa], bases)
     if isinstance(ab, Version) and isinstance(ba, Version) and ab.clauses == ba.clauses:
         return None
@@ -203,21 +179,25 @@ def _key_clause(key: tuple[str, ...], *versions: Version) -> str | None:
     return key[1] or None
 
 
+def _quoted(a: Amendment, text: str) -> tuple[int, int] | None:
+    """The words of ``text`` a word amendment quotes (``old``, ``words``, ``after``, ``before``)."""
+    if a.op not in ("replace_words", "delete_words", "insert_words"):
+        return None
+    for phrase in (a.old, a.words if a.op == "delete_words" else None, a.after, a.before):
+        if not phrase:
+            continue
+        try:
+            start, _ = find_phrase(text, phrase, a.occurrence)
+        except ValueError:
+            continue
+        return span_words(text, start, start + len(phrase))
+    return None
+
+
 def _reads(motion: Motion, cid: str, text: str, base: Version) -> list[tuple[int, int]]:
     """The words of ``text`` (clause ``cid``) that the motion's word amendments quote."""
-    out = []
-    for a in motion.amendments:
-        if a.op not in ("replace_words", "delete_words", "insert_words") or resolved(base, a.clause) != cid:
-            continue
-        for phrase in (a.old, a.words if a.op == "delete_words" else None, a.after, a.before):
-            if not phrase:
-                continue
-            try:
-                start, _ = find_phrase(text, phrase, a.occurrence)
-            except ValueError:
-                continue
-            out.append(span_words(text, start, start + len(phrase)))
-    return out
+    mine = (a for a in motion.amendments if resolved(base, a.clause) == cid)
+    return [span for a in mine if (span := _quoted(a, text)) is not None]
 
 
 def motion_edits(
@@ -236,15 +216,15 @@ def motion_edits(
     final = e.result.clause(cid).text or ""
     mine = [a for a in e.motion.amendments if is_word_change(a, base) and resolved(base, a.clause) == cid]
     found: tuple[Edit, ...] = ()
-    if len(mine) > 1 and all(a.op != "replace_text" for a in mine):
+    if mine and all(a.op != "replace_text" for a in mine):
         pieces: list[Edit] = []
         for a in mine:
             try:
-                alone = apply(version, attrs.evolve(e.motion, amendments=(a,)), bases=bases)
+                alone = final if len(mine) == 1 else _alone(version, e.motion, a, cid, bases)
             except RulebookError:
                 pieces = []
                 break
-            pieces.extend(edits(old, alone.clause(cid).text))
+            pieces.extend(edits(old, alone, _quoted(a, old)))
         pieces.sort(key=lambda x: (x.start, x.end))
         apart = all(x.end <= y.start and x.hi <= y.lo for x, y in pairwise(pieces))
         if pieces and apart and render(old, pieces) == final:
@@ -257,6 +237,11 @@ def motion_edits(
     return out
 
 
+def _alone(version: Version, motion: Motion, a: Amendment, cid: str, bases: Mapping[str, Version]) -> str:
+    """The text of clause ``cid`` after amendment ``a`` of the motion alone."""
+    return apply(version, attrs.evolve(motion, amendments=(a,)), bases=bases).clause(cid).text or ""
+
+
 def _words_of(
     version: Version,
     cid: str,
@@ -267,8 +252,11 @@ def _words_of(
     old = version.clause(cid)
     variants: list[tuple[str, tuple[Edit, ...]]] = []
     reads: list[tuple[str, int, int]] = []
+    same: dict[Any, tuple[Edit, ...]] = {}
     for e in owners:
         found, read = motion_edits(version, e, cid, bases, cache)
+        # motions that make the same version are the same change, however they are worded
+        found = same.setdefault(e.result.clauses, found)
         variants.append((e.motion.id, found))
         reads.extend((e.motion.id, lo, hi) for lo, hi in read)
     text = merge(old.text, variants, reads)

@@ -61,7 +61,6 @@ def pair(ctx: Context, a: Applied, b: Applied) -> None:
     """Judge two motions whose footprints overlap and report what they do together."""
     both = frozenset((a.motion.id, b.motion.id))
     if a.result.clauses == b.result.clauses:
-        ctx.settled.add(both)
         ctx.blocked.add(both)
         message = f"motions {a.motion.id} and {b.motion.id} make the same change"
         if _after(ctx, a, b) is None:

@@ -73,8 +73,8 @@ def structure(motion: Motion, base: Version) -> Motion:
 
 def reanchor(motion: Motion, base: Version, now: Version) -> Motion | None:
     """The structural motion (naming clauses by id) adjusted to ``now``, where other motions
-    have already passed: a deletion of a clause already gone, or an insertion of a clause
-    already there, is dropped (the same change, made once); a new or moved clause placed
+    have already passed: a deletion of a clause (or removal of a provision) already gone, or an
+    insertion of a clause already there, is dropped (the same change, made once); a new or moved clause placed
     after or before a clause that is gone is placed between the neighbours that remain, when
     nothing else was put there. None when a place cannot be recovered.
 
@@ -90,6 +90,9 @@ def reanchor(motion: Motion, base: Version, now: Version) -> Motion | None:
     out = []
     for a in motion.amendments:
         if a.op == "delete_clause" and a.clause in base and a.clause not in now:
+            continue
+        gone = a.op == "remove_provision" and a.name is not None and now.provision_clause(a.name) is None
+        if gone and base.provision_clause(a.name or "") is not None:
             continue
         new = a.new_clause.id if a.op == "insert_clause" and a.new_clause is not None else None
         if new is not None and new in now and new not in base:

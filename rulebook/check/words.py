@@ -110,12 +110,14 @@ class Edit:
         return self.lo < self.hi and not self.new.strip()
 
 
-def edits(old: str | None, new: str | None) -> tuple[Edit, ...]:
+def edits(old: str | None, new: str | None, around: tuple[int, int] | None = None) -> tuple[Edit, ...]:
     """The edits that turn ``old`` into ``new``, word by word, in base order.
 
     An unchanged separator next to changed words is left out of the edit, so an
     insertion beside them stays a separate place; a deletion takes one separator
-    with it.
+    with it. ``around``: the base words ``[lo, hi)`` an amendment quoted, when the
+    change lies there and the words before and after it stay (so that deleting the
+    first of two equal words is not read as deleting the second).
 
     Examples
     --------
@@ -125,6 +127,8 @@ def edits(old: str | None, new: str | None) -> tuple[Edit, ...]:
     ((Edit(start=1, end=3, lo=1, hi=2, new=''),), (Edit(start=1, end=2, lo=1, hi=1, new=' x '),))
     >>> render("a b c", edits("a b c", "x a, c!")) == "x a, c!"
     True
+    >>> edits("the the", "the", around=(0, 1))[0].lo
+    0
     """
     b, n = _split(old), _split(new)
     out: list[Edit] = []
@@ -132,8 +136,7 @@ def edits(old: str | None, new: str | None) -> tuple[Edit, ...]:
     def sep_span(i: int) -> tuple[int, int]:
         return b.sep_at[i], b.sep_at[i] + len(b.seps[i])
 
-    matcher = difflib.SequenceMatcher(None, b.words, n.words, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in _opcodes(b.words, n.words, around):
         if tag == "equal":
             inner = list(range(i1 + 1, i2))
             if i1 == 0 and j1 == 0:
@@ -160,6 +163,43 @@ def edits(old: str | None, new: str | None) -> tuple[Edit, ...]:
     if not b.words and (old or "") != (new or ""):
         return (Edit(0, len(old or ""), 0, 0, new or ""),)
     return tuple(sorted(out, key=lambda e: (e.start, e.end)))
+
+
+def _opcodes(old: list[str], new: list[str], around: tuple[int, int] | None) -> list[tuple[str, int, int, int, int]]:
+    """Word opcodes, kept to the quoted words ``around`` when the words before and after them stay."""
+    if around is not None:
+        lo, hi = around
+        tail = len(old) - hi
+        if (
+            lo <= hi <= len(old)
+            and lo + tail <= len(new)
+            and old[:lo] == new[:lo]
+            and old[hi:] == new[len(new) - tail :]
+        ):
+            inner = difflib.SequenceMatcher(None, old[lo:hi], new[lo : len(new) - tail], autojunk=False)
+            out = [("equal", 0, lo, 0, lo)] if lo else []
+            out += [(t, i1 + lo, i2 + lo, j1 + lo, j2 + lo) for t, i1, i2, j1, j2 in inner.get_opcodes()]
+            if tail:
+                out.append(("equal", hi, len(old), len(new) - tail, len(new)))
+            return _joined(out)
+    return [
+        (t, i1, i2, j1, j2)
+        for t, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    ]
+
+
+def _joined(ops: list[tuple[str, int, int, int, int]]) -> list[tuple[str, int, int, int, int]]:
+    """Neighbouring opcodes of one kind (equal, or not) made one, as difflib gives them."""
+    out: list[tuple[str, int, int, int, int]] = []
+    for op in ops:
+        if op[1] == op[2] and op[3] == op[4]:
+            continue
+        if out and (out[-1][0] == "equal") == (op[0] == "equal"):
+            tag = "equal" if op[0] == "equal" else "replace"
+            out[-1] = (tag, out[-1][1], op[2], out[-1][3], op[4])
+        else:
+            out.append(op)
+    return out
 
 
 def render(base: str | None, chosen: Sequence[Edit]) -> str:
