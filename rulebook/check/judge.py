@@ -297,6 +297,15 @@ def judge(
     notes: list[str] = []
     held_back: set[str] = set()
     frozen: dict[str, set[str]] = {}
+    first: dict[Any, Entry] = {}
+    again: list[str] = []  # motions that make the very version an earlier one makes: made once
+    for e in entries:
+        twin = first.setdefault(e.result.clauses, e)
+        if twin is not e:
+            again.append(e.motion.id)
+            notes.append(f"motions {twin.motion.id} and {e.motion.id} make the same change; made once")
+    all_entries = entries
+    entries = [e for e in entries if e.motion.id not in again]
     for i, a in enumerate(entries):
         for b in entries[i + 1 :]:
             found = _pair(version, a, b, bases)
@@ -399,7 +408,9 @@ def judge(
                 current = worded
                 included = [x for x in included if x not in names]
                 break
-    order_of = {e.motion.id: n for n, e in enumerate(entries)}
+    order_of = {e.motion.id: n for n, e in enumerate(all_entries)}
+    twins = [e for e in all_entries if e.motion.id in again]
+    included.extend(e.motion.id for e in twins if first[e.result.clauses].motion.id in included)
     kept = tuple(sorted(set(included), key=lambda x: order_of.get(x, 0)))
     return Judgement(current, kept, tuple(collisions), tuple(dict.fromkeys(notes)))
 

@@ -36,15 +36,16 @@ def book_and_motions(
     return version, draw(motion_sets(version, chosen, min_size=min_size, max_size=ORDER_LIMIT))
 
 
-def restates(version: Version, motions: Sequence[Motion]) -> bool:
-    """True when a motion's ``replace_text`` of a clause follows another motion that changed that
-    clause: passed as worded it restates the whole text and undoes the other, where the judgement
-    reads it as the word edits it makes to the version's text (docs/checking.md)."""
+def worded_otherwise(version: Version, motions: Sequence[Motion]) -> bool:
+    """True when, passed one after the other as worded, a motion would mean other words than it
+    does against the version (docs/checking.md): its ``replace_text`` of a clause follows another
+    motion that changed that clause (it restates the whole text and undoes the other), or it
+    counts an ``occurrence`` of a phrase in a clause another motion changed (the count shifts).
+    The judgement reads each motion as the word edits it makes to the version's text."""
     changed: set[str] = set()
     for motion in motions:
-        rewritten = {a.clause for a in motion.amendments if a.op == "replace_text"}
-        ids = {resolve_id(version, c) for c in rewritten if c}
-        if ids & changed:
+        named = {a.clause for a in motion.amendments if a.op == "replace_text" or a.occurrence is not None}
+        if {resolve_id(version, c) for c in named if c} & changed:
             return True
         alone = apply(version, attrs.evolve(motion, base=version.label), bases={version.label: version})
         changed |= set(delta(version, alone).changed)
@@ -80,8 +81,8 @@ def test_check_reports_no_overlap_exactly_when_composite_merges_every_motion(cas
         event("the same change made by several motions, made once")
         return  # passed one after the other, the second would make it again (or fail)
     for name, order in (("agenda", motions), ("reverse", motions[::-1])):
-        if restates(version, order):
-            event(f"{name} order restates a text another motion changed")
+        if worded_otherwise(version, order):
+            event(f"in {name} order a motion as worded means other words")
             continue
         passed = in_order(version, order)
         event(f"{name} order {'applies' if passed is not None else 'fails as worded'}")
