@@ -237,6 +237,13 @@ def motion_edits(
     return out
 
 
+def _same(a: Entry, b: Entry) -> bool:
+    """True when two motions make the very same version (compared where they wrote first)."""
+    if a.footprint.writes != b.footprint.writes:
+        return False
+    return a.result.clauses == b.result.clauses
+
+
 def _alone(version: Version, motion: Motion, a: Amendment, cid: str, bases: Mapping[str, Version]) -> str:
     """The text of clause ``cid`` after amendment ``a`` of the motion alone."""
     return apply(version, attrs.evolve(motion, amendments=(a,)), bases=bases).clause(cid).text or ""
@@ -252,11 +259,12 @@ def _words_of(
     old = version.clause(cid)
     variants: list[tuple[str, tuple[Edit, ...]]] = []
     reads: list[tuple[str, int, int]] = []
-    same: dict[Any, tuple[Edit, ...]] = {}
+    same: list[tuple[Entry, tuple[Edit, ...]]] = []
     for e in owners:
         found, read = motion_edits(version, e, cid, bases, cache)
         # motions that make the same version are the same change, however they are worded
-        found = same.setdefault(e.result.clauses, found)
+        found = next((f for x, f in same if _same(x, e)), found)
+        same.append((e, found))
         variants.append((e.motion.id, found))
         reads.extend((e.motion.id, lo, hi) for lo, hi in read)
     text = merge(old.text, variants, reads)
@@ -297,10 +305,11 @@ def judge(
     notes: list[str] = []
     held_back: set[str] = set()
     frozen: dict[str, set[str]] = {}
-    first: dict[Any, Entry] = {}
+    first: dict[str, Entry] = {}
     again: list[str] = []  # motions that make the very version an earlier one makes: made once
     for e in entries:
-        twin = first.setdefault(e.result.clauses, e)
+        twin = next((x for x in first.values() if _same(x, e)), e)
+        first[e.motion.id] = twin
         if twin is not e:
             again.append(e.motion.id)
             notes.append(f"motions {twin.motion.id} and {e.motion.id} make the same change; made once")
@@ -410,7 +419,7 @@ def judge(
                 break
     order_of = {e.motion.id: n for n, e in enumerate(all_entries)}
     twins = [e for e in all_entries if e.motion.id in again]
-    included.extend(e.motion.id for e in twins if first[e.result.clauses].motion.id in included)
+    included.extend(e.motion.id for e in twins if first[e.motion.id].motion.id in included)
     kept = tuple(sorted(set(included), key=lambda x: order_of.get(x, 0)))
     return Judgement(current, kept, tuple(collisions), tuple(dict.fromkeys(notes)))
 

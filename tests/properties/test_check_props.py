@@ -17,7 +17,7 @@ from rulebook.check import check, composite
 from rulebook.check.delta import delta
 from rulebook.check.engine import ORDER_LIMIT
 from rulebook.check.invariants import violations
-from rulebook.errors import RulebookError
+from rulebook.errors import CitationError, RulebookError
 from rulebook.model import Version
 from rulebook.numbering import resolve_id
 from rulebook.refs import dangling_references
@@ -45,11 +45,18 @@ def worded_otherwise(version: Version, motions: Sequence[Motion]) -> bool:
     changed: set[str] = set()
     for motion in motions:
         named = {a.clause for a in motion.amendments if a.op == "replace_text" or a.occurrence is not None}
-        if {resolve_id(version, c) for c in named if c} & changed:
+        if {_id(version, c) for c in named if c} & changed:
             return True
         alone = apply(version, attrs.evolve(motion, base=version.label), bases={version.label: version})
         changed |= set(delta(version, alone).changed)
     return False
+
+
+def _id(version: Version, ref: str) -> str:
+    try:
+        return resolve_id(version, ref)
+    except CitationError:
+        return ref  # a clause the motion inserts itself
 
 
 def in_order(version: Version, motions: Sequence[Motion]) -> Version | None:
