@@ -21,6 +21,7 @@ from rulebook.amend.explain import explain
 from rulebook.amend.motion import Amendment, Motion
 from rulebook.amend.wording import parse_wording, write_wording
 from rulebook.ask import Answer, Comparison, Sweep, ask, compare, question, sweep
+from rulebook.binding import bind, restate, unbound_leaves
 from rulebook.blame import BlameEntry, blame
 from rulebook.check import Composite, Finding, Report, check, composite, conflict_graph
 from rulebook.diff import VersionDiff, diff, diff_motions
@@ -39,14 +40,17 @@ from rulebook.errors import (
     VersionError,
     WordingError,
 )
-from rulebook.history import History, load, load_history
+from rulebook.history import History, Selection, load, load_history
+from rulebook.importing import Doubt, Imported, import_book
 from rulebook.io.motions import load_file as load_motions
 from rulebook.io.motions import loads as loads_motions
 from rulebook.io.rulebook import dumps, loads, save
 from rulebook.model import Change, Clause, Invariant, Level, Version, walk
 from rulebook.numbering import all_citations, citation, resolve
+from rulebook.quantities import Quantity, read_quantities
 from rulebook.refs import dangling_references, reference_graph, referrers, render_refs
 from rulebook.render.site import render_site
+from rulebook.statement import Stated
 
 __all__ = [
     "Amendment",
@@ -58,21 +62,26 @@ __all__ = [
     "Clause",
     "Comparison",
     "Composite",
+    "Doubt",
     "DraftError",
     "FactsError",
     "Finding",
     "History",
     "HistoryError",
+    "Imported",
     "Invariant",
     "InvariantSpecError",
     "Level",
     "Motion",
     "OutputError",
     "ParseError",
+    "Quantity",
     "QuestionError",
     "Report",
     "RulebookError",
     "SchemaError",
+    "Selection",
+    "Stated",
     "Sweep",
     "Version",
     "VersionDiff",
@@ -82,6 +91,7 @@ __all__ = [
     "apply",
     "apply_all",
     "ask",
+    "bind",
     "blame",
     "check",
     "citation",
@@ -94,6 +104,7 @@ __all__ = [
     "draft",
     "dumps",
     "explain",
+    "import_book",
     "load",
     "load_history",
     "load_motions",
@@ -101,13 +112,16 @@ __all__ = [
     "loads_motions",
     "parse_wording",
     "question",
+    "read_quantities",
     "reference_graph",
     "referrers",
     "render_refs",
     "render_site",
     "resolve",
+    "restate",
     "save",
     "sweep",
+    "unbound_leaves",
     "walk",
     "write_wording",
 ]

@@ -51,6 +51,7 @@ import attrs
 
 from rulebook.amend.apply import apply
 from rulebook.amend.motion import Motion
+from rulebook.binding import followed
 from rulebook.model import Change, Clause, Level, Version, thaw
 from rulebook.numbering import citation, numbers
 
@@ -271,6 +272,8 @@ class ProvisionChange:
     by: Change | None
     clause: str
     steps: tuple[tuple[str, Change], ...] = ()
+    #: Values that followed their words (docs/provisions.md): (dotted value, old, new, words read, or why lost).
+    read_from: tuple[tuple[str, Any, Any, str], ...] = ()
 
     def to_data(self) -> dict[str, Any]:
         """JSON-ready data.
@@ -288,6 +291,7 @@ class ProvisionChange:
             "new": thaw(self.new),
             "by": change_data(self.by),
             "steps": [{"kind": kind, "by": change_data(by)} for kind, by in self.steps],
+            "read_from": [{"value": leaf, "old": o, "new": n, "words": w} for leaf, o, n, w in self.read_from],
         }
 
 
@@ -605,6 +609,7 @@ def _compare(
                 by,
                 clause.id,
                 ((kind, by),) if by is not None else (),
+                followed(name, old_c, new_c) if kind == "changed" else (),
             )
         )
     result = ClauseDiff(

@@ -53,9 +53,9 @@ from rulebook.io import rulebook as book_io
 from rulebook.io.yamlsrc import Mapping, Seq, read
 from rulebook.model import Version, as_tuple
 
-__all__ = ["History", "load", "load_history", "split_spec"]
+__all__ = ["History", "Selection", "load", "load_history", "printable", "split_spec"]
 
-_ENTRY_KEYS = ("version", "effective", "from", "motions", "rulings", "title", "note")
+_ENTRY_KEYS = ("version", "effective", "from", "motions", "rulings", "not_carried", "title", "note")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -75,6 +75,9 @@ class History:
     source: str
     versions: tuple[Version, ...] = attrs.field(converter=as_tuple)
     motions: tuple[Motion, ...] = attrs.field(default=(), converter=as_tuple, eq=False)
+    #: ``(version label, motion)`` for each motion the record lists as not carried
+    #: (lost, withdrawn, remitted or pending) at the meeting that made that version.
+    not_carried: tuple[tuple[str, Motion], ...] = attrs.field(default=(), converter=as_tuple, eq=False)
 
     def __iter__(self) -> Iterator[Version]:
         return iter(self.versions)
@@ -135,6 +138,37 @@ class History:
             )
         return chosen
 
+    @property
+    def known_until(self) -> dt.date | None:
+        """The date of the last version: the record says nothing about the book after it."""
+        return max((v.effective for v in self.versions if v.effective is not None), default=None)
+
+    def not_carried_in(self, label: str) -> list[Motion]:
+        """The motions recorded as not carried at the meeting that made version ``label``."""
+        return [m for owner, m in self.not_carried if owner == label]
+
+    def choose(self, selector: str | None) -> Selection:
+        """:meth:`select`, with whether the date asked for lies beyond the record.
+
+        Examples
+        --------
+        >>> from rulebook.model import Clause, Level, Version
+        >>> v = Version("club", "1", [Level("arabic")], [Clause("a", text="A.")], effective=dt.date(2020, 1, 1))
+        >>> chosen = History("club.yaml", [v]).choose("2024-05-01")
+        >>> chosen.version.label, chosen.beyond_record
+        ('1', True)
+        >>> chosen.warning
+        'the record of club.yaml ends at version 1 (2020-01-01); the book on 2024-05-01 is known only up to that date'
+        """
+        day: dt.date | None = None
+        if selector and selector not in self and _DATE.match(selector):
+            try:
+                day = dt.date.fromisoformat(selector)
+            except ValueError:
+                raise VersionError(f"{selector!r} is not a real date", file=self.source) from None
+        version = self.at(day) if day is not None else self.select(selector)
+        return Selection(version, self.source, day, self.known_until, self.latest.label)
+
     def select(self, selector: str | None) -> Version:
         """A version by label or ``YYYY-MM-DD`` date; None: the latest."""
         if selector is None or selector == "":
@@ -148,6 +182,65 @@ class History:
                 raise VersionError(f"{selector!r} is not a real date", file=self.source) from None
             return self.at(day)
         return self[selector]
+
+
+@attrs.frozen
+class Selection:
+    """A version chosen by label or date, and whether that date lies after the record ends.
+
+    ``day`` is the date asked for (None when chosen by label or as the latest);
+    ``known_until`` the effective date of the last version in the history. A day
+    after it is *beyond the record*: the version returned is the last one known,
+    but nothing says the book did not change since.
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level, Version
+    >>> v = Version("club", "1", [Level("arabic")], [Clause("a", text="A.")])
+    >>> s = Selection(v, "club.yaml", dt.date(2021, 1, 1), dt.date(2020, 1, 1), "1")
+    >>> s.beyond_record, s.to_data()
+    (True, {'known_until': '2020-01-01', 'beyond_record': True})
+    """
+
+    version: Version
+    source: str
+    day: dt.date | None
+    known_until: dt.date | None
+    last_label: str
+
+    @property
+    def beyond_record(self) -> bool:
+        """True when the date asked for is after the last version's date."""
+        return self.day is not None and self.known_until is not None and self.day > self.known_until
+
+    @property
+    def warning(self) -> str | None:
+        """One line saying where the record ends, when the date asked for lies beyond it."""
+        if not self.beyond_record:
+            return None
+        assert self.day is not None and self.known_until is not None
+        return (
+            f"the record of {self.source} ends at version {self.last_label} ({self.known_until.isoformat()}); "
+            f"the book on {self.day.isoformat()} is known only up to that date"
+        )
+
+    def to_data(self) -> dict[str, object]:
+        """``known_until`` and ``beyond_record``, for JSON output."""
+        return {
+            "known_until": self.known_until.isoformat() if self.known_until else None,
+            "beyond_record": self.beyond_record,
+        }
+
+
+def printable(text: str) -> str:
+    r"""``text`` with control characters escaped, so that a message naming it stays on one line.
+
+    Examples
+    --------
+    >>> printable("rules/\nlabour")
+    'rules/\\nlabour'
+    """
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def split_spec(spec: str) -> tuple[str, str | None]:
@@ -177,7 +270,11 @@ def _paths(entry: Mapping, key: str, base_dir: Path) -> list[Path]:
         path = base_dir / rel
         if not path.is_file():
             line = items.line_of(i) if isinstance(items, Seq) else entry.line_of(key)
-            raise SchemaError(f"{key[:-1]} file {rel!r} not found (looked for {path})", file=entry.file, line=line)
+            raise SchemaError(
+                f"{'ruling' if key == 'rulings' else 'motion'} file {rel!r} not found (looked for {path})",
+                file=entry.file,
+                line=line,
+            )
         out.append(path)
     return out
 
@@ -208,7 +305,7 @@ def load_history(path: str | Path) -> History:
     """
     root = Path(path)
     if not root.exists():
-        raise VersionError("no such rule book file or directory; check the path", file=str(root))
+        raise VersionError("no such rule book file or directory; check the path", file=printable(str(root)))
     if root.is_file():
         return History(str(root), (book_io.load_file(root),))
     book_file = root / "rulebook.yaml"
@@ -227,6 +324,7 @@ def load_history(path: str | Path) -> History:
         if not isinstance(entries, Seq):
             raise doc.error("'versions' must be a list of {version, effective, from, motions, rulings}", "versions")
         cache: dict[Path, tuple[Motion, ...]] = {}
+        not_carried: list[tuple[str, Motion]] = []
         previous = base.label
         for i, entry in enumerate(entries):
             if not isinstance(entry, Mapping):
@@ -249,6 +347,18 @@ def load_history(path: str | Path) -> History:
             if isinstance(effective, dt.datetime):
                 effective = effective.date()
             motions: list[Motion] = []
+            for p in _paths(entry, "not_carried", root):
+                if p not in cache:
+                    cache[p] = motion_io.load_file(p)
+                for m in cache[p]:
+                    if m.carried:
+                        raise entry.error(
+                            f"{p.name} holds {m.kind} {m.id!r}, listed under 'not_carried' but with no "
+                            "'outcome' (lost, withdrawn, remitted or pending); give it one or list it under "
+                            "'motions'",
+                            "not_carried",
+                        )
+                    not_carried.append((label, m))
             for key in ("motions", "rulings"):
                 for p in _paths(entry, key, root):
                     if p not in cache:
@@ -258,6 +368,13 @@ def load_history(path: str | Path) -> History:
                     if wrong:
                         raise entry.error(
                             f"{p.name} holds {wrong[0].kind} {wrong[0].id!r} but is listed under {key!r}", key
+                        )
+                    lost = [m for m in loaded if not m.carried]
+                    if lost:
+                        raise entry.error(
+                            f"{p.name} holds motion {lost[0].id!r} with outcome {lost[0].outcome!r}, which "
+                            "changes nothing; list it under 'not_carried', not 'motions'",
+                            key,
                         )
                     motions.extend(loaded)
             lineage = {parent: versions[parent]}
@@ -278,6 +395,7 @@ def load_history(path: str | Path) -> History:
             )
             all_motions.extend(motions)
             previous = label
+        return History(str(root), tuple(versions.values()), tuple(all_motions), tuple(not_carried))
     return History(str(root), tuple(versions.values()), tuple(all_motions))
 
 

@@ -37,6 +37,7 @@ from immutabledict import immutabledict
 from pyrsistent import PMap, pmap
 
 from rulebook.errors import CitationError, InvariantSpecError
+from rulebook.statement import Stated
 
 __all__ = [
     "STYLES",
@@ -181,6 +182,7 @@ class Clause:
     provisions: immutabledict[str, Any] = attrs.field(factory=immutabledict, converter=_frozen_map, eq=typed_key)
     children: tuple[Clause, ...] = attrs.field(default=(), converter=as_tuple)
     number: str | None = None
+    stated: tuple[Stated, ...] = attrs.field(default=(), converter=as_tuple, eq=False)  # docs/provisions.md
 
 
 def evolve_clause(clause: Clause, **changes: Any) -> Clause:

@@ -9,6 +9,7 @@ from rulebook.amend.apply import apply
 from rulebook.amend.draft import draft, text_amendments
 from rulebook.amend.motion import Amendment, Motion
 from rulebook.amend.wording import parse_wording
+from rulebook.binding import restate
 from rulebook.errors import DraftError
 from rulebook.history import load_history
 from rulebook.io.rulebook import load_file
@@ -22,7 +23,8 @@ def club() -> Version:
 
 
 def edited(version: Version, cid: str, **changes: object) -> Version:
-    return replace_clause(version, evolve_clause(version.clause(cid), **changes))
+    """The version with one clause changed, its bound provisions following its words."""
+    return restate(version, replace_clause(version, evolve_clause(version.clause(cid), **changes)))
 
 
 def drafted(old: Version, new: Version) -> Motion:

@@ -26,6 +26,7 @@ from typing import Any
 import attrs
 
 from rulebook.amend.motion import RULING_OPS, Amendment, Motion
+from rulebook.binding import restate
 from rulebook.errors import AmendmentError, CitationError
 from rulebook.model import Clause, Version, delete_clause, evolve_clause, insert_clause, replace_clause, walk
 from rulebook.numbering import citation, duplicate_number, resolve_id
@@ -358,9 +359,18 @@ class _Step:
         return out
 
     # -- provisions --------------------------------------------------------
+    def not_counted(self, v: Version, cid: str, name: str) -> None:
+        """Refuse to set a provision that is counted from sub-clauses (docs/provisions.md)."""
+        if any(s.provision == name and s.source == "sub-clauses" for s in v.clause(cid).stated):
+            raise self.fail(
+                f"provision {name!r} is counted from the sub-clauses of {_describe(v, cid)}; "
+                "insert, delete or reword those sub-clauses instead"
+            )
+
     def op_set_provision(self, v: Version, a: Amendment) -> Version:
         cid = self.ref(a.clause or "", v)
         name = a.name or ""
+        self.not_counted(v, cid, name)
         owner = v.provision_clause(name)
         if owner is not None and owner != cid:
             raise self.fail(
@@ -375,6 +385,7 @@ class _Step:
     def op_remove_provision(self, v: Version, a: Amendment) -> Version:
         cid = self.ref(a.clause or "", v)
         name = a.name or ""
+        self.not_counted(v, cid, name)
         clause = v.clause(cid)
         if name not in clause.provisions:
             owner = v.provision_clause(name)
@@ -440,6 +451,7 @@ def apply(
         current = step.run(current, amendment)
     if not partial:
         step.finish(current)
+    current = restate(version, current, motion.change)  # bound values follow their words: docs/provisions.md
     return attrs.evolve(
         current,
         label=label or f"{version.label}+{motion.id}",

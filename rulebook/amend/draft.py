@@ -289,7 +289,10 @@ class _Drafter:
                 self.emit(amendment)
             if target.heading != clause.heading:
                 self.emit(Amendment("replace_text", clause=cid, heading=target.heading or ""))
+            counted = {s.provision for s in target.stated if s.source == "sub-clauses"}  # docs/provisions.md
             for name, value in target.provisions.items():
+                if name in counted:
+                    continue
                 held = self.current.clause(cid).provisions
                 if name not in held or repr(held[name]) != repr(value):
                     self.emit(Amendment("set_provision", clause=cid, name=name, value=value))

@@ -17,7 +17,7 @@ import attrs
 
 from rulebook.model import Change, Clause, as_tuple, freeze
 
-__all__ = ["OPS", "RULING_OPS", "Amendment", "Motion"]
+__all__ = ["OPS", "OUTCOMES", "RULING_OPS", "Amendment", "Motion"]
 
 #: Operations and the fields each takes (besides ``op``); see CONTRACT section 2.
 OPS: dict[str, tuple[str, ...]] = {
@@ -33,6 +33,8 @@ OPS: dict[str, tuple[str, ...]] = {
 }
 #: The operations a ruling may use: it changes what rules mean, never their words.
 RULING_OPS = ("set_provision", "remove_provision")
+#: What became of a motion; only a carried one changes the book (docs/file-format.md).
+OUTCOMES = ("carried", "lost", "withdrawn", "remitted", "pending")
 
 
 @attrs.frozen
@@ -100,6 +102,18 @@ class Motion:
     source: str | None = None
     file: str | None = attrs.field(default=None, eq=False)
     line: int | None = attrs.field(default=None, eq=False)
+    outcome: str = "carried"
+
+    @property
+    def carried(self) -> bool:
+        """Whether the meeting carried it (a lost, withdrawn, remitted or pending motion changes nothing).
+
+        Examples
+        --------
+        >>> Motion("cut", [], outcome="lost").carried
+        False
+        """
+        return self.outcome == "carried"
 
     @property
     def change(self) -> Change:

@@ -699,6 +699,15 @@ def _group_head(group: Group, total: int) -> str:
     return f"{group.count} {many}: {group.answer.status}, changes {', '.join(group.changed)}"
 
 
+def _deciding(result: Sweep) -> str:
+    """Which motions decide the answer, and how many cannot change it."""
+    others = len(result.motions) - len(result.deciding)
+    if not result.deciding:
+        return f"no motion can change the answer ({others} cannot)"
+    cannot = f"; the other {others} cannot change it" if others else ""
+    return f"decided by {', '.join(result.deciding)}{cannot}"
+
+
 def _sweep_parts(result: Sweep, fancy: bool, limit: int) -> list[Any]:
     from rulebook.ask.compare import answer_differences
 
@@ -711,6 +720,7 @@ def _sweep_parts(result: Sweep, fancy: bool, limit: int) -> list[Any]:
             f"{result.applications} motions applied)",
             style="bold" if fancy else "",
         ),
+        Text(_deciding(result)),
         Text(f"status quo (no motion passes): {baseline.status}" + (f": {key}" if key else "")),
     ]
     if not key:
@@ -755,7 +765,8 @@ def sweep_text(result: Sweep, limit: int = 8, width: int = WIDTH) -> str:
     >>> cut = Motion("cut", [Amendment("set_provision", clause="Rule 1", name="fees.annual", value=10)])
     >>> s = sweep(v, [cut], "provision", {"name": "fees.annual"})
     >>> print(sweep_text(s, width=100))
-    provision on version 1, 1 motions, 2 combinations (question evaluated 2 times, 1 motions applied)
+    provision on version 1, 1 motions, 2 combinations (question evaluated 2 times, 2 motions applied)
+    decided by cut
     status quo (no motion passes): determined: fees.annual = 15
     1 combination: same answer as the status quo
     1 combination: determined: fees.annual = 10

@@ -25,10 +25,10 @@ from typing import Any
 
 import attrs
 
-from rulebook.ask.answer import Answer, Because, Outcome
+from rulebook.ask.answer import Answer, Because, Gap, Outcome
 from rulebook.ask.facts import Fact
 from rulebook.ask.registry import REGISTRY, Question, Registry
-from rulebook.ask.view import ABSENT, ProvisionView, Read
+from rulebook.ask.view import ABSENT, ProvisionView, Read, Unstated
 from rulebook.errors import QuestionError, RulebookError
 from rulebook.model import Change, Version
 from rulebook.numbering import citation
@@ -109,12 +109,24 @@ def evaluate(entry: Question, version: Version, facts: Fact) -> Evaluation:
     except RulebookError as exc:
         return Evaluation(None, exc, view.reads)
     if isinstance(result, Outcome):
-        return Evaluation(result, None, view.reads)
+        return Evaluation(_with_unstated(result, view.reads), None, view.reads)
     if isinstance(result, Mapping):
-        return Evaluation(Outcome(result), None, view.reads)
+        return Evaluation(_with_unstated(Outcome(result), view.reads), None, view.reads)
     raise QuestionError(
         f"question {entry.name!r} returned {type(result).__name__}; a question returns an Outcome or a mapping"
     )
+
+
+def _with_unstated(outcome: Outcome, reads: Iterable[Read]) -> Outcome:
+    """The outcome with a gap for each provision read whose clause no longer states it
+    (docs/provisions.md): the question saw it as absent, and the gap says which words."""
+    lost = [r.result for r in reads if r.kind == "value" and isinstance(r.result, Unstated)]
+    if not lost:
+        return outcome
+    names = {u.name for u in lost}
+    kept = [g for g in outcome.gaps if g.provision not in names]
+    extra = [Gap(reason, u.name) for u in lost for reason in u.reasons]
+    return attrs.evolve(outcome, gaps=(*kept, *extra))
 
 
 def _earlier(name: str, latest: Change | None, ancestors: Iterable[Version]) -> tuple[tuple[Change, Any], ...]:
@@ -160,7 +172,7 @@ def explain(
     seen: set[str] = set()
     cited: dict[str, str] = {}
     for read in reads:
-        if read.kind != "value" or read.result is ABSENT or read.name in seen:
+        if read.kind != "value" or read.result is ABSENT or isinstance(read.result, Unstated) or read.name in seen:
             continue
         seen.add(read.name)
         cid = version.provision_clause(read.name)

@@ -42,12 +42,13 @@ import attrs
 
 from rulebook.amend.apply import apply, find_phrase
 from rulebook.amend.motion import Amendment, Motion
+from rulebook.binding import restate
 from rulebook.check.findings import ClauseRef, clause_ref, describe
 from rulebook.check.footprint import Footprint, overlap
 from rulebook.check.messages import difference, listed, quote, removed_message
 from rulebook.check.structure import base_of, is_word_change, resolved, run, structure
 from rulebook.check.subsets import ORDER_LIMIT, orders
-from rulebook.check.words import Edit, Merge, edits, merge, render, span_words
+from rulebook.check.words import Edit, Merge, collide, edits, merge, render, span_words
 from rulebook.errors import RulebookError
 from rulebook.model import Version, evolve_clause, replace_clause
 
@@ -226,7 +227,7 @@ def motion_edits(
                 break
             pieces.extend(edits(old, alone, _quoted(a, old)))
         pieces.sort(key=lambda x: (x.start, x.end))
-        apart = all(x.end <= y.start and x.hi <= y.lo for x, y in pairwise(pieces))
+        apart = all(x.end <= y.start and not collide(x, y) for x, y in pairwise(pieces))
         if pieces and apart and render(old, pieces) == final:
             found = tuple(pieces)
     if not found:
@@ -417,6 +418,7 @@ def judge(
                 current = worded
                 included = [x for x in included if x not in names]
                 break
+    current = restate(version, current)  # words merged here: bound values follow them (docs/provisions.md)
     order_of = {e.motion.id: n for n, e in enumerate(all_entries)}
     twins = [e for e in all_entries if e.motion.id in again]
     included.extend(e.motion.id for e in twins if first[e.motion.id].motion.id in included)

@@ -9,7 +9,7 @@ function added there.
 Examples
 --------
 >>> [f.__name__ for f in FINDERS]
-['alone', 'out_of_order']
+['alone', 'stated', 'out_of_order']
 """
 
 from __future__ import annotations
@@ -26,10 +26,11 @@ from rulebook.check.context import Applied, Context
 from rulebook.check.findings import ClauseRef, Finding, Location, clause_ref, describe
 from rulebook.check.messages import invariant_message, violation_clauses
 from rulebook.check.procedure import Rule, amended_parts, closed_until, parts
+from rulebook.check.stated import stated_findings
 from rulebook.errors import CitationError, RulebookError
 from rulebook.numbering import resolve_id
 
-__all__ = ["FINDERS", "Finder", "alone", "does_not_apply", "out_of_order"]
+__all__ = ["FINDERS", "Finder", "alone", "does_not_apply", "out_of_order", "stated"]
 
 #: ``finder(context, applied)``: adds the findings about one motion that applies alone.
 Finder = Callable[[Context, Applied], None]
@@ -133,5 +134,10 @@ def _amended_before(ctx: Context, day: dt.date, rule: Rule) -> list[Any]:
     return ctx.amended[latest.label]
 
 
+def stated(ctx: Context, applied: Applied) -> None:
+    """Provisions the motion's words state otherwise than its values (docs/provisions.md)."""
+    ctx.findings.extend(stated_findings(ctx.version, applied.motion, applied.result))
+
+
 #: The finders run on every motion that applies alone, in this order.
-FINDERS: tuple[Finder, ...] = (alone, out_of_order)
+FINDERS: tuple[Finder, ...] = (alone, stated, out_of_order)

@@ -42,7 +42,7 @@ def main() -> None:
 
 
 #: Modules of this package that define ``COMMANDS``, in the order ``--help`` lists them.
-_MODULES = ("book", "drafting", "diffing", "asking", "checking")
+_MODULES = ("book", "drafting", "diffing", "asking", "checking", "importing", "binding")
 
 
 def _register() -> None:

@@ -37,13 +37,17 @@ def show(book: str, clause: str | None, fmt: str) -> None:
     """Print a version of BOOK (PATH, PATH@LABEL or PATH@YYYY-MM-DD), or one
     CLAUSE (a citation or stable id) and its children."""
     path, selector = split_spec(book)
-    version = load_history(path).select(selector)
+    chosen = load_history(path).choose(selector)
+    version = chosen.version
     try:
         cid = resolve(version, clause).id if clause else None
     except CitationError as exc:
         raise exc.located(path) from None
+    if chosen.warning:
+        click.echo(f"warning: {chosen.warning}", err=True)
     if fmt == "json":
-        click.echo(json.dumps(to_data(version, cid), indent=2, ensure_ascii=False))
+        data = {**to_data(version, cid), "record": chosen.to_data()}
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     elif fmt == "markdown":
         click.echo(to_markdown(version, cid))
     else:
@@ -77,10 +81,16 @@ def history(book: str, fmt: str) -> None:
                     }
                     for c in v.changes
                 ],
+                "not_carried": [
+                    {"id": m.id, "title": m.title, "outcome": m.outcome, "date": m.date.isoformat() if m.date else None}
+                    for m in hist.not_carried_in(v.label)
+                ],
             }
         )
+    known = hist.known_until.isoformat() if hist.known_until else None
     if fmt == "json":
-        click.echo(json.dumps({"rulebook": hist.latest.rulebook, "versions": rows}, indent=2, ensure_ascii=False))
+        data = {"rulebook": hist.latest.rulebook, "versions": rows, "known_until": known}
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
     for row in rows:
         effective = row["effective"] or "(no date)"
@@ -92,6 +102,10 @@ def history(book: str, fmt: str) -> None:
                 click.echo(f"    ruling  {c['id']}: {c['title'] or ''} [{c['authority']}]")
             else:
                 click.echo(f"    motion  {c['id']}: {c['title'] or ''}")
+        for m in row["not_carried"]:
+            click.echo(f"    {m['outcome']:<9}{m['id']}: {m['title'] or ''} (not carried; changes nothing)")
+    if known:
+        click.echo(f"record ends: {known} (version {hist.latest.label}); later dates show that version, unverified")
 
 
 def _culprit(version: Version, motions: list[Motion], bases: dict[str, Version], dangling: tuple[str, str]) -> str:
@@ -117,6 +131,12 @@ def apply(book: str, motions: tuple[str, ...], output: str | None, label: str | 
     hist = load_history(path)
     version = hist.select(selector)
     loaded = [m for f in motions for m in motion_io.load_file(f)]
+    for m in loaded:
+        if not m.carried:
+            raise AmendmentError(
+                f"{m.where()}: its outcome is {m.outcome!r}, so it changes nothing; to see what it would "
+                "have done, ask with it in a scenario's 'motions' or in 'rulebook sweep'"
+            )
     bases = hist.lineage(version.label)
     check_not_carried(version, loaded, bases)
     amended = apply_all(version, loaded, bases=bases, label=label)

@@ -22,7 +22,7 @@ from typing import Any
 import attrs
 import yaml
 
-from rulebook.amend.motion import OPS, RULING_OPS, Amendment, Motion
+from rulebook.amend.motion import OPS, OUTCOMES, RULING_OPS, Amendment, Motion
 from rulebook.errors import SchemaError, WordingError
 from rulebook.io.rulebook import _clause_data, parse_clause
 from rulebook.io.yamlsrc import Mapping, Seq, gc_paused, parse, read
@@ -31,7 +31,7 @@ from rulebook.model import thaw
 __all__ = ["dump_data", "dumps", "from_data", "load_file", "loads"]
 
 _MOTION_KEYS = ("motion", "ruling", "title", "proposer", "seconder", "base", "date", "urgent",
-                "authority", "source", "note", "amendments")  # fmt: skip
+                "authority", "source", "note", "amendments", "outcome")  # fmt: skip
 _REQUIRED = {
     "replace_words": ("clause", "old", "new"),
     "insert_words": ("clause", "words"),
@@ -142,8 +142,14 @@ def _motion(entry: Any, file: str, line: int, kind_key: str | None = None) -> Mo
     amendments: list[Amendment] = []
     for i, item in enumerate(items):
         amendments.extend(_amendment(item, items, i, mid, kind))
+    outcome = _text(entry, "outcome", kind) or "carried"
+    if outcome not in OUTCOMES:
+        raise entry.error(f"{kind} {mid}: outcome {outcome!r} is not one of {', '.join(OUTCOMES)}", "outcome")
+    if kind == "ruling" and outcome != "carried":
+        raise entry.error(f"ruling {mid}: a ruling has no outcome; it binds from its date", "outcome")
     return Motion(
         id=mid,
+        outcome=outcome,
         amendments=tuple(amendments),
         title=_text(entry, "title", kind),
         proposer=_text(entry, "proposer", kind),
@@ -278,6 +284,8 @@ def dump_data(motion: Motion) -> dict[str, Any]:
             out[key] = value
     if motion.urgent:
         out["urgent"] = True
+    if not motion.carried:
+        out["outcome"] = motion.outcome
     out["amendments"] = [_amendment_data(a) for a in motion.amendments]
     return out
 

@@ -31,7 +31,9 @@ from typing import Any
 
 import yaml
 
+from rulebook.binding import BindingError, bind
 from rulebook.errors import InvariantSpecError, OutputError, SchemaError
+from rulebook.io.stated import read_stated_by, stated_data
 from rulebook.io.yamlsrc import Mapping, Seq, gc_paused, parse, read
 from rulebook.model import STYLES, Clause, Invariant, Level, Version, thaw, validate_invariant
 from rulebook.numbering import duplicate_number
@@ -51,7 +53,7 @@ __all__ = [
 
 ID_PATTERN = re.compile(r"^[^\W_][\w.:/-]*$")  # letters of any script, digits
 _BOOK_KEYS = ("rulebook", "title", "version", "effective", "source", "numbering", "invariants", "clauses")
-_CLAUSE_KEYS = ("id", "number", "heading", "text", "provisions", "clauses")
+_CLAUSE_KEYS = ("id", "number", "heading", "text", "provisions", "stated_by", "clauses")
 _INVARIANT_KEYS = ("name", "description", "clause", "provision", "path", "sum", "min", "max", "odd")
 
 
@@ -135,7 +137,18 @@ class _ClauseReader:
                 )
             self.provisions[name] = (item.file, line, cid)
         children = self.clauses(item.get("clauses"), item, "clauses", depth + 1)
-        return Clause(cid, heading=heading, text=text, provisions=provisions, children=children, number=number)
+        explicit = read_stated_by(item, cid, provisions)
+        for s in explicit:
+            if s.source == "sub-clauses" and s.provision in self.provisions:
+                _, first, other = self.provisions[s.provision]
+                message = f"provision {s.provision!r} is carried by clause {other!r} (line {first})"
+                raise item.error(message, "stated_by")
+            self.provisions.setdefault(s.provision, (item.file, item.line_of("stated_by"), cid))
+        clause = Clause(cid, heading=heading, text=text, provisions=provisions, children=children, number=number)
+        try:
+            return bind(clause, explicit)
+        except BindingError as exc:
+            raise item.error(f"clause {cid!r}: stated_by {exc}", "stated_by") from None
 
     def check_refs(self, known: set[str] | None = None) -> None:
         ids = set(self.ids) if known is None else known | set(self.ids)
@@ -340,8 +353,12 @@ def _clause_data(clause: Clause) -> dict[str, Any]:
         out["heading"] = clause.heading
     if clause.text is not None:
         out["text"] = clause.text
-    if clause.provisions:
-        out["provisions"] = thaw(clause.provisions)
+    derived = {s.provision for s in clause.stated if s.source == "sub-clauses"}
+    if set(clause.provisions) - derived:
+        out["provisions"] = thaw({k: v for k, v in clause.provisions.items() if k not in derived})
+    stated = stated_data(clause)
+    if stated:
+        out["stated_by"] = stated
     if clause.children:
         out["clauses"] = [_clause_data(c) for c in clause.children]
     return out

@@ -313,6 +313,7 @@ class _Provision:
     kind: str  # unchanged, added, changed, removed, affirmed
     value: tuple[Piece, ...] = ()
     steps: tuple[tuple[str, Change], ...] = ()
+    read_from: tuple[tuple[str, Any, Any, str], ...] = ()
 
 
 def value_pieces(kind: str, old: Any, new: Any, by: Change | None = None) -> tuple[Piece, ...]:
@@ -393,7 +394,7 @@ def _provision(p: ProvisionChange) -> _Provision:
     # the value's marks belong to the last step that changed it, not to a later one that affirmed it
     made = [c for kind, c in p.steps if kind != "affirmed"]
     by = made[-1] if made else p.by
-    return _Provision(p.name, old, new, p.by, p.kind, value_pieces(p.kind, p.old, p.new, by), p.steps)
+    return _Provision(p.name, old, new, p.by, p.kind, value_pieces(p.kind, p.old, p.new, by), p.steps, p.read_from)
 
 
 def _by(shown: Shown) -> tuple[Change, ...]:
@@ -513,6 +514,7 @@ def to_text(d: VersionDiff, *, full: bool = False, color: bool = False) -> str:
             out.append(f"{indent}{cite}{'  ' + text if text else ''}{tail}")
         for p in _provisions(d, shown):
             out.append(f"{indent}    {_provision_text(p, style)}")
+            out.extend(f"{indent}      {leaf} {show_value(o)} -> {show_value(n)}, {w}" for leaf, o, n, w in p.read_from)
     return "\n".join(out).rstrip("\n")
 
 

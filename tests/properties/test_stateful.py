@@ -252,7 +252,9 @@ class Pipeline(RuleBasedStateMachine):
             model = model.applied(motion, base)
         if CHECK is not None:
             report = CHECK.check(base, group, today=dt.date(2030, 1, 1))
-            assert report.clean, [f.message for f in report.findings]
+            # words and provisions (docs/provisions.md) are findings about one motion, not how they combine
+            combined = [f for f in report.findings if f.kind not in ("unstated-provision", "provision-drift")]
+            assert not combined, [f.message for f in combined]
         self.keep(result, model)
 
     @precondition(lambda self: CHECK is not None and len(self.current) > 0)

@@ -15,9 +15,11 @@ BUILTINS: tuple[Question, ...] = tuple(
     function.__rulebook_question__  # type: ignore[attr-defined]
     for function in (
         leadership.ballot,
+        leadership.nominations_needed,
         committee.composition,
         committee.vote,
         conference.vote,
+        conference.rule_change_heard,
         shadow_cabinet.composition,
         provision.provision,
     )
