@@ -37,7 +37,11 @@ def test_check_reports_exactly_the_deliberate_conflict_as_text():
     result = invoke("check", BOOK, CONFERENCE_2016, PENDING_2016, CONFLICT)
     assert result.exit_code == 1
     assert "1 finding (1 overlap)" in result.output
-    assert "overlap: motions 2016-clp-incumbent-nominated and 2016-incumbent-on-ballot both amend the words" in (
+    assert (
+        "overlap: motions 2016-incumbent-on-ballot and 2016-clp-incumbent-nominated both change "
+        "'a nomination short of that threshold is null and void.' in Chapter 4, Clause II.2.B.ii"
+    ) in result.output
+    assert "2016-clp-incumbent-nominated to 'a nomination short of that threshold is null and void, and the" in (
         result.output
     )
     assert "could be composited:\n    2016-incumbent-on-ballot, 2016-clp-incumbent-nominated" in result.output
@@ -48,7 +52,7 @@ def test_check_reports_exactly_the_deliberate_conflict_as_json():
     assert result.exit_code == 1
     data = json.loads(result.output)
     assert [(f["kind"], f["motions"]) for f in data["findings"]] == [
-        ("overlap", ["2016-clp-incumbent-nominated", "2016-incumbent-on-ballot"])
+        ("overlap", ["2016-incumbent-on-ballot", "2016-clp-incumbent-nominated"])
     ]
     assert data["findings"][0]["clauses"] == [
         {"clause": "Chapter 4, Clause II.2.B.ii", "id": "ch4.leader-election.nominations.challenge"}
@@ -61,8 +65,8 @@ def test_check_reports_exactly_the_deliberate_conflict_as_github_annotations():
     assert result.exit_code == 1
     lines = result.output.splitlines()
     assert len(lines) == 2
-    assert lines[0].startswith(f"::error file={CONFLICT},line=11,title=rulebook check%3A overlap::motions ")
-    assert lines[1].startswith(f"::error file={PENDING_2016},line=27,")
+    assert lines[0].startswith(f"::error file={PENDING_2016},line=27,title=rulebook check%3A overlap::motions ")
+    assert lines[1].startswith(f"::error file={CONFLICT},line=11,")
 
 
 def test_check_reports_exactly_the_deliberate_conflict_as_junit():

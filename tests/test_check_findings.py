@@ -83,8 +83,8 @@ motions:
     )
     assert kinds(report) == [("overlap", ("a", "b"))]
     assert report.findings[0].message == (
-        "motions a and b both change '20' in Chapter 4, Clause II.2.B.ii"
-        " (id ch4.leader-election.nominations.challenge): a to '15', b to '25';"
+        "motions a and b both change '20 per cent' in Chapter 4, Clause II.2.B.ii"
+        " (id ch4.leader-election.nominations.challenge): a to '15 per cent', b to '25 per cent';"
         " if either passes, the other no longer applies"
     )
     assert report.groups == (("a", "b"),)

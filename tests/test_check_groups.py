@@ -4,7 +4,7 @@ already explains, naming the fewest motions of the group that cause it."""
 
 from __future__ import annotations
 
-from rulebook.check import check, engine
+from rulebook.check import check, subsets
 from rulebook.check.delta import Delta
 from rulebook.check.engine import ORDER_LIMIT, minimal, orders
 from rulebook.check.footprint import Footprint, groups, invariant_keys
@@ -378,7 +378,7 @@ def test_a_dangling_reference_of_a_group_of_four_names_only_the_three_that_cause
 
 
 def test_beyond_the_shrink_limit_a_group_finding_names_the_whole_group(monkeypatch):
-    monkeypatch.setattr(engine, "SHRINK_LIMIT", 3)
+    monkeypatch.setattr(subsets, "SHRINK_LIMIT", 3)
     report = check(small(), motions(DANGLING_FOUR))
     dangling = [f for f in report.findings if f.kind == "dangling-reference"]
     assert [f.motions for f in dangling] == [("cite-notice", "meetings-words", "tuck-notice", "drop-spare")]

@@ -27,7 +27,8 @@ FORMATS = ("text", "json", "github", "junit")
 
 
 def to_text(report: Report) -> str:
-    """A report for people: each finding, then the groups that could be composited.
+    """A report for people: each finding, the groups that could be composited, and notes on the
+    same change made by several motions.
 
     Examples
     --------
@@ -37,8 +38,9 @@ def to_text(report: Report) -> str:
     """
     n = len(report.motions)
     head = f"checked {n} motion{'s' if n != 1 else ''} against version {report.version}"
+    notes = [f"note: {n}" for n in report.notes]
     if report.clean:
-        return f"{head}: no findings"
+        return "\n".join([f"{head}: no findings", *notes])
     counts = Counter(f.kind for f in report.findings)
     summary = ", ".join(f"{c} {k}" for k, c in counts.items())
     lines = [f"{head}: {len(report.findings)} finding{'s' if len(report.findings) != 1 else ''} ({summary})", ""]
@@ -51,6 +53,7 @@ def to_text(report: Report) -> str:
         lines.append("")
         lines.append("could be composited:")
         lines.extend(f"    {', '.join(group)}" for group in report.groups)
+    lines.extend(["", *notes] if notes else [])
     return "\n".join(lines)
 
 

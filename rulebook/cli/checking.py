@@ -108,7 +108,7 @@ def composite(
     version = hist.select(selector)
     loaded = [m for f in motions for m in motion_io.load_file(f)]
     result = run_composite(version, loaded, bases={v.label: v for v in hist}, motion_id=motion_id, title=title)
-    notes = [f"collision: {c.message}" for c in result.collisions]
+    notes = [f"collision: {c.message}" for c in result.collisions] + [f"note: {n}" for n in result.notes]
     if result.motion is None:
         for note in notes:
             click.echo(note, err=True)

@@ -187,7 +187,10 @@ def test_composite_leaves_out_colliding_changes(tmp_path: Path) -> None:
 def test_composite_delete_vs_amend_collision(tmp_path: Path) -> None:
     result, out = composite(tmp_path, "subs-rate.yaml", "subs-abolish.yaml", "panel.yaml")
     assert result.exit_code == 1
-    assert "collision: motions 2024-subs-rate and 2024-subs-abolish collide on Rule 3.2.a" in result.output
+    assert (
+        "collision: motion 2024-subs-abolish deletes Rule 3.2.a (id members.subs.rate), "
+        "which motion 2024-subs-rate amends (amendment 1, replace_words)"
+    ) in result.output
     data = yaml.safe_load(out.read_text())
     motion = data if "motion" in data else data["motions"][0]
     assert all("members.subs.rate" not in json.dumps(a) for a in motion["amendments"])
