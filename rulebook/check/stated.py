@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from rulebook.amend.motion import Motion
 from rulebook.binding import get_leaf, leaves, phrase_at
 from rulebook.check.findings import Finding, clause_ref, describe
-from rulebook.model import Clause, Version, walk
+from rulebook.model import Clause, Version
 from rulebook.quantities import Quantity, matches, read_quantities
 from rulebook.tracking import track
 
@@ -42,11 +42,25 @@ __all__ = ["stated_findings"]
 
 
 def _pairs(before: Version, after: Version) -> Iterator[tuple[Clause, Clause]]:
-    for _, new in walk(after.clauses):
-        if new.id in before:
-            old = before.clause(new.id)
-            if old is not new:
+    """Each clause of ``after`` that ``before`` has too, where the two differ, in
+    document order. Unchanged subtrees are shared between versions, so only the
+    changed paths are walked: a motion costs what it changed, not the book's size."""
+
+    def visit(olds: tuple[Clause, ...], news: tuple[Clause, ...]) -> Iterator[tuple[Clause, Clause]]:
+        if olds is news:
+            return
+        by_id = {c.id: c for c in olds}
+        for new in news:
+            old = by_id.get(new.id)
+            if old is None and new.id in before:
+                old = before.clause(new.id)  # moved here from elsewhere
+            if old is None:
+                yield from visit((), new.children)  # a new clause may hold clauses moved into it
+            elif old is not new:
                 yield old, new
+                yield from visit(old.children, new.children)
+
+    return visit(before.clauses, after.clauses)
 
 
 def _after(old: Clause, new: Clause, q: Quantity) -> tuple[str, Quantity | None]:
