@@ -25,7 +25,7 @@ from typing import Any
 import attrs
 
 from rulebook.members import read_member, section_name
-from rulebook.model import Change, Clause, Version, evolve_clause, freeze, replace_clause, thaw
+from rulebook.model import Change, Clause, Version, evolve_clause, freeze, replace_clause, thaw, walk
 from rulebook.numbering import citation
 from rulebook.quantities import Quantity, leaf_value, matches, read_quantities
 from rulebook.statement import Stated
@@ -34,6 +34,7 @@ from rulebook.tracking import track
 __all__ = [
     "BindingError",
     "bind",
+    "bind_report",
     "followed",
     "get_leaf",
     "leaves",
@@ -414,3 +415,49 @@ def describe_lost(version: Version, s: Stated) -> str:
     cid = version.provision_clause(s.provision)
     where = f"{citation(version, cid)} (id {cid})" if cid is not None else "its clause"
     return f"{where} no longer states {s.leaf}: {s.lost}"
+
+
+def bind_report(version: Version) -> dict[str, Any]:
+    """What ``rulebook bind`` reports: ``stated`` (value -> words), ``unstated``
+    (values no words state, with the phrases that say the same value when
+    there are several, so that ``stated_by`` can pick one by occurrence) and
+    ``lost`` (values whose words a motion made unreadable).
+
+    Examples
+    --------
+    >>> from rulebook.io.rulebook import loads
+    >>> v = loads('''
+    ... rulebook: club
+    ... version: "1"
+    ... numbering: [{style: arabic, label: "Rule {n}"}]
+    ... clauses:
+    ...   - {id: q, text: "Six form a quorum; 5 per cent and 5 per cent.", provisions: {q: 6, s: {a: 0.05}, f: 9}}
+    ... ''')
+    >>> r = bind_report(v)
+    >>> r["stated"][0]["value"], r["stated"][0]["words"]
+    ('q', 'Six')
+    >>> [(u["value"], u["phrases"]) for u in r["unstated"]]
+    [('s.a', ['5 per cent', '5 per cent']), ('f', [])]
+    """
+    stated: list[dict[str, Any]] = []
+    unstated: list[dict[str, Any]] = []
+    lost: list[dict[str, Any]] = []
+    for _, clause in walk(version.clauses):
+        for s in clause.stated:
+            row: dict[str, Any] = {"clause": citation(version, clause.id), "id": clause.id, "value": s.leaf}
+            if not s.is_stated:
+                lost.append({**row, "why": s.lost})
+            elif s.source == "sub-clauses":
+                stated.append({**row, "words": f"the sub-clauses ({s.read})"})
+            else:
+                value = get_leaf(clause.provisions[s.provision], s.path)
+                stated.append({**row, "words": s.words, "occurrence": s.occurrence, "reads": value})
+    for cid, name, path, leaf in unbound_leaves(version):
+        if any(s.provision == name and s.path == path for s in version.clause(cid).stated):
+            continue
+        phrases = [q.text for q in read_quantities(version.clause(cid).text) if matches(leaf, q)]
+        dotted = ".".join([name, *(str(p) for p in path)])
+        unstated.append(
+            {"clause": citation(version, cid), "id": cid, "value": dotted, "reads": leaf, "phrases": phrases}
+        )
+    return {"version": version.label, "stated": stated, "unstated": unstated, "lost": lost}

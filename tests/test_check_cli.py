@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -155,3 +156,19 @@ def test_the_pytest_plugin_checks_pending_motions(pytester: pytest.Pytester):
     result = pytester.runpytest("-p", "no:cacheprovider")
     result.assert_outcomes(passed=3, failed=2)
     result.stdout.fnmatch_lines(["*overlap: motions 2016-clp-incumbent-nominated and 2016-incumbent-on-ballot*"])
+
+
+def test_check_of_a_book_alone_warns_about_values_no_words_state(tmp_path: Path) -> None:
+    book = tmp_path / "club.yaml"
+    book.write_text(
+        'rulebook: club\nversion: "1"\nnumbering: [{style: arabic, label: "Rule {n}"}]\n'
+        "clauses:\n"
+        '  - {id: q, text: "Six members form a quorum.", provisions: {club.quorum: 6}}\n'
+        '  - {id: fee, text: "Members pay a fee.", provisions: {fees.annual: 15}}\n'
+    )
+    result = CliRunner().invoke(main, ["check", str(book)])
+    assert result.exit_code == 0, result.output
+    assert "warning: Rule 2: fees.annual = 15 is not stated by the words of its clause" in result.output
+    assert "club.quorum" not in result.output
+    data = json.loads(CliRunner().invoke(main, ["check", str(book), "--format", "json"]).output)
+    assert data["findings"] == [] and [w["value"] for w in data["warnings"]] == ["fees.annual"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,6 +19,7 @@ from rulebook.errors import SchemaError
 from rulebook.history import load_history, split_spec
 from rulebook.io import motions as motion_io
 from rulebook.io.rulebook import write_atomically
+from rulebook.model import Version
 
 _STAGES = {
     "apply": "applying each motion",
@@ -65,7 +67,7 @@ def _progress(enabled: bool) -> Iterator[Progress | None]:
 
 @click.command()
 @click.argument("book")
-@click.argument("motions", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("motions", nargs=-1, type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
 @click.option(
     "--date", "day", metavar="YYYY-MM-DD", help="Date of the meeting for motions without one (default: today)."
@@ -74,11 +76,16 @@ def _progress(enabled: bool) -> Iterator[Progress | None]:
 @click.pass_context
 def check(ctx: click.Context, book: str, motions: tuple[str, ...], fmt: str, day: str | None, quiet: bool) -> None:
     """Check MOTIONS against BOOK (PATH, PATH@LABEL or PATH@YYYY-MM-DD) and
-    against each other. Exit 0 when clean, 1 with findings, 2 on bad input."""
+    against each other. Exit 0 when clean, 1 with findings, 2 on bad input.
+    With no MOTIONS, check the book alone: warn about provision values that no
+    words of their clause state (exit 0)."""
     today = _date(day)
     path, selector = split_spec(book)
     hist = load_history(path)
     version = hist.select(selector)
+    if not motions:
+        _book_alone(version, fmt)
+        return
     loaded = [m for f in motions for m in motion_io.load_file(f)]
     bases = {v.label: v for v in hist}
     with _progress(not quiet) as progress:
@@ -130,6 +137,28 @@ def composite(
     for note in notes:
         click.echo(note, err=not output)
     ctx.exit(1 if result.collisions else 0)
+
+
+def _book_alone(version: Version, fmt: str) -> None:
+    """The book's own warnings: values no words of their clause state (docs/provisions.md)."""
+    from rulebook.binding import bind_report
+
+    report = bind_report(version)
+    warnings = [
+        {"clause": r["clause"], "id": r["id"], "value": r["value"], "message": f"{r['value']} = {r['reads']!r} "
+         "is not stated by the words of its clause; state it there, or bind it with stated_by (rulebook bind)"}
+        for r in report["unstated"]
+    ] + [
+        {"clause": r["clause"], "id": r["id"], "value": r["value"], "message": f"{r['value']} is no longer "
+         f"stated: {r['why']}"}
+        for r in report["lost"]
+    ]  # fmt: skip
+    if fmt == "json":
+        click.echo(json.dumps({"findings": [], "warnings": warnings}, indent=2, ensure_ascii=False))
+        return
+    for w in warnings:
+        click.echo(f"warning: {w['clause']}: {w['message']}")
+    click.echo(f"{version.label}: no motions to check; {len(warnings)} warning(s) about the book itself")
 
 
 COMMANDS = (check, composite)
