@@ -164,6 +164,16 @@ def split_spec(spec: str) -> tuple[str, str | None]:
     return path, selector.strip()
 
 
+def _boundary(book_dir: Path) -> Path:
+    """Where a history's files may be: the git repository holding the book (so
+    books of one repository can share motions), else the book's own directory."""
+    here = book_dir.resolve()
+    for folder in (here, *here.parents):
+        if (folder / ".git").exists():
+            return folder
+    return here
+
+
 def _paths(entry: Mapping, key: str, base_dir: Path) -> list[Path]:
     items = entry.get(key)
     if items is None:
@@ -173,10 +183,21 @@ def _paths(entry: Mapping, key: str, base_dir: Path) -> list[Path]:
     if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
         raise entry.error(f"{key!r} must be a list of file paths", key)
     out = []
+    inside = _boundary(base_dir)
     for i, rel in enumerate(items):
         path = base_dir / rel
+        line = items.line_of(i) if isinstance(items, Seq) else entry.line_of(key)
+        # a history names files of its own book, or of its repository: never one
+        # elsewhere (docs/limits.md); nothing of an outside file is read or echoed
+        if Path(rel).is_absolute() or not path.resolve().is_relative_to(inside):
+            where = "repository" if inside != base_dir.resolve() else "directory"
+            raise SchemaError(
+                f"{key[:-1]} file {rel!r} is outside the rule book's {where} ({inside}); "
+                "give a relative path to a file inside it",
+                file=entry.file,
+                line=line,
+            )
         if not path.is_file():
-            line = items.line_of(i) if isinstance(items, Seq) else entry.line_of(key)
             raise SchemaError(f"{key[:-1]} file {rel!r} not found (looked for {path})", file=entry.file, line=line)
         out.append(path)
     return out
@@ -209,7 +230,7 @@ def load_history(path: str | Path) -> History:
     root = Path(path)
     if not root.exists():
         raise VersionError("no such rule book file or directory; check the path", file=str(root))
-    if root.is_file():
+    if not root.is_dir():  # a file, or a device or pipe that the bounded read refuses clearly
         return History(str(root), (book_io.load_file(root),))
     book_file = root / "rulebook.yaml"
     if not book_file.is_file():
@@ -240,6 +261,9 @@ def load_history(path: str | Path) -> History:
             if isinstance(label, bool) or not isinstance(label, str | int | float):
                 raise entry.error("'version' must be a label", "version")
             label = str(label)
+            unselectable = book_io.label_problem(label)
+            if unselectable:
+                raise entry.error(f"version label {label!r} {unselectable}", "version")
             if label in versions:
                 raise entry.error(f"version {label!r} is defined twice; labels must be unique", "version")
             parent = str(entry.get("from", previous))
