@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import shutil
 import sys
-from pathlib import Path
 from typing import Any
 
 import click
@@ -13,10 +12,12 @@ import click
 from rulebook.amend.apply import apply_all
 from rulebook.amend.carried import check_not_carried
 from rulebook.amend.motion import Motion
+from rulebook.cli._output import force_option, stdout_if_dash
 from rulebook.errors import AmendmentError, CitationError
 from rulebook.history import load_history, split_spec
 from rulebook.io import motions as motion_io
-from rulebook.io.rulebook import dumps, loads, write_atomically
+from rulebook.io.output import write_text
+from rulebook.io.rulebook import dumps, loads
 from rulebook.model import Version
 from rulebook.numbering import resolve
 from rulebook.refs import dangling_references
@@ -111,8 +112,10 @@ def _culprit(version: Version, motions: list[Motion], bases: dict[str, Version],
     "-o", "--output", type=click.Path(dir_okay=False), help="Write the amended version here (default: stdout)."
 )
 @click.option("--label", help="Label of the new version (default: BOOK's label + motions).")
-def apply(book: str, motions: tuple[str, ...], output: str | None, label: str | None) -> None:
+@force_option
+def apply(book: str, motions: tuple[str, ...], output: str | None, label: str | None, force: bool) -> None:
     """Apply MOTIONS in order to BOOK and write the amended version as rule book YAML."""
+    output = stdout_if_dash(output)
     path, selector = split_spec(book)
     hist = load_history(path)
     version = hist.select(selector)
@@ -130,7 +133,7 @@ def apply(book: str, motions: tuple[str, ...], output: str | None, label: str | 
     text = dumps(amended)
     loads(text, output or "<output>")  # what is written must load again
     if output:
-        write_atomically(Path(output), text)
+        write_text(output, text, force=force)
         click.echo(f"wrote {output}: version {amended.label}, {len(amended)} clauses", err=True)
     else:
         click.echo(text, nl=False)

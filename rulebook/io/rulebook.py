@@ -23,15 +23,14 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from rulebook.errors import InvariantSpecError, OutputError, SchemaError
+from rulebook.errors import InvariantSpecError, SchemaError
+from rulebook.io.output import write_text
 from rulebook.io.yamlsrc import Mapping, Seq, gc_paused, parse, read
 from rulebook.model import STYLES, Clause, Invariant, Level, Version, thaw, validate_invariant
 from rulebook.numbering import duplicate_number
@@ -449,7 +448,7 @@ def dumps(version: Version) -> str:
 
 def write_atomically(path: str | Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file and a rename, so a
-    crash never leaves a half-written file.
+    crash never leaves a half-written file (see :func:`rulebook.io.output.write_text`).
 
     Examples
     --------
@@ -460,23 +459,7 @@ def write_atomically(path: str | Path, text: str) -> None:
     ...     Path(tmp, "note.txt").read_text()
     'carried\\n'
     """
-    target = Path(path)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    except OSError as exc:
-        raise OutputError(f"cannot write here: {exc.strerror}; choose another path", file=str(target)) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException as exc:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise OutputError(f"cannot write here: {exc.strerror}; choose another path", file=str(target)) from None
-        raise
+    write_text(path, text)
 
 
 def save(version: Version, path: str | Path) -> None:
