@@ -12,7 +12,7 @@ import click
 from rulebook.amend.apply import apply_all
 from rulebook.amend.carried import check_not_carried
 from rulebook.amend.motion import Motion
-from rulebook.cli._output import force_option, stdout_if_dash
+from rulebook.cli._output import check_label, force_option, stdout_if_dash
 from rulebook.errors import AmendmentError, CitationError
 from rulebook.history import load_history, split_spec
 from rulebook.io import motions as motion_io
@@ -34,7 +34,8 @@ def _style(text: str, kind: str) -> str:
 @click.argument("book")
 @click.argument("clause", required=False)
 @click.option("--format", "fmt", type=FORMAT, default="text", show_default=True, help="Output format.")
-def show(book: str, clause: str | None, fmt: str) -> None:
+@click.option("--raw-html", is_flag=True, help="markdown: leave HTML in the text as it is (escaped by default).")
+def show(book: str, clause: str | None, fmt: str, raw_html: bool) -> None:
     """Print a version of BOOK (PATH, PATH@LABEL or PATH@YYYY-MM-DD), or one
     CLAUSE (a citation or stable id) and its children."""
     path, selector = split_spec(book)
@@ -46,7 +47,7 @@ def show(book: str, clause: str | None, fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(to_data(version, cid), indent=2, ensure_ascii=False))
     elif fmt == "markdown":
-        click.echo(to_markdown(version, cid))
+        click.echo(to_markdown(version, cid, raw_html=raw_html))
     else:
         width = shutil.get_terminal_size((100, 24)).columns
         color = sys.stdout.isatty()
@@ -111,7 +112,7 @@ def _culprit(version: Version, motions: list[Motion], bases: dict[str, Version],
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False), help="Write the amended version here (default: stdout)."
 )
-@click.option("--label", help="Label of the new version (default: BOOK's label + motions).")
+@click.option("--label", callback=check_label, help="Label of the new version (default: BOOK's label + motions).")
 @force_option
 def apply(book: str, motions: tuple[str, ...], output: str | None, label: str | None, force: bool) -> None:
     """Apply MOTIONS in order to BOOK and write the amended version as rule book YAML."""

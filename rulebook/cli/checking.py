@@ -13,7 +13,7 @@ from rulebook.check import check as run_check
 from rulebook.check import composite as run_composite
 from rulebook.check.engine import Progress
 from rulebook.check.report import FORMATS, render
-from rulebook.cli._output import force_option, stdout_if_dash
+from rulebook.cli._output import check_id, force_option, stdout_if_dash
 from rulebook.errors import SchemaError
 from rulebook.history import load_history, split_spec
 from rulebook.io import motions as motion_io
@@ -95,7 +95,9 @@ def check(ctx: click.Context, book: str, motions: tuple[str, ...], fmt: str, day
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False), help="Write the composite motion here (default: stdout)."
 )
-@click.option("--id", "motion_id", default="composite", show_default=True, help="Id of the composite motion.")
+@click.option(
+    "--id", "motion_id", default="composite", callback=check_id, show_default=True, help="Id of the composite motion."
+)
 @click.option("--title", help="Title of the composite motion.")
 @force_option
 @click.pass_context

@@ -12,7 +12,7 @@ from rulebook.amend.apply import apply
 from rulebook.amend.draft import draft as draft_motion
 from rulebook.amend.explain import Explanation, to_data, to_text
 from rulebook.amend.explain import explain as explain_motion
-from rulebook.cli._output import force_option, stdout_if_dash
+from rulebook.cli._output import check_id, force_option, stdout_if_dash
 from rulebook.errors import DraftError, OutputError
 from rulebook.history import History, load_history, split_spec
 from rulebook.io import motions as motion_io
@@ -34,7 +34,9 @@ def _slug(text: str) -> str:
 @click.argument("old")
 @click.argument("new")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the motion here (default: stdout).")
-@click.option("--id", "motion_id", help="The motion's id (default: draft-OLD-to-NEW, from the labels).")
+@click.option(
+    "--id", "motion_id", callback=check_id, help="The motion's id (default: draft-OLD-to-NEW, from the labels)."
+)
 @click.option("--title", help="The motion's title.")
 @force_option
 def draft(old: str, new: str, output: str | None, motion_id: str | None, title: str | None, force: bool) -> None:
