@@ -55,7 +55,7 @@ class _Wrapper(textwrap.TextWrapper):
             return chunks
         out: list[str] = []
         for chunk in chunks:
-            if len(chunk) <= bound:
+            if len(chunk) <= bound or not chunk.strip():  # spaces are dropped at line ends, not cut
                 out.append(chunk)
                 continue
             # pieces of `size` characters, the last two to three times that: each still longer than a line
@@ -76,7 +76,12 @@ def wrap(text: str, width: int, *, initial_indent: str = "", subsequent_indent: 
     >>> lines = wrap("x" * 100_000, 80)
     >>> len(lines), {len(line) for line in lines}
     (1250, {80})
+    >>> wrap(" deep", 20, initial_indent=" " * 30)[-1]  # textwrap alone never returns
+    'deep'
     """
+    # textwrap loops for ever when an indent leaves no room on the line and the
+    # text starts with a space (a deeply nested clause): always leave one column
+    width = max(width, len(initial_indent) + 1, len(subsequent_indent) + 1)
     return _Wrapper(width=width, initial_indent=initial_indent, subsequent_indent=subsequent_indent).wrap(text)
 
 
