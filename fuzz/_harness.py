@@ -43,6 +43,7 @@ def guarded(target: Callable[[str], object]) -> Callable[[bytes], None]:
             if "\n" in message or not message.strip():
                 raise AssertionError(f"a RulebookError must be one line: {message!r}") from exc
 
+    one_input.target = target  # type: ignore[attr-defined]  # the tests call it directly
     return one_input
 
 

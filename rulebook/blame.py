@@ -36,13 +36,11 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from itertools import pairwise
 from typing import Any
 
 import attrs
 
-from rulebook.amend.motion import Motion
 from rulebook.diff import (
     ClauseDiff,
     VersionDiff,
@@ -51,12 +49,10 @@ from rulebook.diff import (
     diff_chain,
     diff_clause,
     metadata_changes,
-    replay,
 )
-from rulebook.errors import CitationError, HistoryError
-from rulebook.history import History
+from rulebook.history import History, replay, resolve_in_history, version_chain, version_motions
 from rulebook.model import Change, Clause, Version
-from rulebook.numbering import citation, resolve_id
+from rulebook.numbering import citation
 
 __all__ = ["BlameEntry", "blame", "history_diff", "resolve_in_history", "version_chain", "version_motions"]
 
@@ -135,73 +131,6 @@ class BlameEntry:
         return out
 
 
-def version_motions(history: History) -> dict[str, tuple[Motion, ...]]:
-    """The motions and rulings that made each version, in the order they were applied.
-
-    Examples
-    --------
-    >>> from rulebook.model import Clause, Level
-    >>> h = History("x", [Version("b", "1", [Level("arabic")], [Clause("a")])])
-    >>> version_motions(h)
-    {'1': ()}
-    """
-    out: dict[str, tuple[Motion, ...]] = {}
-    pending = list(history.motions)
-    for version in history.versions:
-        taken = tuple(pending[: len(version.changes)])
-        del pending[: len(version.changes)]
-        if [m.change for m in taken] != list(version.changes):
-            raise HistoryError(
-                f"cannot tell which motions made version {version.label!r}: the history's motions do not "
-                "follow its versions in order; load it with rulebook.load_history",
-                file=history.source,
-            )
-        out[version.label] = taken
-    return out
-
-
-def version_chain(history: History, until: str | None = None) -> list[Version]:
-    """Version ``until`` (label or date; default the latest) and its ancestors, oldest first.
-
-    Examples
-    --------
-    >>> from rulebook.model import Clause, Level
-    >>> h = History("x", [Version("b", "1", [Level("arabic")], [Clause("a")])])
-    >>> [v.label for v in version_chain(h)]
-    ['1']
-    """
-    last = history.select(until)
-    return [*reversed(history.ancestors(last.label)), last]
-
-
-def resolve_in_history(chain: Sequence[Version], ref: str) -> str:
-    """The stable id of the clause named by ``ref``: an id in any version of the chain,
-    or a citation in its last version (then in earlier ones, latest first).
-
-    Examples
-    --------
-    >>> from rulebook.model import Clause, Level
-    >>> v1 = Version("b", "1", [Level("arabic", "Rule {n}")], [Clause("a"), Clause("b")])
-    >>> v2 = Version("b", "2", [Level("arabic", "Rule {n}")], [Clause("b")])
-    >>> resolve_in_history([v1, v2], "a"), resolve_in_history([v1, v2], "Rule 1")
-    ('a', 'b')
-    """
-    key = ref.strip()
-    if any(key in v for v in chain):
-        return key
-    first_error: CitationError | None = None
-    for version in reversed(chain):
-        try:
-            return resolve_id(version, key)
-        except CitationError as exc:
-            first_error = first_error or exc
-    assert first_error is not None
-    raise CitationError(
-        f"{first_error.message}; nor is it a stable id or a citation in any earlier version "
-        f"({', '.join(v.label for v in chain)})"
-    )
-
-
 def blame(history: History, clause_ref: str, until: str | None = None) -> list[BlameEntry]:
     """The life of a clause up to version ``until`` (a label or date; default the
     latest): one entry for the first version if the clause is in it, then one for
@@ -209,6 +138,28 @@ def blame(history: History, clause_ref: str, until: str | None = None) -> list[B
 
     ``clause_ref`` is a stable id, or a citation in version ``until`` (or in an
     earlier version, for a clause since deleted).
+
+    Parameters
+    ----------
+    history:
+        As :func:`rulebook.load_history` returns it (its motions are needed to
+        give each change to the motion that made it).
+    clause_ref:
+        A stable id or citation.
+    until:
+        The last version to look at: a label or ``YYYY-MM-DD``; default the latest.
+
+    Returns
+    -------
+    list[BlameEntry]
+        Oldest first.
+
+    Raises
+    ------
+    CitationError
+        No version of the history has such a clause.
+    VersionError
+        ``until`` names no version.
 
     Examples
     --------

@@ -9,11 +9,17 @@ Examples
 >>> err = ParseError("bad indentation", file="rules/x.yaml", line=3)
 >>> str(err)
 'rules/x.yaml:3: bad indentation'
->>> isinstance(err, RulebookError)
-True
+>>> isinstance(err, RulebookError), isinstance(err, ValueError)
+(True, True)
+
+Errors are not changed once raised: :meth:`RulebookError.located` and
+:meth:`RulebookError.with_context` return new ones.
 """
 
 from __future__ import annotations
+
+import copy
+from typing import Self
 
 __all__ = [
     "AmendmentError",
@@ -53,13 +59,43 @@ class RulebookError(Exception):
         self.file = file
         self.line = line
 
-    def located(self, file: str | None, line: int | None = None) -> RulebookError:
-        """Fill in the file (and line) if the error does not know them yet."""
-        if self.file is None:
-            self.file = file
-        if self.line is None:
-            self.line = line
-        return self
+    def _copy(self, message: str, file: str | None, line: int | None) -> Self:
+        other = copy.copy(self)
+        other.args = (message,)
+        vars(other).update(message=message, file=file, line=line)
+        return other
+
+    def located(self, file: str | None, line: int | None = None) -> Self:
+        """The same error, with the file (and line) filled in if it did not know them.
+
+        Parameters
+        ----------
+        file, line:
+            Where the problem is, used only where the error has none.
+
+        Returns
+        -------
+        RulebookError
+            A new error of the same class; this one is left as it was.
+
+        Examples
+        --------
+        >>> err = CitationError("no clause 'Rule 9'")
+        >>> str(err.located("club.yaml", 3)), str(err)
+        ("club.yaml:3: no clause 'Rule 9'", "no clause 'Rule 9'")
+        """
+        known_file = self.file if self.file is not None else file
+        return self._copy(self.message, known_file, self.line if self.line is not None else line)
+
+    def with_context(self, context: str) -> Self:
+        """The same error, its message followed by ``context`` in parentheses.
+
+        Examples
+        --------
+        >>> str(AmendmentError("no such clause", file="m.yaml").with_context("building version '2'"))
+        "m.yaml: no such clause (building version '2')"
+        """
+        return self._copy(f"{self.message} ({context})", self.file, self.line)
 
     def __str__(self) -> str:
         where = ""
@@ -97,15 +133,15 @@ def _escape(ch: str) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
-class ParseError(RulebookError):
+class ParseError(RulebookError, ValueError):
     """A file is not well-formed YAML, or is too large or too deep."""
 
 
-class SchemaError(RulebookError):
+class SchemaError(RulebookError, ValueError):
     """A file is YAML but not the rule book, motion, history or scenario format."""
 
 
-class CitationError(RulebookError):
+class CitationError(RulebookError, ValueError):
     """A citation or stable id does not name a clause of the version."""
 
 
@@ -113,19 +149,19 @@ class VersionError(RulebookError):
     """A ``PATH@LABEL`` or ``PATH@DATE`` selects no version."""
 
 
-class HistoryError(RulebookError):
+class HistoryError(RulebookError, ValueError):
     """``history.yaml`` does not build a consistent chain of versions."""
 
 
-class AmendmentError(RulebookError):
+class AmendmentError(RulebookError, ValueError):
     """An amendment cannot be applied to the version in hand."""
 
 
-class WordingError(RulebookError):
+class WordingError(RulebookError, ValueError):
     """Conventional amendment wording that cannot be read."""
 
 
-class InvariantSpecError(RulebookError):
+class InvariantSpecError(RulebookError, ValueError):
     """An invariant declared in a rule book is not of the documented form."""
 
 
@@ -133,11 +169,11 @@ class QuestionError(RulebookError):
     """An unknown question, or a question that cannot be asked of a version."""
 
 
-class FactsError(RulebookError):
+class FactsError(RulebookError, ValueError):
     """Facts that contradict each other or the rules."""
 
 
-class DraftError(RulebookError):
+class DraftError(RulebookError, ValueError):
     """Two versions differ in a way no motion can express (e.g. their numbering schemes)."""
 
 

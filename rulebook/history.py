@@ -40,22 +40,34 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import attrs
 
-from rulebook.amend.apply import apply_all
+from rulebook.amend.apply import apply, apply_all
 from rulebook.amend.motion import Motion
-from rulebook.errors import RulebookError, SchemaError, VersionError
-from rulebook.io import motions as motion_io
+from rulebook.display import printable
+from rulebook.errors import CitationError, HistoryError, RulebookError, VersionError
 from rulebook.io import rulebook as book_io
-from rulebook.io.yamlsrc import Mapping, Seq, read
+from rulebook.io.history import read_history
 from rulebook.model import Version, as_tuple
+from rulebook.numbering import resolve_id
 
-__all__ = ["History", "load", "load_history", "split_spec"]
+__all__ = [
+    "History",
+    "Selection",
+    "load",
+    "load_history",
+    "printable",
+    "replay",
+    "resolve_in_history",
+    "split_spec",
+    "version_chain",
+    "version_motions",
+]
 
-_ENTRY_KEYS = ("version", "effective", "from", "motions", "rulings", "title", "note")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -75,6 +87,45 @@ class History:
     source: str
     versions: tuple[Version, ...] = attrs.field(converter=as_tuple)
     motions: tuple[Motion, ...] = attrs.field(default=(), converter=as_tuple, eq=False)
+    #: ``(version label, motion)`` for each motion the record lists as not carried
+    #: (lost, withdrawn, remitted or pending) at the meeting that made that version.
+    not_carried: tuple[tuple[str, Motion], ...] = attrs.field(default=(), converter=as_tuple, eq=False)
+
+    def to_data(self) -> dict[str, Any]:
+        """The versions as JSON-ready data (what ``rulebook history --format json`` prints):
+        each with its label, date, parent, size, the motions and rulings that made it and
+        those recorded as not carried; and the date the record ends.
+
+        Examples
+        --------
+        >>> from rulebook.model import Clause, Level, Version
+        >>> h = History("club.yaml", [Version("club", "1", [Level("arabic")], [Clause("a")])])
+        >>> h.to_data()["versions"]
+        [{'version': '1', 'effective': None, 'from': None, 'clauses': 1, 'changes': [], 'not_carried': []}]
+        """
+        return {
+            "rulebook": self.latest.rulebook,
+            "versions": [
+                {
+                    "version": v.label,
+                    "effective": v.effective.isoformat() if v.effective else None,
+                    "from": v.parent,
+                    "clauses": len(v),
+                    "changes": [c.to_data() for c in v.changes],
+                    "not_carried": [
+                        {
+                            "id": m.id,
+                            "title": m.title,
+                            "outcome": m.outcome,
+                            "date": m.date.isoformat() if m.date else None,
+                        }
+                        for m in self.not_carried_in(v.label)
+                    ],
+                }
+                for v in self.versions
+            ],
+            "known_until": self.known_until.isoformat() if self.known_until else None,
+        }
 
     def __iter__(self) -> Iterator[Version]:
         return iter(self.versions)
@@ -135,6 +186,37 @@ class History:
             )
         return chosen
 
+    @property
+    def known_until(self) -> dt.date | None:
+        """The date of the last version: the record says nothing about the book after it."""
+        return max((v.effective for v in self.versions if v.effective is not None), default=None)
+
+    def not_carried_in(self, label: str) -> list[Motion]:
+        """The motions recorded as not carried at the meeting that made version ``label``."""
+        return [m for owner, m in self.not_carried if owner == label]
+
+    def choose(self, selector: str | None) -> Selection:
+        """:meth:`select`, with whether the date asked for lies beyond the record.
+
+        Examples
+        --------
+        >>> from rulebook.model import Clause, Level, Version
+        >>> v = Version("club", "1", [Level("arabic")], [Clause("a", text="A.")], effective=dt.date(2020, 1, 1))
+        >>> chosen = History("club.yaml", [v]).choose("2024-05-01")
+        >>> chosen.version.label, chosen.beyond_record
+        ('1', True)
+        >>> chosen.warning
+        'the record of club.yaml ends at version 1 (2020-01-01); the book on 2024-05-01 is known only up to that date'
+        """
+        day: dt.date | None = None
+        if selector and selector not in self and _DATE.match(selector):
+            try:
+                day = dt.date.fromisoformat(selector)
+            except ValueError:
+                raise VersionError(f"{selector!r} is not a real date", file=self.source) from None
+        version = self.at(day) if day is not None else self.select(selector)
+        return Selection(version, self.source, day, self.known_until, self.latest.label)
+
     def select(self, selector: str | None) -> Version:
         """A version by label or ``YYYY-MM-DD`` date; None: the latest."""
         if selector is None or selector == "":
@@ -148,6 +230,54 @@ class History:
                 raise VersionError(f"{selector!r} is not a real date", file=self.source) from None
             return self.at(day)
         return self[selector]
+
+
+@attrs.frozen
+class Selection:
+    """A version chosen by label or date, and whether that date lies after the record ends.
+
+    ``day`` is the date asked for (None when chosen by label or as the latest);
+    ``known_until`` the effective date of the last version in the history. A day
+    after it is *beyond the record*: the version returned is the last one known,
+    but nothing says the book did not change since.
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level, Version
+    >>> v = Version("club", "1", [Level("arabic")], [Clause("a", text="A.")])
+    >>> s = Selection(v, "club.yaml", dt.date(2021, 1, 1), dt.date(2020, 1, 1), "1")
+    >>> s.beyond_record, s.to_data()
+    (True, {'known_until': '2020-01-01', 'beyond_record': True})
+    """
+
+    version: Version
+    source: str
+    day: dt.date | None
+    known_until: dt.date | None
+    last_label: str
+
+    @property
+    def beyond_record(self) -> bool:
+        """True when the date asked for is after the last version's date."""
+        return self.day is not None and self.known_until is not None and self.day > self.known_until
+
+    @property
+    def warning(self) -> str | None:
+        """One line saying where the record ends, when the date asked for lies beyond it."""
+        if not self.beyond_record:
+            return None
+        assert self.day is not None and self.known_until is not None
+        return (
+            f"the record of {self.source} ends at version {self.last_label} ({self.known_until.isoformat()}); "
+            f"the book on {self.day.isoformat()} is known only up to that date"
+        )
+
+    def to_data(self) -> dict[str, object]:
+        """``known_until`` and ``beyond_record``, for JSON output."""
+        return {
+            "known_until": self.known_until.isoformat() if self.known_until else None,
+            "beyond_record": self.beyond_record,
+        }
 
 
 def split_spec(spec: str) -> tuple[str, str | None]:
@@ -164,47 +294,29 @@ def split_spec(spec: str) -> tuple[str, str | None]:
     return path, selector.strip()
 
 
-def _boundary(book_dir: Path) -> Path:
-    """Where a history's files may be: the git repository holding the book (so
-    books of one repository can share motions), else the book's own directory."""
-    here = book_dir.resolve()
-    for folder in (here, *here.parents):
-        if (folder / ".git").exists():
-            return folder
-    return here
-
-
-def _paths(entry: Mapping, key: str, base_dir: Path) -> list[Path]:
-    items = entry.get(key)
-    if items is None:
-        return []
-    if isinstance(items, str):
-        items = [items]
-    if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
-        raise entry.error(f"{key!r} must be a list of file paths", key)
-    out = []
-    inside = _boundary(base_dir)
-    for i, rel in enumerate(items):
-        path = base_dir / rel
-        line = items.line_of(i) if isinstance(items, Seq) else entry.line_of(key)
-        # a history names files of its own book, or of its repository: never one
-        # elsewhere (docs/limits.md); nothing of an outside file is read or echoed
-        if Path(rel).is_absolute() or not path.resolve().is_relative_to(inside):
-            where = "repository" if inside != base_dir.resolve() else "directory"
-            raise SchemaError(
-                f"{key[:-1]} file {rel!r} is outside the rule book's {where} ({inside}); "
-                "give a relative path to a file inside it",
-                file=entry.file,
-                line=line,
-            )
-        if not path.is_file():
-            raise SchemaError(f"{key[:-1]} file {rel!r} not found (looked for {path})", file=entry.file, line=line)
-        out.append(path)
-    return out
-
-
 def load_history(path: str | Path) -> History:
     """Load every version of a rule book source (file or directory).
+
+    Parameters
+    ----------
+    path:
+        A rule book file (one version), or a directory holding ``rulebook.yaml``
+        and optionally ``history.yaml`` (docs/file-format.md).
+
+    Returns
+    -------
+    History
+        The base version, then each version of ``history.yaml`` built by
+        applying its motions and rulings to its parent.
+
+    Raises
+    ------
+    VersionError
+        The path does not exist, or a directory has no ``rulebook.yaml``.
+    SchemaError, ParseError
+        A file is not YAML, or not of its format.
+    AmendmentError
+        A motion does not apply; the message names the version being built.
 
     Examples
     --------
@@ -229,7 +341,7 @@ def load_history(path: str | Path) -> History:
     """
     root = Path(path)
     if not root.exists():
-        raise VersionError("no such rule book file or directory; check the path", file=str(root))
+        raise VersionError("no such rule book file or directory; check the path", file=printable(str(root)))
     if not root.is_dir():  # a file, or a device or pipe that the bounded read refuses clearly
         return History(str(root), (book_io.load_file(root),))
     book_file = root / "rulebook.yaml"
@@ -238,75 +350,36 @@ def load_history(path: str | Path) -> History:
     base = book_io.load_file(book_file)
     versions: dict[str, Version] = {base.label: base}
     all_motions: list[Motion] = []
-    history_file = root / "history.yaml"
-    if history_file.is_file():
-        doc = read(history_file)
-        if not isinstance(doc, Mapping):
-            raise SchemaError("history.yaml is a mapping with 'versions:' a list", file=str(history_file), line=1)
-        doc.check_keys(("versions",), ("versions",), what="history")
-        entries = doc["versions"]
-        if not isinstance(entries, Seq):
-            raise doc.error("'versions' must be a list of {version, effective, from, motions, rulings}", "versions")
-        cache: dict[Path, tuple[Motion, ...]] = {}
-        previous = base.label
-        for i, entry in enumerate(entries):
-            if not isinstance(entry, Mapping):
-                raise SchemaError(
-                    "each version is a mapping {version, effective, from, motions, rulings}",
-                    file=str(history_file),
-                    line=entries.line_of(i),
-                )
-            entry.check_keys(_ENTRY_KEYS, ("version",), what="history entry")
-            label = entry["version"]
-            if isinstance(label, bool) or not isinstance(label, str | int | float):
-                raise entry.error("'version' must be a label", "version")
-            label = str(label)
-            unselectable = book_io.label_problem(label)
-            if unselectable:
-                raise entry.error(f"version label {label!r} {unselectable}", "version")
-            if label in versions:
-                raise entry.error(f"version {label!r} is defined twice; labels must be unique", "version")
-            parent = str(entry.get("from", previous))
-            if parent not in versions:
-                raise entry.error(f"'from: {parent}' names no earlier version (known: {', '.join(versions)})", "from")
-            effective = entry.get_typed("effective", dt.date, f"version {label}")
-            if isinstance(effective, dt.datetime):
-                effective = effective.date()
-            motions: list[Motion] = []
-            for key in ("motions", "rulings"):
-                for p in _paths(entry, key, root):
-                    if p not in cache:
-                        cache[p] = motion_io.load_file(p)
-                    loaded = cache[p]
-                    wrong = [m for m in loaded if (m.kind == "ruling") != (key == "rulings")]
-                    if wrong:
-                        raise entry.error(
-                            f"{p.name} holds {wrong[0].kind} {wrong[0].id!r} but is listed under {key!r}", key
-                        )
-                    motions.extend(loaded)
-            lineage = {parent: versions[parent]}
-            up = versions[parent].parent
-            while up is not None and up in versions:
-                lineage[up] = versions[up]
-                up = versions[up].parent
-            try:
-                built = apply_all(versions[parent], motions, bases=lineage, label=label)
-            except RulebookError as exc:
-                exc.message += f" (building version {label!r}, {history_file}:{entry.line})"
-                raise
-            versions[label] = attrs.evolve(
-                built,
-                effective=effective,
-                parent=parent,
-                changes=tuple(m.change for m in motions),
-            )
-            all_motions.extend(motions)
-            previous = label
-    return History(str(root), tuple(versions.values()), tuple(all_motions))
+    not_carried: list[tuple[str, Motion]] = []
+    for entry in read_history(root / "history.yaml", base.label):
+        not_carried.extend((entry.label, m) for m in entry.not_carried)
+        lineage = {entry.parent: versions[entry.parent]}
+        up = versions[entry.parent].parent
+        while up is not None and up in versions:
+            lineage[up] = versions[up]
+            up = versions[up].parent
+        try:
+            built = apply_all(versions[entry.parent], entry.motions, bases=lineage, label=entry.label)
+        except RulebookError as exc:
+            raise exc.with_context(f"building version {entry.label!r}, {entry.file}:{entry.line}") from None
+        versions[entry.label] = attrs.evolve(
+            built,
+            effective=entry.effective,
+            parent=entry.parent,
+            changes=tuple(m.change for m in entry.motions),
+        )
+        all_motions.extend(entry.motions)
+    return History(str(root), tuple(versions.values()), tuple(all_motions), tuple(not_carried))
 
 
 def load(spec: str | Path) -> Version:
     """The version named by ``PATH``, ``PATH@LABEL`` or ``PATH@YYYY-MM-DD``.
+
+    Raises
+    ------
+    VersionError
+        No such path, label, or version in force on that day; and whatever
+        :func:`load_history` raises.
 
     Examples
     --------
@@ -328,3 +401,95 @@ def load(spec: str | Path) -> Version:
     """
     path, selector = split_spec(str(spec))
     return load_history(path).select(selector)
+
+
+def replay(
+    version: Version, motions: Iterable[Motion], bases: Mapping[str, Version] | None = None
+) -> Iterator[Version]:
+    """``version``, then the version after each motion in turn (motions drafted against
+    ``version`` or one of the ``bases`` resolve their citations there).
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level, Version
+    >>> from rulebook.amend.motion import Amendment, Motion
+    >>> v = Version("b", "1", [Level("arabic")], [Clause("x", text="a")])
+    >>> m = Motion("m", [Amendment("replace_text", clause="x", text="b")], base="1")
+    >>> import attrs
+    >>> [s.clause("x").text for s in replay(v, [m, attrs.evolve(m, id="n")])]
+    ['a', 'b', 'b']
+    """
+    lookup = dict(bases or {})
+    lookup.setdefault(version.label, version)
+    current = version
+    yield current
+    for motion in motions:
+        current = apply(current, motion, bases=lookup)
+        yield current
+
+
+def version_motions(history: History) -> dict[str, tuple[Motion, ...]]:
+    """The motions and rulings that made each version, in the order they were applied.
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level
+    >>> h = History("x", [Version("b", "1", [Level("arabic")], [Clause("a")])])
+    >>> version_motions(h)
+    {'1': ()}
+    """
+    out: dict[str, tuple[Motion, ...]] = {}
+    pending = list(history.motions)
+    for version in history.versions:
+        taken = tuple(pending[: len(version.changes)])
+        del pending[: len(version.changes)]
+        if [m.change for m in taken] != list(version.changes):
+            raise HistoryError(
+                f"cannot tell which motions made version {version.label!r}: the history's motions do not "
+                "follow its versions in order; load it with rulebook.load_history",
+                file=history.source,
+            )
+        out[version.label] = taken
+    return out
+
+
+def version_chain(history: History, until: str | None = None) -> list[Version]:
+    """Version ``until`` (label or date; default the latest) and its ancestors, oldest first.
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level
+    >>> h = History("x", [Version("b", "1", [Level("arabic")], [Clause("a")])])
+    >>> [v.label for v in version_chain(h)]
+    ['1']
+    """
+    last = history.select(until)
+    return [*reversed(history.ancestors(last.label)), last]
+
+
+def resolve_in_history(chain: Sequence[Version], ref: str) -> str:
+    """The stable id of the clause named by ``ref``: an id in any version of the chain,
+    or a citation in its last version (then in earlier ones, latest first).
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level
+    >>> v1 = Version("b", "1", [Level("arabic", "Rule {n}")], [Clause("a"), Clause("b")])
+    >>> v2 = Version("b", "2", [Level("arabic", "Rule {n}")], [Clause("b")])
+    >>> resolve_in_history([v1, v2], "a"), resolve_in_history([v1, v2], "Rule 1")
+    ('a', 'b')
+    """
+    key = ref.strip()
+    if any(key in v for v in chain):
+        return key
+    first_error: CitationError | None = None
+    for version in reversed(chain):
+        try:
+            return resolve_id(version, key)
+        except CitationError as exc:
+            first_error = first_error or exc
+    assert first_error is not None
+    raise CitationError(
+        f"{first_error.message}; nor is it a stable id or a citation in any earlier version "
+        f"({', '.join(v.label for v in chain)})"
+    )

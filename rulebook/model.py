@@ -29,14 +29,17 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any, TypeVar
 
 import attrs
 from immutabledict import immutabledict
 from pyrsistent import PMap, pmap
 
+from rulebook.display import Displayable
 from rulebook.errors import CitationError, InvariantSpecError, RulebookError
+from rulebook.statement import Stated
+from rulebook.values import freeze, same_value, thaw, typed_key
 
 __all__ = [
     "STYLES",
@@ -58,82 +61,9 @@ __all__ = [
     "walk",
 ]
 
+_D = TypeVar("_D")
+
 STYLES = ("arabic", "upper-roman", "lower-roman", "upper-alpha", "lower-alpha")
-
-
-def freeze(value: Any) -> Any:
-    """Turn a YAML value into an immutable one: mappings and lists become
-    ``immutabledict`` and tuples, recursively.
-
-    Examples
-    --------
-    >>> freeze({"of": ["PLP", "EPLP"], "share": 0.2})
-    immutabledict({'of': ('PLP', 'EPLP'), 'share': 0.2})
-    """
-    if isinstance(value, Mapping):
-        return immutabledict((str(k), freeze(v)) for k, v in value.items())
-    if isinstance(value, list | tuple):
-        return tuple(freeze(v) for v in value)
-    return value
-
-
-def same_value(a: Any, b: Any) -> bool:
-    """Equality of provision values that tells ``true`` from ``1`` and ``false``
-    from ``0`` (Python's ``==`` does not), recursively. Whole and decimal numbers
-    of equal value are the same (``1`` and ``1.0``).
-
-    Examples
-    --------
-    >>> same_value({"seats": 1}, {"seats": 1.0}), same_value({"seats": 1}, {"seats": True})
-    (True, False)
-    >>> same_value(("a", 0), ("a", False))
-    False
-    """
-    if isinstance(a, bool) or isinstance(b, bool):
-        return isinstance(a, bool) and isinstance(b, bool) and a is b
-    if isinstance(a, Mapping) and isinstance(b, Mapping):
-        return a.keys() == b.keys() and all(same_value(a[k], b[k]) for k in a)
-    if isinstance(a, tuple | list) and isinstance(b, tuple | list):
-        return len(a) == len(b) and all(same_value(x, y) for x, y in zip(a, b, strict=True))
-    if isinstance(a, Mapping | tuple | list) or isinstance(b, Mapping | tuple | list):
-        return False
-    return bool(a == b)
-
-
-def typed_key(value: Any) -> Any:
-    """A hashable form of a provision value in which ``true`` differs from ``1``
-    and ``false`` from ``0``: what clauses compare and hash their provisions by,
-    so that :func:`same_value` and ``==`` agree.
-
-    Examples
-    --------
-    >>> typed_key({"seats": 1}) == typed_key({"seats": 1.0}), typed_key(True) == typed_key(1)
-    (True, False)
-    """
-    if isinstance(value, bool):
-        return ("bool", value)
-    if isinstance(value, int | float):
-        return ("number", value)
-    if isinstance(value, Mapping):
-        return ("mapping", frozenset((k, typed_key(v)) for k, v in value.items()))
-    if isinstance(value, tuple | list):
-        return ("list", tuple(typed_key(v) for v in value))
-    return (type(value).__name__, value)
-
-
-def thaw(value: Any) -> Any:
-    """The inverse of :func:`freeze`: plain dicts and lists, for JSON and YAML.
-
-    Examples
-    --------
-    >>> thaw(freeze({"of": ["PLP"]}))
-    {'of': ['PLP']}
-    """
-    if isinstance(value, Mapping):
-        return {k: thaw(v) for k, v in value.items()}
-    if isinstance(value, tuple | list):
-        return [thaw(v) for v in value]
-    return value
 
 
 def as_tuple(items: Iterable[Any]) -> tuple[Any, ...]:
@@ -159,6 +89,9 @@ class Level:
 
     style: str = attrs.field(validator=attrs.validators.in_(STYLES))
     label: str | None = None
+    #: How a citation joins this level to the one above it, when not the default
+    #: (", " before a label, "." before a bare number): ``""`` prints "12.3(b)".
+    join: str | None = None
 
 
 @attrs.frozen
@@ -181,6 +114,7 @@ class Clause:
     provisions: immutabledict[str, Any] = attrs.field(factory=immutabledict, converter=_frozen_map, eq=typed_key)
     children: tuple[Clause, ...] = attrs.field(default=(), converter=as_tuple)
     number: str | None = None
+    stated: tuple[Stated, ...] = attrs.field(default=(), converter=as_tuple, eq=False)  # docs/provisions.md
 
 
 def evolve_clause(clause: Clause, **changes: Any) -> Clause:
@@ -204,13 +138,29 @@ class Change:
     'ruling'
     """
 
-    kind: str  # "motion" or "ruling"
+    kind: str = attrs.field(validator=attrs.validators.in_(("motion", "ruling")))
     id: str
     title: str | None = None
     authority: str | None = None
     source: str | None = None
     date: dt.date | None = None
     file: str | None = None
+
+    def to_data(self) -> dict[str, Any]:
+        """The motion or ruling as JSON-ready data: kind, id, title, authority and date.
+
+        Examples
+        --------
+        >>> Change("ruling", "r1", authority="NEC", date=dt.date(2016, 7, 12)).to_data()
+        {'kind': 'ruling', 'id': 'r1', 'title': None, 'authority': 'NEC', 'date': '2016-07-12'}
+        """
+        return {
+            "kind": self.kind,
+            "id": self.id,
+            "title": self.title,
+            "authority": self.authority,
+            "date": self.date.isoformat() if self.date else None,
+        }
 
 
 @attrs.frozen
@@ -310,11 +260,12 @@ def _build_maps(clauses: tuple[Clause, ...]) -> tuple[PMap[str, str | None], PMa
 
 
 @attrs.frozen
-class Version:
+class Version(Displayable):
     """One version of a rule book: metadata, numbering scheme, clause tree.
 
     Equality compares the content (metadata, numbering, clauses, invariants),
-    not how the version was reached.
+    not how the version was reached. It shows itself as text, in Jupyter and in
+    rich through ``rulebook.render.notebook`` (see :class:`~rulebook.display.Displayable`).
 
     Examples
     --------
@@ -338,10 +289,16 @@ class Version:
     title: str | None = None
     source: str | None = None
     invariants: tuple[Invariant, ...] = attrs.field(default=(), converter=as_tuple)
+    #: Further forms the book's readers cite clauses in, such as "Rule {1}.{2:arabic}.{3}"
+    #: (docs/numbering.md): accepted when the book's own form is not used.
+    citations: tuple[str, ...] = attrs.field(default=(), converter=as_tuple)
     parent: str | None = attrs.field(default=None, eq=False)
     changes: tuple[Change, ...] = attrs.field(default=(), converter=as_tuple, eq=False)
     provenance: PMap[str, Change] = attrs.field(factory=pmap, eq=False, repr=False)
     _maps: tuple[PMap[str, str | None], PMap[str, str]] = attrs.field(eq=False, repr=False, alias="maps")
+    _derived: dict[Any, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False)
+
+    PRESENTER = "rulebook.render.notebook:version"
 
     @_maps.default
     def _default_maps(self) -> tuple[PMap[str, str | None], PMap[str, str]]:
@@ -357,21 +314,29 @@ class Version:
         """Provision name -> id of the clause that carries it."""
         return self._maps[1]
 
+    def derived(self, key: Any, compute: Callable[[], _D]) -> _D:
+        """A value derived from this version alone, computed once: ``compute()``
+        the first time ``key`` is asked for. A new version (even one made by
+        ``attrs.evolve``) starts with none, so a value can never outlive the
+        clauses it was derived from.
+
+        Examples
+        --------
+        >>> v = Version("club", "1", [Level("arabic")], [Clause("a")])
+        >>> v.derived("size", lambda: len(v)), v.derived("size", lambda: 0)
+        (1, 1)
+        """
+        try:
+            return self._derived[key]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self._derived[key] = compute()
+            return value
+
     def __contains__(self, clause_id: object) -> bool:
         return clause_id in self._maps[0]
 
     def __len__(self) -> int:
         return len(self._maps[0])
-
-    def _repr_html_(self) -> str:  # Jupyter
-        from rulebook.ask.display import version_html  # display depends on the model, not the reverse
-
-        return version_html(self)
-
-    def __rich__(self) -> Any:  # rich.print / rich console
-        from rulebook.ask.display import version_rich
-
-        return version_rich(self)
 
     def path(self, clause_id: str) -> tuple[int, ...]:
         """Positions from the top level down to the clause with this id.

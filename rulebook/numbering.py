@@ -3,7 +3,9 @@
 A clause's number is its pinned ``number`` or else its position among its
 siblings in the level's style, counting only unpinned siblings (so pinning
 "2A" between 2 and 3 renumbers nothing). A citation joins labelled levels with
-``", "`` and appends unlabelled levels with ``"."``.
+``", "`` and appends unlabelled levels with ``"."``, unless a level says how
+(``join``). A name the strict reading cannot place is read again as
+organisations write citations (:mod:`rulebook.citing`).
 
 Examples
 --------
@@ -22,6 +24,7 @@ Examples
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 
 from rulebook.errors import CitationError
@@ -118,13 +121,28 @@ def _level(version: Version, depth: int) -> Level:
 def _join(parts: list[tuple[Level, str]]) -> str:
     segments: list[str] = []
     for level, number in parts:
-        if level.label is not None:
-            segments.append(level.label.replace("{n}", number))
-        elif segments:
-            segments[-1] += "." + number
+        shown = number if level.label is None else level.label.replace("{n}", number)
+        if segments and level.join is not None:
+            segments[-1] += level.join + shown
+        elif level.label is not None or not segments:
+            segments.append(shown)
         else:
-            segments.append(number)
+            segments[-1] += "." + shown
     return ", ".join(segments)
+
+
+def join_citation(parts: list[tuple[Level, str]]) -> str:
+    """The citation written from each level's numbering and the number at that level,
+    top down: labelled levels start a segment, unlabelled ones add ``.number``.
+
+    Examples
+    --------
+    >>> from rulebook.model import Level
+    >>> join_citation([(Level("arabic", "Chapter {n}"), "4"), (Level("upper-roman", "Clause {n}"), "II"),
+    ...                (Level("arabic"), "2")])
+    'Chapter 4, Clause II.2'
+    """
+    return _join(parts)
 
 
 def citation(version: Version, clause_id: str) -> str:
@@ -159,6 +177,10 @@ def all_citations(version: Version) -> dict[str, str]:
     >>> all_citations(v)
     {'fee': 'Rule 1', 'fee.late': 'Rule 1, (a)', 'vote': 'Rule 2'}
     """
+    return dict(version.derived("citations", lambda: _all_citations(version)))
+
+
+def _all_citations(version: Version) -> dict[str, str]:
     out: dict[str, str] = {}
 
     def visit(siblings: tuple[Clause, ...], prefix: list[tuple[Level, str]], depth: int) -> None:
@@ -177,6 +199,11 @@ def all_citations(version: Version) -> dict[str, str]:
 _TOKEN = r"([0-9A-Za-z]+)"
 
 
+_SEPARATOR = re.compile(r"\s*[,.]?\s*")
+_NUMBER = re.compile(_TOKEN)
+
+
+@functools.lru_cache(maxsize=256)
 def _label_pattern(label: str) -> re.Pattern[str]:
     before, _, after = label.partition("{n}")
     esc = [r"\s+".join(re.escape(w) for w in part.split()) for part in (before, after)]
@@ -184,13 +211,28 @@ def _label_pattern(label: str) -> re.Pattern[str]:
     return re.compile(esc[0] + (r"\s*" if before.endswith(" ") else gap_before) + _TOKEN + esc[1], re.IGNORECASE)
 
 
-def _match_number(siblings: tuple[Clause, ...], level: Level, token: str) -> Clause | None:
-    nums = numbers(siblings, level)
-    for clause, number in zip(siblings, nums, strict=True):
-        if number == token:
-            return clause
-    folded = [c for c, n in zip(siblings, nums, strict=True) if n.lower() == token.lower()]
-    return folded[0] if len(folded) == 1 else None
+_Index = tuple[dict[str, Clause], dict[str, list[Clause]]]
+
+
+def _number_index(siblings: tuple[Clause, ...], level: Level) -> _Index:
+    exact: dict[str, Clause] = {}
+    folded: dict[str, list[Clause]] = {}
+    for clause, number in zip(siblings, numbers(siblings, level), strict=True):
+        exact.setdefault(number, clause)
+        folded.setdefault(number.lower(), []).append(clause)
+    return exact, folded
+
+
+def _match_number(
+    version: Version, parent: str, siblings: tuple[Clause, ...], level: Level, token: str
+) -> Clause | None:
+    # Built once per run of siblings of a version: motions resolve many
+    # citations in the same base (docs/architecture.md, "Speed").
+    exact, folded = version.derived(("numbers", parent), lambda: _number_index(siblings, level))
+    if token in exact:
+        return exact[token]
+    same = folded.get(token.lower(), [])
+    return same[0] if len(same) == 1 else None
 
 
 def resolve(version: Version, ref: str) -> Clause:
@@ -227,26 +269,38 @@ def resolve(version: Version, ref: str) -> Clause:
             found = None
             break
         level = version.numbering[depth]
-        sep = re.compile(r"\s*[,.]?\s*").match(text, pos)
+        sep = _SEPARATOR.match(text, pos)
         if depth and sep:
             pos = sep.end()
         m = None
         if level.label is not None:
             m = _label_pattern(level.label).match(text, pos)
         if m is None:
-            m = re.compile(_TOKEN).match(text, pos)
+            m = _NUMBER.match(text, pos)
         if m is None:
             found = None
             break
-        found = _match_number(siblings, level, m.group(1))
+        found = _match_number(version, found.id if found is not None else "", siblings, level, m.group(1))
         if found is None:
             break
         pos = m.end()
         siblings = found.children
         depth += 1
     if found is None or pos < len(text):
-        raise CitationError(_not_found(version, ref))
+        return _tolerant(version, ref)
     return found
+
+
+def _tolerant(version: Version, ref: str) -> Clause:
+    """The tolerant reading of rulebook.citing, which the strict reading falls back on."""
+    from rulebook.citing import read  # here, not at the top: citing builds on this module
+
+    try:
+        return read(version, ref)
+    except CitationError as e:
+        if "could name several" in str(e):
+            raise
+        raise CitationError(_not_found(version, ref)) from None
 
 
 def resolve_id(version: Version, ref: str) -> str:

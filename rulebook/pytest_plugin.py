@@ -29,14 +29,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+import attrs
 import pytest
 
 from rulebook.ask.scenarios import ScenarioResult, run
 from rulebook.errors import RulebookError
 from rulebook.history import History
 from rulebook.io.scenarios import load_file, looks_like_scenario
+
+if TYPE_CHECKING:
+    from rulebook.check import Report
 
 __all__ = [
     "MotionCheckFailed",
@@ -117,7 +121,23 @@ class ScenarioItem(pytest.Item):
 
 # -- pending motions: `rulebook check` as tests ---------------------------------
 
-_CHECK_REPORT = pytest.StashKey[Any]()
+
+@attrs.frozen
+class _Checked:
+    """The session's one check of the pending motions: its report, or the error that stopped it."""
+
+    report: Report | None = None
+    error: RulebookError | None = None
+
+    def result(self) -> Report:
+        """The report; the error, raised again, if there is none."""
+        if self.report is None:
+            assert self.error is not None
+            raise self.error
+        return self.report
+
+
+_CHECK_REPORT = pytest.StashKey[_Checked]()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -141,8 +161,8 @@ def _pending_files(config: pytest.Config) -> list[Path]:
     return list(files)
 
 
-def _check_pending(config: pytest.Config) -> Any:
-    """Run the check once per session; the report, or the RulebookError that stopped it."""
+def _check_pending(config: pytest.Config) -> _Checked:
+    """Run the check once per session."""
     if _CHECK_REPORT not in config.stash:
         from rulebook.check import check
         from rulebook.history import load_history, split_spec
@@ -153,9 +173,9 @@ def _check_pending(config: pytest.Config) -> Any:
             history = load_history(config.rootpath / path)
             motions = [m for f in _pending_files(config) for m in motion_io.load_file(f)]
             version = history.select(selector)
-            config.stash[_CHECK_REPORT] = check(version, motions, bases={v.label: v for v in history})
+            config.stash[_CHECK_REPORT] = _Checked(report=check(version, motions, bases={v.label: v for v in history}))
         except RulebookError as exc:
-            config.stash[_CHECK_REPORT] = exc
+            config.stash[_CHECK_REPORT] = _Checked(error=exc)
     return config.stash[_CHECK_REPORT]
 
 
@@ -188,9 +208,7 @@ class MotionCheckItem(pytest.Item):
         self.motion = motion
 
     def runtest(self) -> None:
-        report = _check_pending(self.config)
-        if isinstance(report, RulebookError):
-            raise report
+        report = _check_pending(self.config).result()
         found = report.about(self.motion)
         if found:
             raise MotionCheckFailed("\n".join(f"{f.kind}: {f.message}" for f in found))

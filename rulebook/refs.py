@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from rulebook.model import Version, walk
 from rulebook.numbering import all_citations, citation
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["REF", "dangling_references", "reference_graph", "references", "referrers", "render_refs"]
 
@@ -86,6 +88,8 @@ def reference_graph(version: Version) -> nx.DiGraph:
     >>> g.nodes["fee.late"]["citation"], g.nodes["gone"]["citation"]
     ('Rule 1, (a)', None)
     """
+    import networkx as nx  # only the graph needs it; loading a book should not pay for it
+
     graph = nx.DiGraph()
     cites = all_citations(version)
     for cid, cite in cites.items():

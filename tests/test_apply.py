@@ -11,7 +11,7 @@ from rulebook.amend.motion import Amendment, Motion
 from rulebook.errors import AmendmentError
 from rulebook.io import motions as motion_io
 from rulebook.io.rulebook import dumps, load_file
-from rulebook.model import Clause, Version
+from rulebook.model import Clause, Level, Version
 from rulebook.numbering import all_citations, citation
 from rulebook.refs import render_refs
 
@@ -173,10 +173,9 @@ def test_an_occurrence_beyond_the_count(club):
         (Amendment("move_clause", clause="Rule 3", into="Rule 3.2"), "itself or one of its own sub-clauses"),
         (Amendment("set_provision", clause="Rule 1", name="fees.annual", value=1), "is carried by Rule 2.2"),
         (Amendment("remove_provision", clause="Rule 1", name="fees.annual"), "carries no provision 'fees.annual'"),
-        (Amendment("insert_words", clause="Rule 1", words="x"), "needs 'after' or 'before'"),
+        (Amendment("insert_words", clause="Rule 1", words="x"), "needs 'after', 'before' or 'at'"),
         (Amendment("insert_words", clause="Rule 1", words="", after="club"), "'words' is empty"),
         (Amendment("delete_words", clause="Rule 1", words=""), "is empty"),
-        (Amendment("frobnicate", clause="Rule 1"), "unknown operation 'frobnicate'"),
     ],
 )
 def test_bad_amendments_name_the_motion_amendment_and_problem(club, amendment, fragment):
@@ -184,6 +183,11 @@ def test_bad_amendments_name_the_motion_amendment_and_problem(club, amendment, f
     message = _fails(club, ok, amendment)
     assert "amendment 2 of motion m" in message
     assert fragment in message
+
+
+def test_an_unknown_operation_is_refused_when_the_amendment_is_made():
+    with pytest.raises(AmendmentError, match="unknown operation 'frobnicate'; the operations are replace_words"):
+        Amendment("frobnicate", clause="Rule 1")
 
 
 def test_a_ruling_may_not_change_words(club):
@@ -278,3 +282,85 @@ def test_a_motion_whose_base_is_unknown_is_refused(club):
     message = _fails(club, Amendment("delete_clause", clause="Rule 1"), base="1999")
     assert "drafted against version '1999'" in message
     assert "correct 'base'" in message
+
+
+# -- whole words and punctuation at the edge of a quote ---------------------------
+
+
+def _clause(text: str) -> Version:
+    return Version("club", "1", [Level("arabic", "Rule {n}")], [Clause("r", text=text)])
+
+
+@pytest.mark.parametrize(
+    ("text", "old", "inside"),
+    [
+        ("The threshold is 15 per cent of members.", "5 per cent", "15 per cent"),
+        ("All women may stand.", "men", "women"),
+        ("Members pay 2019 fees.", "201", "2019"),
+    ],
+)
+def test_a_phrase_never_matches_inside_a_longer_word(text, old, inside):
+    message = _fails(_clause(text), Amendment("replace_words", clause="r", old=old, new="X"))
+    assert f"only inside longer words (as in {inside!r})" in message
+
+
+def test_occurrences_are_counted_as_whole_words():
+    out = _one(
+        _clause("women and men and men"), Amendment("replace_words", clause="r", old="men", new="people", occurrence=2)
+    )
+    assert out.clause("r").text == "women and men and people"
+    assert find_phrase("women and men", "men", None) == (10, [3])
+
+
+def test_an_ambiguous_phrase_names_the_first_few_places_and_the_count():
+    text = " ".join(["the fee"] * 100_000)
+    message = _fails(_clause(text), Amendment("delete_words", clause="r", words="fee"))
+    assert "occurs 100000 times" in message
+    assert "words 2, 4, 6, 8, 10, ... (100000 in all)" in message
+    assert len(message) < 400
+
+
+def test_a_stop_inside_the_closing_quote_that_the_clause_lacks_is_left_out():
+    v = _clause("Open to women members and lesbian and gay members.")
+    a = Amendment("insert_words", clause="r", after="women members,", words="disabled members,")
+    assert _one(v, a).clause("r").text == "Open to women members disabled members and lesbian and gay members."
+
+
+def test_new_words_ending_in_a_full_stop_mid_sentence_lose_it():
+    v = _clause("Open to women members and lesbian and gay members.")
+    a = Amendment("insert_words", clause="r", after="women members", words="and disabled members.")
+    assert _one(v, a).clause("r").text == "Open to women members and disabled members and lesbian and gay members."
+    at_end = Amendment("insert_words", clause="r", after="gay members.", words="Others may attend.")
+    assert _one(v, at_end).clause("r").text.endswith("gay members. Others may attend.")
+
+
+def test_a_full_stop_before_a_capital_mid_sentence_is_refused_naming_both_readings():
+    v = _clause("Members of the Labour Party may vote.")
+    message = _fails(v, Amendment("insert_words", clause="r", after="Members of the", words="trade union."))
+    assert "'trade union.'" in message and "'trade union'" in message
+
+
+def test_a_different_mark_in_the_clause_is_not_read_away():
+    message = _fails(_clause("Members, guests and staff."), Amendment("delete_words", clause="r", words="Members."))
+    assert "does not occur" in message
+
+
+def test_words_added_at_the_end_or_start_of_a_clause():
+    v = _clause("Members pay a fee.")
+    assert (
+        _one(v, Amendment("insert_words", clause="r", at="end", words="It is due in May.")).clause("r").text
+        == "Members pay a fee. It is due in May."
+    )
+    assert (
+        _one(v, Amendment("insert_words", clause="r", at="start", words="All"))
+        .clause("r")
+        .text.startswith("All Members")
+    )
+
+
+def test_a_new_clause_must_get_the_number_the_motion_gives_it(club):
+    new = Clause("new.one", text="New.")
+    ok = _one(club, Amendment("insert_clause", after="Rule 1", new_clause=new, numbered="Rule 2"))
+    assert citation(ok, "new.one") == "Rule 2"
+    message = _fails(club, Amendment("insert_clause", after="Rule 1", new_clause=new, numbered="Rule 3"))
+    assert "numbers the new clause 'Rule 3'" in message and "it would be Rule 2" in message

@@ -42,7 +42,8 @@ def test_ask_json_follows_the_contract() -> None:
     code, out, _ = run("ask", f"{LABOUR}@2016-07-12", "leadership.ballot", "--facts", CONTEST, "--format", "json")
     assert code == 0
     data = json.loads(out)
-    assert set(data) == {"question", "version", "status", "answer", "because", "gaps"}
+    assert set(data) == {"question", "version", "status", "answer", "because", "gaps", "record"}
+    assert data["record"] == {"known_until": "2021-09-26", "beyond_record": False}
     assert data["status"] == "determined" and data["answer"]["on_ballot"] == ["Corbyn", "Smith"]
     assert {"clause", "id", "provision", "value"} <= set(data["because"][0])
     assert data["because"][0]["set_by"]["authority"] == "NEC, 12 July 2016"
@@ -86,7 +87,7 @@ def test_a_failing_expectation_exits_1_naming_file_line_and_path(tmp_path: Path)
     code, out, _ = run("scenario", "run", str(_scenario(tmp_path, "{answer.voting: 35}")))
     assert code == 1
     assert "s.yaml:4: scenario s: answer.voting: expected 35, got 33" in out
-    assert "     nec: 34 seats, 33 voting, majority 17" in out.splitlines()  # what it got
+    assert "     nec: 33 seats, 33 voting, majority 17" in out.splitlines()  # what it got
 
 
 def test_scenario_run_json(tmp_path: Path) -> None:
@@ -119,3 +120,42 @@ amendments:
     assert code == 0
     data = json.loads(out)
     assert data["combinations"] == 2 and any(g["changes"] for g in data["groups"])
+
+
+def test_sweep_of_a_whole_agenda_names_the_deciding_motions_and_jobs_change_nothing(tmp_path: Path) -> None:
+    agenda = tmp_path / "agenda.yaml"
+    from rulebook.history import load_history
+    from rulebook.model import walk
+
+    book = load_history(LABOUR)["2016"]
+    quiet = [c.id for _, c in walk(book.clauses) if c.text and not c.provisions and not c.id.startswith("ch4")][:30]
+    lines = ["motions:"]
+    for i, cid in enumerate(quiet):
+        # thirty motions rewording clauses that carry no provision: none can move the ballot
+        lines += [f"  - motion: words-{i}", '    base: "2016"', "    amendments:"]
+        lines += [f"      - {{op: replace_text, clause: {cid}, text: 'Reworded {i}.'}}"]
+    lines += [
+        "  - motion: low",
+        '    base: "2016"',
+        "    amendments:",
+        "      - {op: set_provision, clause: ch4.leader-election.nominations.challenge,",
+        "         name: leadership.nominations.challenge, value: {share: 0.1, of: [PLP, EPLP]}}",
+        "  - motion: auto",
+        '    base: "2016"',
+        "    amendments:",
+        "      - {op: set_provision, clause: ch4.leader-election.nominations.challenge,",
+        "         name: leadership.incumbent_automatic, value: true}",
+    ]
+    agenda.write_text("\n".join(lines) + "\n")
+    args = ("sweep", f"{LABOUR}@2016", "leadership.ballot", str(agenda), "--facts", CONTEST, "--format", "json")
+    code, out, err = run(*args)
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["combinations"] == 2**32
+    assert data["deciding"] == ["low", "auto"] and len(data["independent"]) == 30
+    assert sum(g["count"] for g in data["groups"]) == 2**32
+    code, pooled, err = run(*args, "--jobs", "2")
+    assert code == 0, err
+    assert json.loads(pooled)["groups"] == data["groups"]
+    code, text, _ = run("sweep", f"{LABOUR}@2016", "leadership.ballot", str(agenda), "--facts", CONTEST)
+    assert "decided by low, auto; the other 30 cannot change it" in text

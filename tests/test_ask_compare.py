@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from rulebook.amend.motion import Amendment, Motion
@@ -102,8 +104,9 @@ def test_sweep_with_reuse_gives_what_evaluating_each_version_from_scratch_gives(
     fast = sweep(version, motions, "leadership.ballot", CONTEST, bases=bases)
     slow = sweep(version, motions, "leadership.ballot", CONTEST, bases=bases, reuse=False)
     assert [c.passed for c in fast.combinations] == [c.passed for c in slow.combinations]
-    assert [(c.kind, c.answer.to_data() if c.answer else c.problem) for c in fast.combinations] == [
-        (c.kind, c.answer.to_data() if c.answer else c.problem) for c in slow.combinations
+    assert [c.key() for c in fast.combinations] == [c.key() for c in slow.combinations]
+    assert [(g.kind, g.count, set(g.combinations)) for g in fast.groups] == [
+        (g.kind, g.count, set(g.combinations)) for g in slow.groups
     ]
     assert fast.applications < slow.applications and fast.evaluations < slow.evaluations
 
@@ -148,3 +151,29 @@ def test_the_sweep_benchmark_runs_and_agrees_with_evaluating_from_scratch(capsys
     assert module.main(["--quick"]) == 0
     out = capsys.readouterr().out
     assert "combinations: 16" in out and "speed-up" in out
+
+
+def test_the_sweep_section_of_the_questions_doc_runs() -> None:
+    import doctest
+
+    text = (ROOT / "docs" / "questions.md").read_text()
+    section = text[text.index("### Sweeping a whole agenda") :]
+    section = section[: section.index("\n## ")]
+    test = doctest.DocTestParser().get_doctest(section, {}, "questions.md#sweeping", "docs/questions.md", 0)
+    old = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        result = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS).run(test)
+    finally:
+        os.chdir(old)
+    assert result.attempted >= 5 and result.failed == 0
+
+
+def test_a_dask_cluster_executor_gives_the_same_sweep() -> None:
+    distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
+    version = HISTORY["2016"]
+    motions = [_threshold("a", 0.1), _threshold("b", 0.3), _threshold("c", 0.15)]
+    alone = sweep(version, motions, "leadership.ballot", CONTEST)
+    with distributed.Client(processes=False, dashboard_address=None) as client:
+        pooled = sweep(version, motions, "leadership.ballot", CONTEST, executor=client.get_executor())
+    assert [c.key() for c in alone.combinations] == [c.key() for c in pooled.combinations]

@@ -10,7 +10,7 @@ from types import ModuleType
 
 import pytest
 
-from rulebook.amend.apply import apply, apply_all
+from rulebook.amend.apply import apply, apply_all, count_phrase
 from rulebook.io.rulebook import loads
 from rulebook.model import Version, walk
 from rulebook.numbering import resolve_id
@@ -79,7 +79,7 @@ def test_motions_name_clauses_by_their_citations_in_the_base(book: Version) -> N
         for amendment in motion.amendments:
             cid = resolve_id(book, amendment.clause)
             assert amendment.clause != cid
-            assert book.clause(cid).text.count(amendment.old) == 1
+            assert count_phrase(book.clause(cid).text, amendment.old) == 1
 
 
 def test_overlapping_motions_each_apply_alone_but_share_clauses(book: Version) -> None:

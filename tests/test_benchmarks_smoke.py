@@ -55,3 +55,16 @@ def test_the_apply_benchmark_agrees_with_git_apply_and_prints_its_ratios() -> No
     assert "motions: 20," in out
     assert re.search(rf"^ratio apply_all / git apply:\s+{_RATIO}$", out, re.MULTILINE)
     assert re.search(rf"^ratio parse \+ apply_all / git apply:\s+{_RATIO}$", out, re.MULTILINE)
+
+
+def test_the_command_line_benchmark_prints_its_ratios_to_importing_yaml() -> None:
+    out = _run_quick("bench_cli")
+    assert out.startswith("baseline: python -c 'import yaml'")
+    for command in ("rulebook show", r"rulebook check \(1 motion\)", "rulebook ask"):
+        assert re.search(rf"^{command}\s+\d+ ms\s+{_RATIO}$", out, re.MULTILINE), out
+
+
+def test_the_diff_benchmark_prints_its_ratios_to_tokenizing() -> None:
+    out = _run_quick("bench_diff")
+    assert out.startswith("clause: 2000 words")
+    assert re.search(r"^rewritten\s+\d+ ms\s+\d+ ms\s+\d+\.\dx$", out, re.MULTILINE), out

@@ -24,9 +24,10 @@ def test_the_vacancy_threshold_was_changed_in_2017_and_2018(labour):
         ("2016", ("origin",), None),
         ("2017", ("text", "provisions"), "2017-vacancy-threshold"),
         ("2018", ("text", "provisions"), "2018-leadership-nominations"),
+        ("2021", ("text", "provisions"), "2021-leadership-nominations"),
     ]
     assert entries[1].words() == [{"field": "text", "deleted": "15", "inserted": "10"}]
-    assert [str(e.effective) for e in entries] == ["2016-01-01", "2017-09-27", "2018-09-27"]
+    assert [str(e.effective) for e in entries] == ["2016-01-01", "2017-09-27", "2018-09-27", "2021-09-26"]
 
 
 def test_rulings_are_blamed_as_rulings_with_their_authority(labour):

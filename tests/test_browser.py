@@ -80,7 +80,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     version = history.select("2017")
     shorten = Motion(
         "test-shorten",
-        [Amendment("delete_words", clause="Chapter 4, Clause II.2.B.ii", words="potential ")],
+        [Amendment("delete_words", clause="Chapter 4, Clause II.2.B.ii", words="each year ")],
         title="A test motion that deletes words",
         base="2017",
     )
@@ -205,8 +205,8 @@ def test_the_preview_in_chromium_strikes_deletions_marks_insertions_and_links_la
     probe, landed, href = _observe(site, browser, tmp_path)
 
     deleted = {d["text"].strip(): d for d in probe["deleted"]}
-    assert "potential" in deleted, probe["deleted"]
-    assert deleted["potential"]["by"] == "test-shorten"
+    assert "each year" in deleted, probe["deleted"]
+    assert deleted["each year"]["by"] == "test-shorten"
     assert all("line-through" in d["decoration"] for d in probe["deleted"]), probe["deleted"]
 
     inserted = [i for i in probe["inserted"] if "5 per cent of CLPs" in i["text"]]
@@ -220,3 +220,25 @@ def test_the_preview_in_chromium_strikes_deletions_marks_insertions_and_links_la
     assert landed["clause"] == target_id.removeprefix("clause-")
     ref_text = next(r["text"] for r in probe["refs"] if r["href"] == href)
     assert landed["cite"] == ref_text  # the link text is the citation of the clause it lands on
+
+
+def test_printing_the_preview_gives_numbered_pages_without_navigation(site: Path, tmp_path: Path) -> None:
+    """Chromium's own print to PDF (print media, the page's @page rules), read back page by page."""
+    pdfminer = pytest.importorskip("pdfminer.high_level")
+    pdf = tmp_path / "preview.pdf"
+    assert CHROMIUM is not None
+    subprocess.run(
+        [CHROMIUM, *FLAGS, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", site.as_uri()],
+        capture_output=True,
+        timeout=180,
+        check=True,
+        env={**os.environ, "HOME": str(tmp_path)},
+    )
+    pages = [page for page in pdfminer.extract_text(str(pdf)).split("\f") if page.strip()]
+    assert len(pages) > 3, "the labour book prints on several pages"
+    for number, page in enumerate(pages, start=1):
+        assert f"Page {number} of {len(pages)}" in " ".join(page.split()), f"page {number} has no page number"
+    printed = " ".join(" ".join(pages).split())
+    assert "Made with rulebook" not in printed  # the footer
+    assert "Contents" not in printed  # the navigation (the contents list)
+    assert "5 per cent of CLPs" in printed  # the rules themselves are there

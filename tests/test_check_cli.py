@@ -16,6 +16,8 @@ from tests.conftest import DATA, LABOUR
 
 BOOK = f"{LABOUR}@2016-07-01"
 CONFERENCE_2016 = str(LABOUR / "motions" / "2016-conference.yaml")
+# The NEC's incumbent clarification, never shown carried: a pending motion, as check expects.
+PENDING_2016 = str(LABOUR / "motions" / "2016-not-carried.yaml")
 CONFLICT = str(DATA / "check" / "conflicting-2016.yaml")
 
 pytest_plugins = ["pytester"]
@@ -26,13 +28,13 @@ def invoke(*args: str):
 
 
 def test_check_of_the_2016_conference_motions_is_clean():
-    result = invoke("check", BOOK, CONFERENCE_2016)
+    result = invoke("check", BOOK, CONFERENCE_2016, PENDING_2016)
     assert result.exit_code == 0, result.output
-    assert result.output.strip() == "checked 4 motions against version 2016: no findings"
+    assert result.output.strip() == "checked 4 motions against version 2016-practice: no findings"
 
 
 def test_check_reports_exactly_the_deliberate_conflict_as_text():
-    result = invoke("check", BOOK, CONFERENCE_2016, CONFLICT)
+    result = invoke("check", BOOK, CONFERENCE_2016, PENDING_2016, CONFLICT)
     assert result.exit_code == 1
     assert "1 finding (1 overlap)" in result.output
     assert "overlap: motions 2016-clp-incumbent-nominated and 2016-incumbent-on-ballot both amend the words" in (
@@ -42,7 +44,7 @@ def test_check_reports_exactly_the_deliberate_conflict_as_text():
 
 
 def test_check_reports_exactly_the_deliberate_conflict_as_json():
-    result = invoke("check", BOOK, CONFERENCE_2016, CONFLICT, "--format", "json")
+    result = invoke("check", BOOK, CONFERENCE_2016, PENDING_2016, CONFLICT, "--format", "json")
     assert result.exit_code == 1
     data = json.loads(result.output)
     assert [(f["kind"], f["motions"]) for f in data["findings"]] == [
@@ -55,16 +57,16 @@ def test_check_reports_exactly_the_deliberate_conflict_as_json():
 
 
 def test_check_reports_exactly_the_deliberate_conflict_as_github_annotations():
-    result = invoke("check", BOOK, CONFERENCE_2016, CONFLICT, "--format", "github")
+    result = invoke("check", BOOK, CONFERENCE_2016, PENDING_2016, CONFLICT, "--format", "github")
     assert result.exit_code == 1
     lines = result.output.splitlines()
     assert len(lines) == 2
     assert lines[0].startswith(f"::error file={CONFLICT},line=11,title=rulebook check%3A overlap::motions ")
-    assert lines[1].startswith(f"::error file={CONFERENCE_2016},line=79,")
+    assert lines[1].startswith(f"::error file={PENDING_2016},line=27,")
 
 
 def test_check_reports_exactly_the_deliberate_conflict_as_junit():
-    result = invoke("check", BOOK, CONFERENCE_2016, CONFLICT, "--format", "junit")
+    result = invoke("check", BOOK, CONFERENCE_2016, PENDING_2016, CONFLICT, "--format", "junit")
     assert result.exit_code == 1
     root = ET.fromstring(result.output.split("\n", 1)[1])
     cases = root.findall("testsuite/testcase")
@@ -97,17 +99,17 @@ def test_a_motion_to_the_2018_conference_amending_a_part_changed_in_2017_is_out_
 
 def test_composite_of_the_2016_motions_holds_all_of_them(tmp_path):
     out = tmp_path / "composite.yaml"
-    result = invoke("composite", BOOK, CONFERENCE_2016, "-o", str(out))
+    result = invoke("composite", BOOK, CONFERENCE_2016, PENDING_2016, "-o", str(out))
     assert result.exit_code == 0, result.output
     (motion,) = motion_io.load_file(out)
-    assert motion.base == "2016"
-    assert out.read_text().startswith("# composite of motions 2016-nec-scotland-wales, 2016-incumbent-on-ballot")
+    assert motion.base == "2016-practice"
+    assert out.read_text().startswith("# composite of motions 2016-nec-scotland-wales, 2016-clause-v-devolved-leaders")
     assert invoke("apply", BOOK, str(out)).exit_code == 0
 
 
 def test_composite_leaves_out_two_rewordings_of_the_same_quoted_words(tmp_path):
     out = tmp_path / "composite.yaml"
-    result = invoke("composite", BOOK, CONFERENCE_2016, CONFLICT, "-o", str(out))
+    result = invoke("composite", BOOK, CONFERENCE_2016, PENDING_2016, CONFLICT, "-o", str(out))
     assert result.exit_code == 1, result.output
     assert (
         "collision: motions 2016-incumbent-on-ballot and 2016-clp-incumbent-nominated both change "
@@ -143,6 +145,7 @@ def test_the_pytest_plugin_checks_pending_motions(pytester: pytest.Pytester):
     shutil.copytree(LABOUR, pytester.path / "rules" / "labour")
     pending = pytester.mkdir("pending")
     shutil.copy(CONFERENCE_2016, pending / "nec.yaml")
+    shutil.copy(PENDING_2016, pending / "nec-pending.yaml")
     shutil.copy(CONFLICT, pending / "clp.yaml")
     pytester.makeini("[pytest]\nrulebook_book = rules/labour@2016-07-01\nrulebook_motions = pending/*.yaml\n")
     result = pytester.runpytest("-p", "no:cacheprovider")

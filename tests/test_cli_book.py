@@ -95,7 +95,8 @@ def test_show_json_of_the_bundled_chapter_4_has_the_leadership_rules():
 def test_show_selects_versions_by_label_and_date():
     assert run("show", f"{LABOUR}@2016", "--format", "json").exit_code == 0
     old = json.loads(run("show", f"{LABOUR}@2016-01-01", "--format", "json").stdout)
-    assert old["version"] == "2016"
+    assert old["version"] == "2016-practice"  # the base book read with the practice of the time
+    assert old["record"] == {"known_until": "2021-09-26", "beyond_record": False}
 
 
 # -- history ---------------------------------------------------------------------

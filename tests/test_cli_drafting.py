@@ -25,7 +25,7 @@ def run(*args: str) -> tuple[int, str, str]:
 def test_draft_then_apply_gives_the_2017_text(tmp_path: Path) -> None:
     motion_file, book_file = tmp_path / "x.yaml", tmp_path / "book.yaml"
     code, _, err = run("draft", f"{LABOUR}@2016", f"{LABOUR}@2017", "-o", str(motion_file))
-    assert (code, err) == (0, f"wrote {motion_file}: motion draft-2016-to-2017, 11 amendments\n")
+    assert (code, err) == (0, f"wrote {motion_file}: motion draft-2016-to-2017, 10 amendments\n")
     (motion,) = motion_io.load_file(motion_file)
     assert motion.base == "2016"
     assert all(a.wording for a in motion.amendments)
@@ -41,7 +41,8 @@ def test_draft_writes_yaml_with_ops_and_wording_to_stdout() -> None:
     assert out.startswith("# drafted by `rulebook draft")
     (motion,) = motion_io.loads(out, "stdout.yaml")
     assert (motion.id, motion.title, motion.base) == ("m2018", "Nominations", "2017")
-    assert [a.op for a in motion.amendments] == ["insert_words", "set_provision"]
+    ops = [a.op for a in motion.amendments]
+    assert ops.count("insert_words") == 1 and "set_provision" in ops and "insert_clause" in ops
 
 
 def test_draft_of_identical_versions_is_exit_2_with_one_line(tmp_path: Path) -> None:
@@ -71,7 +72,7 @@ def test_explain_prints_each_reading_with_citation_and_id() -> None:
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == "motion 2018-leadership-nominations (base 2017)"
-    assert lines[1].startswith("  1. replace_words: Chapter 4, Clause II.2.B.i: delete '10 per cent of the combined")
+    assert lines[1].startswith("  1. replace_words: Chapter 4, Clause II.2.B.i: delete \"10 per cent of the PLP's")
     assert lines[2] == (
         "     clause 'ch4.leader-election.nominations.vacancy' -> Chapter 4, Clause II.2.B.i "
         "(id ch4.leader-election.nominations.vacancy)"

@@ -51,13 +51,14 @@ DOCS = (
     "drafting.md",
     "motions.md",
     "keeling.md",
+    "provisions.md",
 )
 _BLOCK = re.compile(r"^```(\w+)\n(.*?)^```\n", re.MULTILINE | re.DOTALL)
 _FILE = re.compile(r"^# ([\w./-]+\.ya?ml)\n")
 _MINIMAL_BOOK = {"rulebook": "snippet", "version": "1", "numbering": ["arabic"], "clauses": [{"id": "a"}]}
 _BOOK_KEYS = ("rulebook", "title", "version", "effective", "source", "numbering", "invariants", "clauses")
-_CLAUSE_KEYS = ("id", "number", "heading", "text", "provisions", "clauses")
-_HISTORY_KEYS = ("version", "effective", "from", "motions", "rulings", "title", "note")
+_CLAUSE_KEYS = ("id", "number", "heading", "text", "provisions", "stated_by", "clauses")
+_HISTORY_KEYS = ("version", "effective", "from", "motions", "rulings", "not_carried", "title", "note")
 _FILE_COMMANDS = ("cp", "mkdir", "ls", "cat")
 _INSTALL = re.compile(r"^(python3? -m venv|\S*pip install)\b")
 _RULEBOOK = re.compile(r"^(?:\S*/)?(?:rulebook|python3? -m rulebook)(?: |$)")

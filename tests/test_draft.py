@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import attrs
 import pytest
 
@@ -9,6 +11,7 @@ from rulebook.amend.apply import apply
 from rulebook.amend.draft import draft, text_amendments
 from rulebook.amend.motion import Amendment, Motion
 from rulebook.amend.wording import parse_wording
+from rulebook.binding import restate
 from rulebook.errors import DraftError
 from rulebook.history import load_history
 from rulebook.io.rulebook import load_file
@@ -22,7 +25,8 @@ def club() -> Version:
 
 
 def edited(version: Version, cid: str, **changes: object) -> Version:
-    return replace_clause(version, evolve_clause(version.clause(cid), **changes))
+    """The version with one clause changed, its bound provisions following its words."""
+    return restate(version, replace_clause(version, evolve_clause(version.clause(cid), **changes)))
 
 
 def drafted(old: Version, new: Version) -> Motion:
@@ -98,7 +102,10 @@ def test_an_inserted_clause_with_children(club: Version) -> None:
     new = insert_clause(club, None, 2, clause)
     (a,) = drafted(club, new).amendments
     assert (a.op, a.after, a.new_clause) == ("insert_clause", "members", clause)
-    assert a.wording is not None and a.wording.startswith("insert new clause elections headed 'Elections' after Rule 2")
+    # named by the number it will have, never by its id
+    assert a.wording is not None and a.wording.startswith(
+        "insert new clause headed 'Elections' after Rule 2 as Rule 3 with id elections"
+    )
 
 
 def test_a_deleted_clause(club: Version) -> None:
@@ -174,3 +181,36 @@ def test_drafting_into_an_empty_book_says_why_it_cannot() -> None:
     levels = [Level("arabic", "Rule {n}")]
     with pytest.raises(DraftError, match="OLD has no clauses"):
         draft(Version("c", "old", levels, []), Version("c", "new", levels, [Clause("a", text="x")]))
+
+
+def test_word_edits_are_written_in_document_order_and_close_ones_merged() -> None:
+    from rulebook.amend.draft import text_amendments
+
+    old = "The secretary shall call a meeting within 14 days and the treasurer shall report within 30 days."
+    new = "The chair shall call a meeting within 14 days and the treasurer shall report within 21 days."
+    got = text_amendments("c", old, new)
+    assert [(a.old, a.new) for a in got] == [("secretary", "chair"), ("30", "21")]
+    close = text_amendments("c", "Paper as agreed at Annual Conference 1995.", "agreed at Conference.")
+    assert len(close) == 1 and close[0].op == "replace_words"
+
+
+def test_the_real_drafts_shown_in_the_docs_are_what_draft_writes() -> None:
+    import yaml
+
+    from rulebook.amend.apply import apply
+    from rulebook.io.rulebook import loads
+
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "drafting.md").read_text(encoding="utf-8")
+    corpus = Path(__file__).resolve().parent / "data" / "real-wording"
+    shown = 0
+    for name, index in [("labour-clarion-2017", 0), ("labour-clpd-2017-vacancy", 0), ("party-green-gpew", 1)]:
+        entry = yaml.safe_load((corpus / f"{name}.yaml").read_text(encoding="utf-8"))["instructions"][index]
+        text = " ".join(entry["clause_text"].split())
+        book = {"rulebook": "t", "version": "1", "numbering": [{"style": "arabic", "label": "Rule {n}"}],
+                "clauses": [{"id": "c", "text": text}]}  # fmt: skip
+        old = loads(yaml.safe_dump(book, allow_unicode=True), "t.yaml")
+        new = apply(old, Motion("m", [Amendment(**{**m, "clause": "Rule 1"}) for m in entry["means"]]))
+        for a in draft(old, new).amendments:
+            assert f"  {a.wording}\n" in doc
+            shown += 1
+    assert shown == 4

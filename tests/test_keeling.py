@@ -152,7 +152,7 @@ def test_json_is_the_diffs_data():
 
 
 def test_rulings_are_shown_as_rulings_with_their_authority_never_as_text():
-    d = history_diff(load_history(LABOUR), "2016", "2016-07-28")
+    d = history_diff(load_history(LABOUR), "2016-practice", "2016-07-28")
     text = keeling.to_text(d)
     assert (
         "Rulings (binding interpretations; no words changed): ruling 2016-07-12-nec-incumbent, NEC, 12 July 2016"
@@ -170,13 +170,14 @@ def test_rulings_are_shown_as_rulings_with_their_authority_never_as_text():
 
 
 def test_the_2016_schedule_shows_the_rulings_and_the_conference_changes():
-    d = history_diff(load_history(LABOUR), "2016", "2016-conference")
+    d = history_diff(load_history(LABOUR), "2016-practice", "2016-conference")
     text = keeling.to_text(d)
     assert "Rulings (binding interpretations; no words changed):" in text
     assert "Motions: motion 2016-nec-scotland-wales" in text
     assert "{+Chapter 1, Clause VIII.2.M+}" in text
     assert "meeting jointly{+ with the leaders of the Scottish and Welsh Labour Parties+}" in text
-    assert "{+scotland: {seats: 1, voting: true}, wales: {seats: 1, voting: true}, +}" in text
+    added = "{+, scotland: {seats: 1, voting: true}, wales: {seats: 1, voting: true}+}"
+    assert "bame_labour: {seats: 1, voting: true}" + added + "}" in text
 
 
 def test_value_pieces_diff_changed_provisions_token_by_token():

@@ -131,7 +131,7 @@ def test_rulings_in_the_history_are_shown_with_their_authority(labour):
 def test_without_motions_the_site_is_the_version_itself(labour, tmp_path):
     index = render_site(labour.latest, [], tmp_path / "site")
     page = index.read_text()
-    assert "Version 2018" in page and 'class="kd-clause kd-unchanged"' in page
+    assert "Version 2021" in page and 'class="kd-clause kd-unchanged"' in page
     assert '<ins class="kd-ins" title' not in page
 
 

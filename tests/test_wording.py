@@ -7,7 +7,7 @@ import pytest
 
 from rulebook.amend.motion import Amendment
 from rulebook.amend.wording import derived_id, parse_wording, write_wording
-from rulebook.errors import WordingError
+from rulebook.errors import AmendmentError, WordingError
 from rulebook.io.rulebook import load_file
 from rulebook.model import Clause
 from tests.conftest import DATA
@@ -172,9 +172,8 @@ def test_clause_ids_are_accepted_as_references() -> None:
         ("Rule 2: after 'x' put 'y'", "at word 5 ('put', column 19)"),
         ("Rule 2: delete 'x' and insert", "at the end"),
         ("insert new clause after", "at the end"),
-        ("delete 'x'", "at word 1 ('delete', column 1)"),
         ("Rule 2: set provision fee to {a: [1, 2}", "at word 7 ('{a:', column 30)"),
-        ("insert new section x after Rule 2", "at word 3 ('section', column 12)"),
+        ("insert new widget x after Rule 2", "at word 3 ('widget', column 12)"),
     ],
 )
 def test_a_wording_that_cannot_be_read_names_the_word_and_column(text: str, where: str) -> None:
@@ -238,6 +237,96 @@ def test_each_operation_is_written_conventionally_and_reads_back(amendment: Amen
     assert parse_wording(text) == (amendment,)
 
 
-def test_an_unknown_operation_has_no_wording() -> None:
-    with pytest.raises(WordingError, match="no conventional wording"):
+def test_an_unknown_operation_cannot_be_made_so_needs_no_wording() -> None:
+    with pytest.raises(AmendmentError, match="unknown operation 'shuffle_clause'"):
         write_wording(Amendment("shuffle_clause", clause="r"))
+
+
+# -- the shapes real motions use ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Delete ‘she/he’ and replace with ‘they’", {"op": "replace_words", "old": "she/he", "new": "they"}),
+        ("Replace the words “15 per cent” with the words “5 per cent”",
+         {"op": "replace_words", "old": "15 per cent", "new": "5 per cent"}),
+        ("For 'annual' substitute 'biennial'", {"op": "replace_words", "old": "annual", "new": "biennial"}),
+        ("In this sentence change the 15 per cent to 5 per cent",
+         {"op": "replace_words", "old": "15 per cent", "new": "5 per cent"}),
+        ("At the start of the last sentence delete “Alternatively” and replace by “Also”",
+         {"op": "replace_words", "old": "Alternatively", "new": "Also"}),
+        ("After ‘elections.’ (line 2) add:\n‘a ‘due diligence’ check’",
+         {"op": "insert_words", "after": "elections.", "words": "a ‘due diligence’ check"}),
+        ("Delete: ‘by 15 per cent'\n\nReplace with: 'by nominations'",
+         {"op": "replace_words", "old": "by 15 per cent", "new": "by nominations"}),
+        ("Rule 2: leave out ''the chair'' and insert ``the secretary''",
+         {"op": "replace_words", "clause": "Rule 2", "old": "the chair", "new": "the secretary"}),
+    ],
+)  # fmt: skip
+def test_real_sentence_shapes(text: str, expected: dict[str, object]) -> None:
+    assert read_one(text) == expected
+
+
+def test_nothing_after_renumber_is_dropped() -> None:
+    got = parse_wording("Rule 2: delete 'x' and renumber accordingly and delete clause 18 (a)")
+    assert [(a.op, a.clause) for a in got] == [("delete_words", "Rule 2"), ("delete_clause", "18 (a)")]
+
+
+def test_a_bare_filler_with_no_phrase_is_refused() -> None:
+    with pytest.raises(WordingError, match=r"at the end: expected the words to delete, quoted"):
+        parse_wording("Rule 2: delete the words")
+
+
+def test_a_block_of_new_text_loses_its_own_number() -> None:
+    (a,) = parse_wording("Delete Rule K.2 and replace with:\nK.2 Branches meet monthly.")
+    assert (a.op, a.clause, a.text) == ("replace_text", "Rule K.2", "Branches meet monthly.")
+    (b,) = parse_wording("Add new Article 20.2 after Article 20.1 as follows: ‘Members vote.’")
+    assert (b.after, b.numbered, b.new_clause.text) == ("Article 20.1", "Article 20.2", "Members vote.")
+
+
+def test_one_change_in_several_clauses_and_lettered_items() -> None:
+    got = parse_wording("Rules B 2, B 4.1 and C 1.3: delete 'x'")
+    assert [a.clause for a in got] == ["Rule B 2", "Rule B 4.1", "Rule C 1.3"]
+    items = parse_wording("Rule 2: a) delete 'x' b) after 'y' insert 'z'")
+    assert [a.op for a in items] == ["delete_words", "insert_words"]
+
+
+def test_a_wording_with_no_clause_takes_the_one_given() -> None:
+    (a,) = parse_wording("delete 'x'", "Rule 4")
+    assert a.clause == "Rule 4"
+
+
+def test_add_at_end_reads_as_words_at_the_end_of_the_clause() -> None:
+    got = parse_wording("Rule I 8.5 Add at end “up to 36 months;” Rule I 8.6 Add at end “up to 36 months;”")
+    assert [(a.clause, a.at, a.words) for a in got] == [
+        ("Rule I 8.5", "end", "up to 36 months;"), ("Rule I 8.6", "end", "up to 36 months;")]  # fmt: skip
+    (a,) = parse_wording("Insert new sentence at the end of Rule D.2.2.1 as follows:- “Each member stays.”")
+    assert (a.op, a.clause, a.at, a.words) == ("insert_words", "Rule D.2.2.1", "end", "Each member stays.")
+    assert write_wording(a) == "Rule D.2.2.1: at the end insert 'Each member stays.'"
+    assert parse_wording(write_wording(a)) == (a,)
+
+
+def test_a_block_loses_a_number_of_several_words() -> None:
+    (a,) = parse_wording("Replace Chapter 2, Clause IV, section 3 B with the following: 3 B New text here.")
+    assert (a.op, a.clause, a.text) == ("replace_text", "Chapter 2, Clause IV, section 3 B", "New text here.")
+
+
+def test_more_real_shapes() -> None:
+    (a,) = parse_wording("Rule Q add: “REGIONS means the regions.”")
+    assert (a.op, a.into, a.new_clause.text) == ("insert_clause", "Rule Q", "REGIONS means the regions.")
+    assert parse_wording("Renumber Rule H.6.1.2 (b) as Rule H.6.1.2 (a); delete clause H.9.5, which reads: ‘x’") == (
+        Amendment("delete_clause", clause="H.9.5"),
+    )
+    (b,) = parse_wording("In PA354: Before “Limited” insert “Public”, so final sentence reads “Public Limited”.")
+    assert (b.clause, b.before, b.words) == ("PA354", "Limited", "Public")
+
+
+def test_a_list_of_phrases_and_a_part_of_the_clause_named() -> None:
+    got = parse_wording("Rule 4: delete 'Paper as', 'Annual' and '1995'")
+    assert [(a.op, a.words) for a in got] == [("delete_words", "Paper as"), ("delete_words", "Annual"),
+                                              ("delete_words", "1995")]  # fmt: skip
+    (a,) = parse_wording("in clause 14, page 6, line 4, leave out subsection (2).")
+    assert (a.op, a.clause) == ("delete_clause", "clause 14, subsection (2)")
+    with pytest.raises(WordingError, match="one phrase to replace"):
+        parse_wording("Rule 4: delete 'a' and 'b' and insert 'c'")

@@ -20,20 +20,28 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
 
 from rulebook.amend.motion import RULING_OPS, Amendment, Motion
+from rulebook.amend.phrases import (
+    PUNCT_AFTER,
+    SHOWN_OCCURRENCES,
+    count_phrase,
+    edge_reading,
+    find_phrase,
+    find_printed_phrase,
+    phrase_pattern,
+    tidy,
+)
+from rulebook.binding import restate
 from rulebook.errors import AmendmentError, CitationError
 from rulebook.model import Clause, Version, delete_clause, evolve_clause, insert_clause, replace_clause, walk
 from rulebook.numbering import citation, duplicate_number, resolve_id
-from rulebook.refs import REF
 
-__all__ = ["apply", "apply_all", "find_phrase"]
-
-_PUNCT_AFTER = tuple(",.;:)]!?'\"")
+__all__ = ["apply", "apply_all", "count_phrase", "find_phrase", "find_printed_phrase", "phrase_pattern"]
 
 
 def _describe(version: Version, clause_id: str) -> str:
@@ -41,93 +49,6 @@ def _describe(version: Version, clause_id: str) -> str:
         return f"{citation(version, clause_id)} (id {clause_id})"
     except CitationError:
         return f"clause {clause_id}"
-
-
-def find_phrase(text: str, phrase: str, occurrence: int | None) -> tuple[int, list[int]]:
-    """Start of the chosen occurrence of ``phrase`` in ``text``, and the word
-    numbers (1-based) of every occurrence. Raises ValueError with the reason.
-
-    Examples
-    --------
-    >>> find_phrase("a b a b", "a b", 2)
-    (4, [1, 3])
-    """
-    if not phrase:
-        raise ValueError("the phrase is empty")
-    starts = []
-    i = text.find(phrase)
-    while i >= 0:
-        starts.append(i)
-        i = text.find(phrase, i + 1)
-    words = [len(text[:s].split()) + 1 for s in starts]
-    if not starts:
-        raise ValueError("absent")
-    if occurrence is None:
-        if len(starts) > 1:
-            raise ValueError("ambiguous")
-        return starts[0], words
-    if not 1 <= occurrence <= len(starts):
-        raise ValueError("occurrence")
-    return starts[occurrence - 1], words
-
-
-def find_printed_phrase(
-    text: str, phrase: str, occurrence: int | None, cite: Callable[[str], str | None]
-) -> tuple[int, int] | None:
-    """Find ``phrase`` as the clause is printed, cross-references shown by ``cite``,
-    and return its (start, end) in the source ``text``; None when it does not occur
-    or would cut a citation in two; ValueError("ambiguous" or "occurrence") as
-    :func:`find_phrase` does.
-
-    Drafters quote the printed rule book, where ``[[id]]`` reads "Rule 5.1".
-
-    Examples
-    --------
-    >>> find_printed_phrase("as in [[fee]] below", "as in Rule 2", None, {"fee": "Rule 2"}.get)
-    (0, 13)
-    >>> find_printed_phrase("as in [[fee]] below", "Rule", None, {"fee": "Rule 2"}.get) is None
-    True
-    """
-    printed: list[str] = []
-    # (printed start, printed end, source start, source end, is a reference)
-    spans: list[tuple[int, int, int, int, bool]] = []
-    pos = out = 0
-    for m in REF.finditer(text):
-        shown = cite(m.group(1))
-        if shown is None:
-            continue
-        literal = text[pos : m.start()]
-        spans.append((out, out + len(literal), pos, m.start(), False))
-        printed.append(literal)
-        out += len(literal)
-        spans.append((out, out + len(shown), m.start(), m.end(), True))
-        printed.append(shown)
-        out += len(shown)
-        pos = m.end()
-    spans.append((out, out + len(text) - pos, pos, len(text), False))
-    printed.append(text[pos:])
-    try:
-        start, _ = find_phrase("".join(printed), phrase, occurrence)
-    except ValueError as exc:
-        if str(exc) == "absent":
-            return None
-        raise
-    end = start + len(phrase)
-
-    def to_source(at: int, edge: str) -> int | None:
-        for p0, p1, s0, s1, is_ref in spans:
-            if is_ref and p0 < at < p1:
-                return None  # inside a citation
-            if is_ref and at == (p0 if edge == "start" else p1) and p0 < p1:
-                return s0 if edge == "start" else s1
-            if not is_ref and p0 <= at <= p1 and (p0 < at < p1 or (at == p0) == (edge == "start")):
-                return s0 + (at - p0)
-        return None
-
-    first, last = to_source(start, "start"), to_source(end, "end")
-    if first is None or last is None:
-        return None
-    return first, last
 
 
 class _Step:
@@ -160,10 +81,10 @@ class _Step:
     def phrase(
         self, current: Version, cid: str, phrase: str, occurrence: int | None, what: str
     ) -> tuple[str, int, int]:
-        """The clause's text and the (start, end) of the phrase in it."""
+        """The clause's text and the (start, end) of the phrase in it, found as whole words."""
         text = current.clause(cid).text or ""
         try:
-            start, words = find_phrase(text, phrase, occurrence)
+            start, _ = find_phrase(text, phrase, occurrence, shown=SHOWN_OCCURRENCES)
         except ValueError as exc:
             place = _describe(current, cid)
             reason = str(exc)
@@ -179,26 +100,35 @@ class _Step:
                 if span is not None:
                     return text, span[0], span[1]
             if reason == "absent":
-                shown = text if len(text) <= 160 else text[:157] + "..."
+                raise self.fail(_absent(what, phrase, place, text)) from None
+            if reason in ("ambiguous", "occurrence"):
+                _, words = find_phrase(text, phrase, 1, shown=SHOWN_OCCURRENCES)
+                count = count_phrase(text, phrase)
+                listed = _listed(words, count)
+                if reason == "ambiguous":
+                    choices = (
+                        " or ".join(map(str, range(1, count + 1)))
+                        if count <= SHOWN_OCCURRENCES
+                        else (f"a number from 1 to {count}")
+                    )
+                    raise self.fail(
+                        f"{what} {phrase!r} occurs {count} times in {place} ({listed}); add occurrence: {choices}"
+                    ) from None
                 raise self.fail(
-                    f"{what} {phrase!r} does not occur in {place}, which reads {shown!r}; "
-                    "quote the words exactly as they stand"
-                ) from None
-            if reason == "ambiguous":
-                _, words = find_phrase(text, phrase, 1)
-                listed = ", ".join(str(w) for w in words[:-1]) + f" and {words[-1]}"
-                choices = " or ".join(str(n) for n in range(1, len(words) + 1))
-                raise self.fail(
-                    f"{what} {phrase!r} occurs {len(words)} times in {place} (words {listed}); "
-                    f"add occurrence: {choices}"
-                ) from None
-            if reason == "occurrence":
-                _, words = find_phrase(text, phrase, 1)
-                raise self.fail(
-                    f"occurrence {occurrence} of {phrase!r} asked for, but it occurs {len(words)} time(s) in {place}"
+                    f"occurrence {occurrence} of {phrase!r} asked for, but it occurs {count} time(s) in {place} "
+                    f"({listed})"
                 ) from None
             raise self.fail(f"{what} is empty; quote the words to find") from None
         return text, start, start + len(phrase)
+
+    def read(self, v: Version, a: Amendment) -> tuple[str, Amendment]:
+        """The clause id and the amendment as read against its text (:func:`edge_reading`)."""
+        cid = self.ref(a.clause or "", v)
+        try:
+            read, _ = edge_reading(v.clause(cid).text or "", a)
+        except ValueError as exc:
+            raise self.fail(f"in {_describe(v, cid)}: {exc}") from None
+        return cid, read
 
     def cite(self, current: Version, target: str) -> str | None:
         """How a cross-reference to ``target`` was printed in the motion's base."""
@@ -250,6 +180,21 @@ class _Step:
                     "could not tell them apart; pin a different number"
                 )
 
+    def check_numbered(self, out: Version, a: Amendment, cid: str) -> None:
+        """Refuse a new clause that would not have the number the motion gives it ("Add new
+        Article 20.2"); a number that names no clause on its own ("Sub-clause I") is not checked."""
+        if a.numbered is None:
+            return
+        try:
+            named = resolve_id(out, a.numbered)
+        except CitationError:
+            return
+        if named != cid:
+            raise self.fail(
+                f"the motion numbers the new clause {a.numbered!r}, but placed {a.anchor[0] if a.anchor else 'there'} "
+                f"{a.anchor[1] if a.anchor else ''} it would be {citation(out, cid)}; correct the number or the place"
+            )
+
     def run(self, version: Version, amendment: Amendment) -> Version:
         op = amendment.op
         if self.motion.kind == "ruling" and op not in RULING_OPS:
@@ -265,33 +210,40 @@ class _Step:
 
     # -- word operations -------------------------------------------------
     def op_replace_words(self, v: Version, a: Amendment) -> Version:
-        cid = self.ref(a.clause or "", v)
+        cid, a = self.read(v, a)
         text, start, end = self.phrase(v, cid, a.old or "", a.occurrence, "old")
         new_text = text[:start] + (a.new or "") + text[end:]
         if not a.new:
-            new_text = _tidy(text, start, end)
+            new_text = tidy(text, start, end)
         return replace_clause(v, evolve_clause(v.clause(cid), text=new_text))
 
     def op_delete_words(self, v: Version, a: Amendment) -> Version:
-        cid = self.ref(a.clause or "", v)
+        cid, a = self.read(v, a)
         text, start, end = self.phrase(v, cid, a.words or "", a.occurrence, "words")
-        return replace_clause(v, evolve_clause(v.clause(cid), text=_tidy(text, start, end)))
+        return replace_clause(v, evolve_clause(v.clause(cid), text=tidy(text, start, end)))
 
     def op_insert_words(self, v: Version, a: Amendment) -> Version:
-        cid = self.ref(a.clause or "", v)
+        cid, a = self.read(v, a)
         words = a.words or ""
         if not words:
             raise self.fail("'words' is empty; give the words to insert")
-        if a.after is not None:
+        if a.at is not None:
+            text = v.clause(cid).text or ""
+            if a.at == "start":
+                new_text = words + ("" if not text or words[-1].isspace() else " ") + text
+            else:
+                sep = "" if not text or words.startswith(PUNCT_AFTER) or words[0].isspace() else " "
+                new_text = text + sep + words
+        elif a.after is not None:
             text, _, end = self.phrase(v, cid, a.after, a.occurrence, "after")
-            sep = "" if words.startswith(_PUNCT_AFTER) or words[0].isspace() else " "
+            sep = "" if words.startswith(PUNCT_AFTER) or words[0].isspace() else " "
             new_text = text[:end] + sep + words + text[end:]
         elif a.before is not None:
             text, start, _ = self.phrase(v, cid, a.before, a.occurrence, "before")
             sep = "" if words[-1].isspace() else " "
             new_text = text[:start] + words + sep + text[start:]
         else:
-            raise self.fail("insert_words needs 'after' or 'before'")
+            raise self.fail("insert_words needs 'after', 'before' or 'at' (end or start)")
         return replace_clause(v, evolve_clause(v.clause(cid), text=new_text))
 
     def op_replace_text(self, v: Version, a: Amendment) -> Version:
@@ -334,6 +286,7 @@ class _Step:
         self.check_depth(v, parent, clause)
         out = insert_clause(v, parent, index, clause)
         self.check_numbers(out, parent)
+        self.check_numbered(out, a, clause.id)
         provenance = out.provenance.evolver()
         for _, node in walk((clause,)):
             for name in node.provisions:
@@ -369,9 +322,18 @@ class _Step:
         return out
 
     # -- provisions --------------------------------------------------------
+    def not_counted(self, v: Version, cid: str, name: str) -> None:
+        """Refuse to set a provision that is counted from sub-clauses (docs/provisions.md)."""
+        if any(s.provision == name and s.source == "sub-clauses" for s in v.clause(cid).stated):
+            raise self.fail(
+                f"provision {name!r} is counted from the sub-clauses of {_describe(v, cid)}; "
+                "insert, delete or reword those sub-clauses instead"
+            )
+
     def op_set_provision(self, v: Version, a: Amendment) -> Version:
         cid = self.ref(a.clause or "", v)
         name = a.name or ""
+        self.not_counted(v, cid, name)
         owner = v.provision_clause(name)
         if owner is not None and owner != cid:
             raise self.fail(
@@ -386,6 +348,7 @@ class _Step:
     def op_remove_provision(self, v: Version, a: Amendment) -> Version:
         cid = self.ref(a.clause or "", v)
         name = a.name or ""
+        self.not_counted(v, cid, name)
         clause = v.clause(cid)
         if name not in clause.provisions:
             owner = v.provision_clause(name)
@@ -396,14 +359,32 @@ class _Step:
         return attrs.evolve(out, provenance=out.provenance.discard(name))
 
 
-def _tidy(text: str, start: int, end: int) -> str:
-    """Remove ``text[start:end]`` and one space beside it, so no double space remains."""
-    before, after = text[:start], text[end:]
-    if before.endswith(" ") and (not after or after.startswith((" ", *_PUNCT_AFTER))):
-        before = before[:-1]
-    elif after.startswith(" ") and (not before or before.endswith(("(", "["))):
-        after = after[1:]
-    return before + after
+def _absent(what: str, phrase: str, place: str, text: str) -> str:
+    """Why a phrase was not found: absent, or present only inside longer words."""
+    shown = text if len(text) <= 160 else text[:157] + "..."
+    if phrase in text:
+        return (
+            f"{what} {phrase!r} occurs in {place} only inside longer words (as in {_inside(text, phrase)!r}); "
+            "phrases match whole words: quote the whole words"
+        )
+    return f"{what} {phrase!r} does not occur in {place}, which reads {shown!r}; quote the words exactly as they stand"
+
+
+def _listed(words: list[int], count: int) -> str:
+    """The word numbers of the first occurrences, and how many there are in all when not all are named."""
+    if count > len(words):
+        return "words " + ", ".join(map(str, words)) + f", ... ({count} in all)"
+    return "words " + (", ".join(map(str, words[:-1])) + f" and {words[-1]}" if len(words) > 1 else str(words[0]))
+
+
+def _inside(text: str, phrase: str) -> str:
+    i = text.find(phrase)
+    s, e = i, i + len(phrase)
+    while s > 0 and text[s - 1].isalnum():
+        s -= 1
+    while e < len(text) and text[e].isalnum():
+        e += 1
+    return text[s:e]
 
 
 def _base_for(version: Version, motion: Motion, bases: Mapping[str, Version] | None) -> Version:
@@ -451,6 +432,7 @@ def apply(
         current = step.run(current, amendment)
     if not partial:
         step.finish(current)
+    current = restate(version, current, motion.change)  # bound values follow their words: docs/provisions.md
     return attrs.evolve(
         current,
         label=label or f"{version.label}+{motion.id}",

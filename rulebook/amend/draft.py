@@ -55,10 +55,11 @@ import attrs
 
 from rulebook.amend.apply import apply
 from rulebook.amend.motion import Amendment, Motion
+from rulebook.amend.phrases import phrase_pattern
 from rulebook.amend.wording import write_wording
 from rulebook.errors import AmendmentError, CitationError, DraftError
 from rulebook.model import Clause, Level, Version, walk
-from rulebook.numbering import resolve_id
+from rulebook.numbering import citation, resolve_id
 
 __all__ = ["draft", "text_amendments"]
 
@@ -69,6 +70,8 @@ _MAX_CONTEXT = 12
 #: Below this similarity a clause's text is replaced whole rather than amended word by word.
 _REWRITE_RATIO = 0.4
 _DRAFT_LABEL = "\x00draft"
+#: Word edits this many words apart or closer are printed as one phrase replacement.
+_MERGE_GAP = 3
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
@@ -76,13 +79,8 @@ def _spans(text: str) -> list[tuple[int, int]]:
 
 
 def _starts(text: str, phrase: str) -> list[int]:
-    """Where ``phrase`` starts in ``text``, overlapping matches included (as apply counts them)."""
-    out = []
-    i = text.find(phrase)
-    while i >= 0:
-        out.append(i)
-        i = text.find(phrase, i + 1)
-    return out
+    """Where ``phrase`` starts in ``text`` as whole words, overlaps included (as apply counts them)."""
+    return [m.start() for m in phrase_pattern(phrase).finditer(text)] if phrase else []
 
 
 class _TextEditor:
@@ -193,6 +191,7 @@ class _TextEditor:
                 groups[-1][1], groups[-1][3] = i2, j2
             else:
                 groups.append([i1, i2, j1, j2])
+        groups = _merged([_slid(g, a, b) for g in groups], a)
         out: list[Amendment] = []
         text = old
         for i1, i2, j1, j2 in reversed(groups):
@@ -206,7 +205,46 @@ class _TextEditor:
                     break
             else:
                 return None
+        return self.in_document_order(old, out)
+
+    def in_document_order(self, old: str, backwards: list[Amendment]) -> list[Amendment]:
+        """The edits in the order a secretary prints them (first words first), when they
+        still apply exactly in that order; else as written, from the end backwards."""
+        forwards = backwards[::-1]
+        text: str | None = old
+        for amendment in forwards:
+            text = self.run(text, amendment) if text is not None else None
+        return forwards if text == self.run_all(old, backwards) else backwards
+
+    def run_all(self, text: str, amendments: list[Amendment]) -> str | None:
+        out: str | None = text
+        for amendment in amendments:
+            out = self.run(out, amendment) if out is not None else None
         return out
+
+
+def _slid(group: list[int], a: list[str], b: list[str]) -> list[int]:
+    """An insertion that starts with punctuation or space which also follows it in the text
+    moved past it ("after 'elections.' insert 'Where ...'" rather than "after 'elections'
+    insert '. Where ...'"): the same result, printed as a person would."""
+    i1, i2, j1, j2 = group
+    while i1 == i2 and j1 < j2 and j2 < len(b) and i1 < len(a) and not re.search(r"[\w\s]", b[j1]):
+        if b[j1] != b[j2] or a[i1] != b[j2]:
+            break
+        i1, i2, j1, j2 = i1 + 1, i2 + 1, j1 + 1, j2 + 1
+    return [i1, i2, j1, j2]
+
+
+def _merged(groups: list[list[int]], tokens: list[str]) -> list[list[int]]:
+    """Neighbouring edits with at most :data:`_MERGE_GAP` words between them become one, so
+    the motion replaces one phrase rather than making several small edits close together."""
+    out: list[list[int]] = []
+    for group in groups:
+        if out and sum(1 for t in tokens[out[-1][1] : group[0]] if re.search(r"\w", t)) <= _MERGE_GAP:
+            out[-1][1], out[-1][3] = group[1], group[3]
+        else:
+            out.append(list(group))
+    return out
 
 
 def text_amendments(cid: str, old: str | None, new: str | None) -> list[Amendment]:
@@ -255,7 +293,18 @@ class _Drafter:
             self.current = apply(self.current, motion, bases=self.bases, label=_DRAFT_LABEL, partial=True)
         except AmendmentError as exc:  # a bug here, not bad input: say so plainly
             raise DraftError(f"could not draft this change: {exc.message}") from None
+        if amendment.new_clause is not None:
+            amendment = attrs.evolve(amendment, numbered=self.number_of(amendment.new_clause.id))
         self.amendments.append(attrs.evolve(amendment, wording=write_wording(amendment, self.old)))
+
+    def number_of(self, cid: str) -> str | None:
+        """The citation a new clause has once inserted, by which the wording names it (never
+        by its id), when that citation names it alone."""
+        try:
+            cited = citation(self.current, cid)
+            return cited if resolve_id(self.current, cited) == cid else None
+        except CitationError:
+            return None
 
     def safe(self, cid: str) -> bool:
         """True when ``cid`` names that clause when read in OLD (a new id may read as an old citation)."""
@@ -289,7 +338,10 @@ class _Drafter:
                 self.emit(amendment)
             if target.heading != clause.heading:
                 self.emit(Amendment("replace_text", clause=cid, heading=target.heading or ""))
+            counted = {s.provision for s in target.stated if s.source == "sub-clauses"}  # docs/provisions.md
             for name, value in target.provisions.items():
+                if name in counted:
+                    continue
                 held = self.current.clause(cid).provisions
                 if name not in held or repr(held[name]) != repr(value):
                     self.emit(Amendment("set_provision", clause=cid, name=name, value=value))
@@ -428,7 +480,7 @@ def draft(old: Version, new: Version, *, motion_id: str = "draft", title: str | 
     >>> for a in draft(old, new).amendments:
     ...     print(a.wording)
     move clause Rule 2 before Rule 1
-    insert new clause c after Rule 2: 'Nobody sings.'
+    insert new clause after Rule 2 as Rule 2 with id c: 'Nobody sings.'
     """
     if old.numbering != new.numbering:
         raise DraftError(

@@ -44,9 +44,10 @@ import attrs
 
 from rulebook.amend.apply import apply
 from rulebook.amend.motion import Amendment, Motion
+from rulebook.amend.phrases import edge_reading
 from rulebook.amend.wording import parse_wording, write_wording
 from rulebook.errors import AmendmentError, CitationError, RulebookError
-from rulebook.io.motions import _amendment_data
+from rulebook.io.motions import amendment_data
 from rulebook.model import Version, thaw
 from rulebook.numbering import citation, resolve_id
 
@@ -104,7 +105,9 @@ class Reading:
     """How one amendment (``index`` counts from 1) is read.
 
     ``reads`` is the amendment in conventional English; ``operation`` its
-    fields as in a motion file; ``problems`` what stops it applying.
+    fields as in a motion file; ``problems`` what stops it applying;
+    ``notes`` how punctuation at the edge of a quote was read
+    (:func:`~rulebook.amend.phrases.edge_reading`).
 
     Examples
     --------
@@ -127,6 +130,7 @@ class Reading:
     line: int | None = None
     operation: Mapping[str, Any] = attrs.field(factory=dict)
     problems: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -160,7 +164,7 @@ class Explanation:
 
 def _operation(a: Amendment) -> dict[str, Any]:
     """The amendment's fields as they appear in a motion file (no wording)."""
-    data = _amendment_data(attrs.evolve(a, wording=None))
+    data = amendment_data(attrs.evolve(a, wording=None))
     return {k: thaw(v) for k, v in data.items()}
 
 
@@ -255,7 +259,9 @@ def explain(
         wording_problem = _wording_problem(a, base)
         if wording_problem:
             problems.append(wording_problem)
+        notes: tuple[str, ...] = ()
         if current is not None and base is not None and not problems:
+            notes = _notes(current, targets, a)
             single = attrs.evolve(motion, amendments=(a,), base=base.label)
             try:
                 current = apply(current, single, bases={base.label: base}, label=_SCRATCH)
@@ -277,9 +283,21 @@ def explain(
                 line=a.line,
                 operation=_operation(a),
                 problems=tuple(problems),
+                notes=notes,
             )
         )
     return Explanation(motion.id, motion.kind, motion.base, tuple(readings), motion.file)
+
+
+def _notes(current: Version, targets: list[Target], a: Amendment) -> tuple[str, ...]:
+    """How the punctuation at the edges of ``a``'s quotes is read against its clause's text."""
+    cid = next((t.id for t in targets if t.role == "clause" and t.id is not None), None)
+    if cid is None or cid not in current:
+        return ()
+    try:
+        return edge_reading(current.clause(cid).text or "", a)[1]
+    except ValueError:
+        return ()  # apply reports it as a problem, naming both readings
 
 
 def _base(motion: Motion, version: Version | None, bases: Mapping[str, Version] | None) -> Version | None:
@@ -328,6 +346,7 @@ def to_text(explanations: Explanation | list[Explanation] | tuple[Explanation, .
             if r.wording is not None and r.wording != r.reads:
                 lines.append(f"     from the wording: {r.wording}")
             lines.extend(f"     {_target_text(t)}" for t in r.targets)
+            lines.extend(f"     NOTE: {n}" for n in r.notes)
             lines.extend(f"     PROBLEM: {p}" for p in r.problems)
     return "\n".join(lines)
 
@@ -362,6 +381,7 @@ def to_data(explanations: Explanation | list[Explanation] | tuple[Explanation, .
                         "operation": dict(r.operation),
                         "clauses": [attrs.asdict(t) for t in r.targets],
                         "problems": list(r.problems),
+                        "notes": list(r.notes),
                     }
                     for r in e.readings
                 ],

@@ -15,24 +15,58 @@ from typing import Any
 
 import attrs
 
+from rulebook.errors import AmendmentError
 from rulebook.model import Change, Clause, as_tuple, freeze
 
-__all__ = ["OPS", "RULING_OPS", "Amendment", "Motion"]
+__all__ = ["OPERATIONS", "OPS", "OUTCOMES", "RULING_OPS", "Amendment", "Motion", "Operation"]
 
-#: Operations and the fields each takes (besides ``op``); see CONTRACT section 2.
-OPS: dict[str, tuple[str, ...]] = {
-    "replace_words": ("clause", "old", "new", "occurrence"),
-    "insert_words": ("clause", "words", "after", "before", "occurrence"),
-    "delete_words": ("clause", "words", "occurrence"),
-    "replace_text": ("clause", "text", "heading"),
-    "insert_clause": ("after", "before", "into", "clause"),
-    "delete_clause": ("clause",),
-    "move_clause": ("clause", "after", "before", "into"),
-    "set_provision": ("clause", "name", "value"),
-    "remove_provision": ("clause", "name"),
+
+@attrs.frozen
+class Operation:
+    """One amendment operation as declared once: its fields, which of them a motion
+    file must give, which anchor it takes, and whether a ruling may use it.
+
+    Examples
+    --------
+    >>> OPERATIONS["insert_words"].anchors, OPERATIONS["set_provision"].ruling
+    (('after', 'before', 'at'), True)
+    """
+
+    name: str
+    fields: tuple[str, ...]  # besides ``op``; ``clause`` of insert_clause is the new clause
+    required: tuple[str, ...]  # in a motion file (docs/motions.md)
+    anchors: tuple[str, ...] = ()  # exactly one of these places it
+    ruling: bool = False  # a ruling changes what rules mean, never their words
+
+
+#: Every operation, in the order docs/motions.md lists them.
+OPERATIONS: dict[str, Operation] = {
+    o.name: o
+    for o in (
+        Operation("replace_words", ("clause", "old", "new", "occurrence"), ("clause", "old", "new")),
+        Operation(
+            "insert_words",
+            ("clause", "words", "after", "before", "at", "occurrence"),
+            ("clause", "words"),
+            ("after", "before", "at"),
+        ),
+        Operation("delete_words", ("clause", "words", "occurrence"), ("clause", "words")),
+        Operation("replace_text", ("clause", "text", "heading"), ("clause",)),
+        Operation(
+            "insert_clause", ("after", "before", "into", "clause", "numbered"), ("clause",), ("after", "before", "into")
+        ),
+        Operation("delete_clause", ("clause",), ("clause",)),
+        Operation("move_clause", ("clause", "after", "before", "into"), ("clause",), ("after", "before", "into")),
+        Operation("set_provision", ("clause", "name", "value"), ("clause", "name", "value"), ruling=True),
+        Operation("remove_provision", ("clause", "name"), ("clause", "name"), ruling=True),
+    )
 }
+#: Operations and the fields each takes (besides ``op``), from :data:`OPERATIONS`.
+OPS: dict[str, tuple[str, ...]] = {name: o.fields for name, o in OPERATIONS.items()}
 #: The operations a ruling may use: it changes what rules mean, never their words.
-RULING_OPS = ("set_provision", "remove_provision")
+RULING_OPS = tuple(name for name, o in OPERATIONS.items() if o.ruling)
+#: What became of a motion; only a carried one changes the book (docs/file-format.md).
+OUTCOMES = ("carried", "lost", "withdrawn", "remitted", "pending")
 
 
 @attrs.frozen
@@ -48,9 +82,13 @@ class Amendment:
     >>> a = Amendment("replace_words", clause="Rule 1", old="15 per cent", new="10 per cent")
     >>> a.op, a.clause, a.old, a.new
     ('replace_words', 'Rule 1', '15 per cent', '10 per cent')
+    >>> Amendment("replace_wrods", clause="Rule 1")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    rulebook.errors.AmendmentError: unknown operation 'replace_wrods'; the operations are replace_words, ...
     """
 
-    op: str
+    op: str = attrs.field()
     clause: str | None = None
     old: str | None = None
     new: str | None = None
@@ -64,8 +102,17 @@ class Amendment:
     name: str | None = None
     value: Any = attrs.field(default=None, converter=freeze)  # immutable, like provisions in a Clause
     occurrence: int | None = None
+    #: For ``insert_clause``: the citation the motion says the new clause will have, checked when applied.
+    numbered: str | None = None
+    #: For ``insert_words``: ``end`` or ``start`` of the clause's text, instead of a phrase.
+    at: str | None = None
     wording: str | None = None
     line: int | None = attrs.field(default=None, eq=False)
+
+    @op.validator
+    def _known(self, _: Any, op: str) -> None:
+        if op not in OPS:  # checked here, so no half-made motion carries a misspelt operation
+            raise AmendmentError(f"unknown operation {op!r}; the operations are {', '.join(OPS)} (docs/motions.md)")
 
     @property
     def anchor(self) -> tuple[str, str] | None:
@@ -100,6 +147,18 @@ class Motion:
     source: str | None = None
     file: str | None = attrs.field(default=None, eq=False)
     line: int | None = attrs.field(default=None, eq=False)
+    outcome: str = "carried"
+
+    @property
+    def carried(self) -> bool:
+        """Whether the meeting carried it (a lost, withdrawn, remitted or pending motion changes nothing).
+
+        Examples
+        --------
+        >>> Motion("cut", [], outcome="lost").carried
+        False
+        """
+        return self.outcome == "carried"
 
     @property
     def change(self) -> Change:

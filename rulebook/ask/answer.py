@@ -20,7 +20,6 @@ gaps:
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -28,6 +27,7 @@ import attrs
 from immutabledict import immutabledict
 
 from rulebook.diff import change_data
+from rulebook.display import Displayable
 from rulebook.model import Change, as_tuple, freeze, thaw
 
 __all__ = ["DETERMINED", "UNDETERMINED", "Answer", "Because", "Gap", "Outcome", "change_data"]
@@ -129,8 +129,8 @@ class Outcome:
 
 
 @attrs.frozen
-class Answer:
-    """A question's answer on one version (CONTRACT section 4).
+class Answer(Displayable):
+    """A question's answer on one version (docs/questions.md).
 
     ``to_data()`` is the JSON form ``{"question", "version", "status",
     "answer", "because", "gaps"}``; ``to_text()`` is for terminals; in Jupyter
@@ -150,6 +150,8 @@ class Answer:
     because: tuple[Because, ...] = attrs.field(default=(), converter=as_tuple)
     gaps: tuple[Gap, ...] = attrs.field(default=(), converter=as_tuple)
 
+    PRESENTER = "rulebook.ask.display:answer"
+
     @property
     def determined(self) -> bool:
         """Whether the rules settle the question on these facts."""
@@ -165,26 +167,3 @@ class Answer:
             "because": [b.to_data() for b in self.because],
             "gaps": [g.to_data() for g in self.gaps],
         }
-
-    def to_json(self, indent: int | None = 2) -> str:
-        """The answer as JSON text."""
-        return json.dumps(self.to_data(), indent=indent, ensure_ascii=False)
-
-    def to_text(self) -> str:
-        """The answer as plain text: status, the answer's entries, because, gaps."""
-        from rulebook.ask.display import answer_text
-
-        return answer_text(self)
-
-    def __str__(self) -> str:
-        return self.to_text()
-
-    def _repr_html_(self) -> str:
-        from rulebook.ask.display import answer_html
-
-        return answer_html(self)
-
-    def __rich__(self) -> Any:
-        from rulebook.ask.display import answer_rich
-
-        return answer_rich(self)

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from rulebook.errors import CitationError
 from rulebook.model import Clause, Level, Version
-from rulebook.numbering import _join, numbers
+from rulebook.numbering import join_citation, numbers
 
 __all__ = ["CitationCache"]
 
@@ -65,4 +65,4 @@ class CitationCache:
             number, clause = self._numbers(siblings, level)[cid]
             parts.append((level, number))
             siblings = clause.children
-        return _join(parts)
+        return join_citation(parts)

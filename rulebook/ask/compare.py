@@ -36,6 +36,7 @@ from rulebook.amend.motion import Motion
 from rulebook.ask.answer import Answer, Because
 from rulebook.ask.engine import ask
 from rulebook.ask.registry import Question, Registry
+from rulebook.display import Displayable
 from rulebook.model import Version, as_tuple, freeze, thaw
 
 __all__ = ["BecauseChange", "Comparison", "Difference", "answer_differences", "compare", "compare_answers", "flatten"]
@@ -139,7 +140,7 @@ def _because_changes(left: Answer, right: Answer) -> tuple[BecauseChange, ...]:
 
 
 @attrs.frozen
-class Comparison:
+class Comparison(Displayable):
     """One question answered on two versions, and what differs.
 
     Examples
@@ -160,6 +161,8 @@ class Comparison:
     right: Answer
     differences: tuple[Difference, ...] = attrs.field(converter=as_tuple)
     because: tuple[BecauseChange, ...] = attrs.field(converter=as_tuple)
+
+    PRESENTER = "rulebook.ask.display:comparison"
 
     @property
     def is_same(self) -> bool:
@@ -185,29 +188,6 @@ class Comparison:
             },
         }
 
-    def to_json(self, indent: int | None = 2) -> str:
-        """The comparison as JSON text."""
-        return json.dumps(self.to_data(), indent=indent, ensure_ascii=False)
-
-    def to_text(self) -> str:
-        """Side by side in plain text."""
-        from rulebook.ask.display import comparison_text
-
-        return comparison_text(self)
-
-    def __str__(self) -> str:
-        return self.to_text()
-
-    def _repr_html_(self) -> str:
-        from rulebook.ask.display import comparison_html
-
-        return comparison_html(self)
-
-    def __rich__(self) -> Any:
-        from rulebook.ask.display import comparison_rich
-
-        return comparison_rich(self)
-
 
 def compare(
     question: str | Question,
@@ -228,13 +208,7 @@ def compare(
 
     Examples
     --------
-    >>> from rulebook.io.rulebook import loads
-    >>> v = loads('''
-    ... rulebook: club
-    ... version: "1"
-    ... numbering: [{style: arabic, label: "Rule {n}"}]
-    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
-    ... ''')
+    >>> v = club  # the one-rule club book of the doctests (conftest.py)
     >>> from rulebook.amend.motion import Amendment, Motion
     >>> cut = Motion("cut", [Amendment("set_provision", clause="Rule 1", name="fees.annual", value=10)])
     >>> c = compare("provision", {"name": "fees.annual"}, v, [cut])

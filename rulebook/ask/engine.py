@@ -25,10 +25,10 @@ from typing import Any
 
 import attrs
 
-from rulebook.ask.answer import Answer, Because, Outcome
+from rulebook.ask.answer import Answer, Because, Gap, Outcome
 from rulebook.ask.facts import Fact
 from rulebook.ask.registry import REGISTRY, Question, Registry
-from rulebook.ask.view import ABSENT, ProvisionView, Read
+from rulebook.ask.view import ABSENT, ProvisionView, Read, Unstated
 from rulebook.errors import QuestionError, RulebookError
 from rulebook.model import Change, Version
 from rulebook.numbering import citation
@@ -90,13 +90,7 @@ def evaluate(entry: Question, version: Version, facts: Fact) -> Evaluation:
 
     Examples
     --------
-    >>> from rulebook import loads
-    >>> v = loads('''
-    ... rulebook: club
-    ... version: "1"
-    ... numbering: [{style: arabic, label: "Rule {n}"}]
-    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
-    ... ''')
+    >>> v = club  # the one-rule club book of the doctests (conftest.py)
     >>> e = evaluate(resolve_question("provision"), v, Fact.root({"name": "fees.annual"}))
     >>> e.error, e.result().answer["value"]
     (None, 15)
@@ -109,12 +103,24 @@ def evaluate(entry: Question, version: Version, facts: Fact) -> Evaluation:
     except RulebookError as exc:
         return Evaluation(None, exc, view.reads)
     if isinstance(result, Outcome):
-        return Evaluation(result, None, view.reads)
+        return Evaluation(_with_unstated(result, view.reads), None, view.reads)
     if isinstance(result, Mapping):
-        return Evaluation(Outcome(result), None, view.reads)
+        return Evaluation(_with_unstated(Outcome(result), view.reads), None, view.reads)
     raise QuestionError(
         f"question {entry.name!r} returned {type(result).__name__}; a question returns an Outcome or a mapping"
     )
+
+
+def _with_unstated(outcome: Outcome, reads: Iterable[Read]) -> Outcome:
+    """The outcome with a gap for each provision read whose clause no longer states it
+    (docs/provisions.md): the question saw it as absent, and the gap says which words."""
+    lost = [r.result for r in reads if r.kind == "value" and isinstance(r.result, Unstated)]
+    if not lost:
+        return outcome
+    names = {u.name for u in lost}
+    kept = [g for g in outcome.gaps if g.provision not in names]
+    extra = [Gap(reason, u.name) for u in lost for reason in u.reasons]
+    return attrs.evolve(outcome, gaps=(*kept, *extra))
 
 
 def _earlier(name: str, latest: Change | None, ancestors: Iterable[Version]) -> tuple[tuple[Change, Any], ...]:
@@ -144,13 +150,7 @@ def explain(
 
     Examples
     --------
-    >>> from rulebook import loads
-    >>> v = loads('''
-    ... rulebook: club
-    ... version: "1"
-    ... numbering: [{style: arabic, label: "Rule {n}"}]
-    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
-    ... ''')
+    >>> v = club  # the one-rule club book of the doctests (conftest.py)
     >>> e = evaluate(resolve_question("provision"), v, Fact.root({"name": "fees.annual"}))
     >>> explain(v, e.reads)
     (Because(clause='Rule 1', id='fee', provision='fees.annual', value=15, set_by=None, earlier=()),)
@@ -160,7 +160,7 @@ def explain(
     seen: set[str] = set()
     cited: dict[str, str] = {}
     for read in reads:
-        if read.kind != "value" or read.result is ABSENT or read.name in seen:
+        if read.kind != "value" or read.result is ABSENT or isinstance(read.result, Unstated) or read.name in seen:
             continue
         seen.add(read.name)
         cid = version.provision_clause(read.name)
@@ -194,13 +194,7 @@ def answer_for(
 
     Examples
     --------
-    >>> from rulebook import loads
-    >>> v = loads('''
-    ... rulebook: club
-    ... version: "1"
-    ... numbering: [{style: arabic, label: "Rule {n}"}]
-    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
-    ... ''')
+    >>> v = club  # the one-rule club book of the doctests (conftest.py)
     >>> e = evaluate(resolve_question("provision"), v, Fact.root({"name": "fees.annual"}))
     >>> a = answer_for("provision", v, e.result(), e.reads)
     >>> a.question, a.version, a.status, a.because[0].provision
@@ -226,20 +220,36 @@ def ask(
 ) -> Answer:
     """Answer ``question`` on ``version`` given ``facts`` (a mapping; None for none).
 
-    ``ancestors`` (versions, nearest first, or ``History.lineage(label)``) lets
-    ``because`` list the earlier rulings and motions behind a provision.
-    Raises :class:`~rulebook.errors.QuestionError` for an unknown question and
-    :class:`~rulebook.errors.FactsError` for facts that do not fit it.
+    Parameters
+    ----------
+    version:
+        The version whose provisions the question reads.
+    question:
+        A registered name (``rulebook.ask.registry``) or a :class:`Question`.
+    facts:
+        The facts the question needs (docs/questions.md), or None.
+    ancestors:
+        Versions, nearest first, or ``History.lineage(label)``: then ``because``
+        lists the earlier rulings and motions behind a provision.
+    registry:
+        Where to look the question up; default the built-in registry.
+
+    Returns
+    -------
+    Answer
+        The answer, its status, ``because`` (each provision read, under its
+        clause) and ``gaps``.
+
+    Raises
+    ------
+    QuestionError
+        An unknown question.
+    FactsError
+        Facts that do not fit the question.
 
     Examples
     --------
-    >>> from rulebook.io.rulebook import loads
-    >>> v = loads('''
-    ... rulebook: club
-    ... version: "1"
-    ... numbering: [{style: arabic, label: "Rule {n}"}]
-    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
-    ... ''')
+    >>> v = club  # the one-rule club book of the doctests (conftest.py)
     >>> a = ask(v, "provision", {"name": "fees.annual"})
     >>> a.status, a.answer["value"], a.answer["clause"]
     ('determined', 15, 'Rule 1')

@@ -1,6 +1,6 @@
 """Reusing answers: a question that reads the same provision values gives the same answer.
 
-Questions are deterministic in what they read (CONTRACT: they read only the
+Questions are deterministic in what they read (docs/questions.md: they read only the
 version's provisions and the facts), so an evaluation can be filed under the
 sequence of reads it made. The memo is a trie: each node asks one read
 (``value`` of a provision, ``clause`` that carries it, ...) and branches on
@@ -31,7 +31,7 @@ from typing import Any
 
 from rulebook.ask.engine import Evaluation
 from rulebook.ask.view import observe
-from rulebook.model import Version
+from rulebook.model import Version, typed_key
 
 __all__ = ["AnswerMemo"]
 
@@ -60,7 +60,8 @@ class AnswerMemo:
             if node.key is None:
                 self.misses += 1
                 return None
-            seen = observe(version, *node.key)
+            # typed: a read that saw 0 must not answer for one that sees false
+            seen = typed_key(observe(version, *node.key))
             child = node.children.get(seen)
             if child is None:
                 self.misses += 1
@@ -80,6 +81,6 @@ class AnswerMemo:
                 node.key = read.key
             elif node.key != read.key:
                 return
-            node = node.children.setdefault(read.result, _Node())
+            node = node.children.setdefault(typed_key(read.result), _Node())
         if node.key is None and not node.children:
             node.evaluation = evaluation

@@ -6,6 +6,14 @@ together at least ``x`` times their total size), ``{count: n, of: [BODIES]}``
 ``{any_of: [REQ, ...]}``. Shares are read exactly as written (0.15 is 3/20),
 so a threshold is never missed by a rounding error.
 
+A count may ask more of the organisations that nominate:
+``{count: 3, of: [affiliates], including: {union: 2}, membership: 0.05}`` is
+met by at least three of them, at least two of kind ``union``, whose members
+together make up at least 5 per cent of the membership of all of ``of``. Those
+extra conditions need facts about each nominating organisation (a
+:class:`Nominator`) and the whole membership; without them the answer raises
+:class:`MissingFacts`, naming what to give (docs/questions.md).
+
 Examples
 --------
 >>> req = parse_requirement({"all_of": [{"share": 0.1, "of": ["PLP", "EPLP"]},
@@ -38,12 +46,15 @@ __all__ = [
     "Check",
     "Count",
     "MissingBody",
+    "MissingFacts",
+    "Nominator",
     "Requirement",
     "Share",
     "bodies_of",
     "check",
     "describe",
     "parse_requirement",
+    "shortfall",
 ]
 
 
@@ -64,17 +75,43 @@ class Share:
 
 @attrs.frozen
 class Count:
-    """At least ``count`` nominations from ``of`` together.
+    """At least ``count`` nominations from ``of`` together; optionally at least
+    ``including[kind]`` of them of each kind, and with members making up at
+    least ``membership`` of the whole membership of ``of``.
 
     Examples
     --------
     >>> req = Count(3, ("affiliates",))
     >>> describe(req), check(req, {"affiliates": 3}, {}).met
     ('at least 3 from affiliates', True)
+    >>> describe(Count(3, ("affiliates",), (("union", 2),), Fraction(1, 20)))
+    'at least 3 from affiliates (at least 2 of them union), with 5% of their membership'
     """
 
     count: int
     of: tuple[str, ...]
+    including: tuple[tuple[str, int], ...] = ()
+    membership: Fraction | None = None
+
+    @property
+    def needs_nominators(self) -> bool:
+        """Whether meeting it depends on who the nominators are, not only how many."""
+        return bool(self.including) or self.membership is not None
+
+
+@attrs.frozen
+class Nominator:
+    """One organisation that nominates: its name, its kind (e.g. ``union``) and its members.
+
+    Examples
+    --------
+    >>> Nominator("Unite", "union", 1_000_000).kind
+    'union'
+    """
+
+    name: str
+    kind: str | None = None
+    members: int | None = None
 
 
 @attrs.frozen
@@ -138,11 +175,11 @@ def parse_requirement(value: Any, where: str = "") -> Requirement:
         if isinstance(share, bool) or not isinstance(share, int | float) or not 0 <= share <= 1:
             raise ValueError(f"{where}'share' must be a number between 0 and 1 (0.2 for 20 per cent), not {share!r}")
         return Share(as_fraction(share), _bodies(value["of"], where))
-    if keys == {"count", "of"}:
+    if {"count", "of"} <= keys <= {"count", "of", "including", "membership"}:
         count = value["count"]
         if isinstance(count, bool) or not isinstance(count, int) or count < 0:
             raise ValueError(f"{where}'count' must be a whole number from 0, not {count!r}")
-        return Count(count, _bodies(value["of"], where))
+        return Count(count, _bodies(value["of"], where), *_extras(value, count, where))
     for key, cls in (("all_of", AllOf), ("any_of", AnyOf)):
         if keys == {key}:
             items = value[key]
@@ -153,6 +190,25 @@ def parse_requirement(value: Any, where: str = "") -> Requirement:
         f"{where}a requirement has the keys share+of, count+of, all_of or any_of, "
         f"not {', '.join(sorted(keys)) or 'none'}"
     )
+
+
+def _extras(value: Mapping[str, Any], count: int, where: str) -> tuple[tuple[tuple[str, int], ...], Fraction | None]:
+    including: list[tuple[str, int]] = []
+    given = value.get("including", {})
+    if not isinstance(given, Mapping):
+        raise ValueError(f"{where}'including' must map a kind to a number, e.g. {{union: 2}}")
+    for kind, n in given.items():
+        if isinstance(n, bool) or not isinstance(n, int) or not 0 <= n <= count:
+            raise ValueError(
+                f"{where}'including' {kind}: must be a whole number from 0 to the count {count}, not {n!r}"
+            )
+        including.append((str(kind), n))
+    membership = value.get("membership")
+    if membership is not None:
+        if isinstance(membership, bool) or not isinstance(membership, int | float) or not 0 <= membership <= 1:
+            raise ValueError(f"{where}'membership' must be a share between 0 and 1 (0.05 for 5 per cent)")
+        membership = as_fraction(membership)
+    return tuple(including), membership
 
 
 def bodies_of(requirement: Requirement) -> tuple[str, ...]:
@@ -186,7 +242,12 @@ def describe(requirement: Requirement) -> str:
     if isinstance(requirement, Share):
         return f"{_percent(requirement.share)} of {'+'.join(requirement.of)}"
     if isinstance(requirement, Count):
-        return f"at least {requirement.count} from {'+'.join(requirement.of)}"
+        text = f"at least {requirement.count} from {'+'.join(requirement.of)}"
+        if requirement.including:
+            text += f" ({', '.join(f'at least {n} of them {kind}' for kind, n in requirement.including)})"
+        if requirement.membership is not None:
+            text += f", with {_percent(requirement.membership)} of their membership"
+        return text
     parts = [describe(p) for p in requirement.parts]
     if isinstance(requirement, AllOf):
         return ", and ".join(parts)
@@ -199,6 +260,18 @@ class MissingBody(LookupError):
     def __init__(self, body: str) -> None:
         super().__init__(body)
         self.body = body
+
+
+class MissingFacts(LookupError):
+    """A requirement needs facts about the nominators (their kinds or members) that are not given.
+
+    ``facts`` names each missing fact, as a dotted path relative to the
+    candidate (``nominators.affiliates``) or the root (``membership.affiliates``).
+    """
+
+    def __init__(self, facts: Sequence[str]) -> None:
+        super().__init__(", ".join(facts))
+        self.facts = tuple(facts)
 
 
 @attrs.frozen
@@ -215,8 +288,53 @@ class Check:
     detail: str
 
 
-def check(requirement: Requirement, nominations: Mapping[str, int], bodies: Mapping[str, int]) -> Check:
+def _check_count(
+    requirement: Count,
+    nominations: Mapping[str, int],
+    nominators: Mapping[str, Sequence[Nominator]],
+    membership: Mapping[str, int],
+) -> Check:
+    listed = [n for b in requirement.of for n in nominators.get(b, ())]
+    known = all(b in nominators for b in requirement.of)
+    got = len(listed) if known else sum(nominations.get(b, 0) for b in requirement.of)
+    who = "+".join(requirement.of)
+    detail = f"{got} from {who} ({requirement.count} needed"
+    if got < requirement.count or not requirement.needs_nominators:
+        return Check(got >= requirement.count, detail + ")")
+    missing = [f"nominators.{b}" for b in requirement.of if b not in nominators]
+    if requirement.membership is not None:
+        if any(n.members is None for n in listed):
+            missing.extend(f"nominators.{b} (members)" for b in requirement.of if b in nominators)
+        missing.extend(f"membership.{b}" for b in requirement.of if b not in membership)
+    if missing:
+        raise MissingFacts(missing)
+    met = True
+    for kind, n in requirement.including:
+        have = sum(1 for x in listed if x.kind == kind)
+        met = met and have >= n
+        detail += f"; {have} {kind} of {n} needed"
+    if requirement.membership is not None:
+        total = sum(membership[b] for b in requirement.of)
+        members = sum(x.members or 0 for x in listed)
+        met = met and members >= requirement.membership * total
+        detail += f"; {members} of {total} members, {_percent(requirement.membership)} needed"
+    return Check(met, detail + ")")
+
+
+def check(
+    requirement: Requirement,
+    nominations: Mapping[str, int],
+    bodies: Mapping[str, int],
+    nominators: Mapping[str, Sequence[Nominator]] | None = None,
+    membership: Mapping[str, int] | None = None,
+) -> Check:
     """Whether ``nominations`` (body -> number) meet ``requirement``, given each body's size.
+
+    ``nominators`` lists, for a body, the organisations that nominated (their
+    kind and members), and ``membership`` gives each body's whole membership:
+    a count with ``including`` or ``membership`` needs them, and raises
+    :class:`MissingFacts` naming them when they are missing (unless the count
+    alone already falls short, or other parts settle the answer).
 
     Raises :class:`MissingBody` for a body of a share requirement that
     ``bodies`` does not size, unless the other parts settle the answer
@@ -245,14 +363,13 @@ def check(requirement: Requirement, nominations: Mapping[str, int], bodies: Mapp
             f"{got} of {total} {'+'.join(requirement.of)} ({needed} needed, {_percent(requirement.share)})",
         )
     if isinstance(requirement, Count):
-        got = sum(nominations.get(b, 0) for b in requirement.of)
-        return Check(got >= requirement.count, f"{got} from {'+'.join(requirement.of)} ({requirement.count} needed)")
+        return _check_count(requirement, nominations, nominators or {}, membership or {})
     checks: list[Check] = []
-    missing: MissingBody | None = None
+    missing: MissingBody | MissingFacts | None = None
     for part in requirement.parts:
         try:
-            checks.append(check(part, nominations, bodies))
-        except MissingBody as exc:  # decisive only if the other parts do not settle it
+            checks.append(check(part, nominations, bodies, nominators, membership))
+        except (MissingBody, MissingFacts) as exc:  # decisive only if the other parts do not settle it
             missing = missing or exc
     settled = any(not c.met for c in checks) if isinstance(requirement, AllOf) else any(c.met for c in checks)
     if missing is not None and not settled:
@@ -264,3 +381,38 @@ def check(requirement: Requirement, nominations: Mapping[str, int], bodies: Mapp
     met = any(c.met for c in checks)
     shown = [next(c for c in checks if c.met)] if met else checks
     return Check(met, " or ".join(c.detail for c in shown) if not met else shown[0].detail)
+
+
+def shortfall(
+    requirement: Requirement, nominations: Mapping[str, int], bodies: Mapping[str, int]
+) -> tuple[int, list[dict[str, Any]]]:
+    """How many more nominations would meet ``requirement``, and a row per share or count in it.
+
+    Each row gives ``needs`` (in words), ``needed``, ``have`` and ``shortfall``.
+    An all_of falls short by the sum of its parts' shortfalls, an any_of by the
+    smallest. Only numbers are counted: the kinds and members a count may also
+    ask for are for :func:`check` to judge. Raises :class:`MissingBody` for a
+    share whose bodies are not sized.
+
+    Examples
+    --------
+    >>> req = parse_requirement({"share": 0.2, "of": ["PLP", "EPLP"]})
+    >>> total, rows = shortfall(req, {"PLP": 40}, {"PLP": 231, "EPLP": 20})
+    >>> total, rows[0]["needed"], rows[0]["have"]
+    (11, 51, 40)
+    """
+    if isinstance(requirement, Share | Count):
+        have = sum(nominations.get(b, 0) for b in requirement.of)
+        if isinstance(requirement, Share):
+            unsized = [b for b in requirement.of if b not in bodies]
+            if unsized:
+                raise MissingBody(unsized[0])
+            needed = math.ceil(requirement.share * sum(bodies[b] for b in requirement.of))
+        else:
+            needed = requirement.count
+        gap = max(0, needed - have)
+        return gap, [{"needs": describe(requirement), "needed": needed, "have": have, "shortfall": gap}]
+    results = [shortfall(part, nominations, bodies) for part in requirement.parts]
+    rows = [row for _, part_rows in results for row in part_rows]
+    gaps = [gap for gap, _ in results]
+    return (sum(gaps) if isinstance(requirement, AllOf) else min(gaps)), rows

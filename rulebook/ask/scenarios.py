@@ -40,10 +40,10 @@ import attrs
 from rulebook.amend.apply import apply_all
 from rulebook.ask.answer import Answer
 from rulebook.ask.compare import Comparison, compare_answers
-from rulebook.ask.display import show_value
 from rulebook.ask.engine import ask, resolve_question
 from rulebook.ask.expect import lookup, matches
 from rulebook.ask.registry import Registry
+from rulebook.display import show_value
 from rulebook.errors import RulebookError, SchemaError
 from rulebook.history import History
 from rulebook.io.scenarios import Expectation, Scenario, Side, load_file, looks_like_scenario
@@ -137,7 +137,7 @@ def _check(data: Any, expectations: Iterable[Expectation], scenario: Scenario, p
         try:
             actual = lookup(data, e.path)
         except KeyError as exc:
-            actual, problem = None, f"expected {show_value(e.value)}, but {exc.args[0]}"
+            actual, problem = None, f"expected {show_value(e.value, listing=True)}, but {exc.args[0]}"
         else:
             if matches(thaw(e.value), actual, scenario.tolerance):
                 continue
@@ -150,7 +150,7 @@ def _show(value: Any) -> str:
     plain = thaw(value)
     if isinstance(plain, list | dict):
         return json.dumps(plain, ensure_ascii=False)
-    return show_value(plain)
+    return show_value(plain, listing=True)
 
 
 def run(scenario: Scenario, *, registry: Registry | None = None) -> ScenarioResult:

@@ -27,11 +27,12 @@ from typing import Any, Final
 import attrs
 
 from rulebook.ask.facts import as_fraction
+from rulebook.binding import describe_lost, lost_statements
 from rulebook.errors import QuestionError
 from rulebook.model import Version
 from rulebook.numbering import citation
 
-__all__ = ["ABSENT", "ClauseRef", "ProvisionView", "Read", "observe", "read_weights"]
+__all__ = ["ABSENT", "ClauseRef", "ProvisionView", "Read", "Unstated", "observe", "read_weights"]
 
 
 class _Absent:
@@ -53,6 +54,16 @@ class _Absent:
 
 #: Recorded for a provision that the version does not carry.
 ABSENT: Final = _Absent()
+
+
+@attrs.frozen
+class Unstated:
+    """Recorded for a provision whose clause no longer states it (docs/provisions.md):
+    the words that stated it were changed into words that cannot be read. A
+    question sees it as absent; the answer gets a gap for each ``reason``."""
+
+    name: str
+    reasons: tuple[str, ...]
 
 
 @attrs.frozen
@@ -91,7 +102,12 @@ def observe(version: Version, kind: str, name: str) -> Any:
     """
     if kind == "value":
         cid = version.provision_clause(name)
-        return ABSENT if cid is None else version.clause(cid).provisions[name]
+        if cid is None:
+            return ABSENT
+        lost = lost_statements(version, name)
+        if lost:
+            return Unstated(name, tuple(describe_lost(version, s) for s in lost))
+        return version.clause(cid).provisions[name]
     if kind == "clause":
         cid = version.provision_clause(name)
         return None if cid is None else ClauseRef(cid, citation(version, cid))
@@ -146,11 +162,12 @@ class ProvisionView:
     def get(self, name: str, default: Any = None) -> Any:
         """The value of provision ``name`` (``default`` when no clause carries it)."""
         value = self._read("value", name)
-        return default if value is ABSENT else value
+        return default if value is ABSENT or isinstance(value, Unstated) else value
 
     def has(self, name: str) -> bool:
         """Whether some clause carries provision ``name``."""
-        return self._read("value", name) is not ABSENT
+        value = self._read("value", name)
+        return value is not ABSENT and not isinstance(value, Unstated)
 
     def clause_of(self, name: str) -> ClauseRef | None:
         """The clause carrying provision ``name`` (id and citation), or None."""

@@ -46,6 +46,7 @@ import attrs
 from rulebook.amend.apply import apply, find_phrase
 from rulebook.amend.draft import draft
 from rulebook.amend.motion import Motion
+from rulebook.binding import restate
 from rulebook.check.findings import ClauseRef, clause_ref, describe
 from rulebook.check.footprint import WORD_OPS, Footprint, footprint, overlap
 from rulebook.check.words import merge
@@ -315,6 +316,7 @@ def composite(
 
     order = {m.id: i for i, m in enumerate(motions)}
     kept = tuple(sorted(set(included), key=lambda x: order.get(x, 0)))
+    current = restate(version, current)  # words merged by hand: bound values follow them (docs/provisions.md)
     if current.clauses == version.clauses:
         return Composite(None, None, kept, tuple(collisions))
     composed = attrs.evolve(current, label=f"{version.label}+{motion_id}", parent=version.label, changes=())

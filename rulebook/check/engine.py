@@ -67,6 +67,7 @@ from rulebook.check.footprint import (
 from rulebook.check.graph import composite_groups, conflict_graph
 from rulebook.check.invariants import Violation, evaluate
 from rulebook.check.procedure import Rule, amended_parts, closed_until, parts, three_year_rule
+from rulebook.check.stated import stated_findings
 from rulebook.check.words import merge
 from rulebook.errors import CitationError, RulebookError, SchemaError
 from rulebook.model import Invariant, Version, walk
@@ -943,6 +944,7 @@ def check(
         item = _Applied(motion, result, fp, _by_id(motion, base))
         applied.append(item)
         checker.alone(item)
+        checker.findings.extend(stated_findings(version, motion, result))  # docs/provisions.md
         if rule is not None:
             checker.out_of_order(item, rule)
     if progress:

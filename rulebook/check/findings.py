@@ -28,6 +28,8 @@ KINDS = (
     "duplicate",
     "dangling-reference",
     "invariant",
+    "unstated-provision",
+    "provision-drift",
 )
 
 

@@ -7,18 +7,31 @@ Each command lives in a module of this package and is registered below.
 
 from __future__ import annotations
 
+import importlib
 import sys
 from typing import Any
 
 import click
 
+from rulebook.cli.color import CHOICES
 from rulebook.errors import RulebookError, escape_controls
 
 __all__ = ["main"]
 
 
 class _Group(click.Group):
-    """A group that turns RulebookError into one line and exit 2."""
+    """A group that loads each command's module when the command is wanted and turns
+    RulebookError into one line and exit 2."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*_HOMES, *super().list_commands(ctx)})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in _HOMES:
+            module = importlib.import_module(f"rulebook.cli.{_HOMES[cmd_name]}")
+            for command in module.COMMANDS:
+                self.add_command(command)
+        return super().get_command(ctx, cmd_name)
 
     def main(self, args: Any = None, *a: Any, **kw: Any) -> Any:
         # Python decodes undecodable bytes in argv to lone surrogates, which
@@ -42,7 +55,7 @@ class _Group(click.Group):
         except RulebookError as exc:
             click.echo(str(exc), err=True)
             ctx.exit(2)
-        except click.UsageError as exc:  # CONTRACT section 3: one line on stderr, exit 2
+        except click.UsageError as exc:  # docs/getting-started.md: one line on stderr, exit 2
             where = exc.ctx.command_path if exc.ctx is not None else ctx.command_path
             click.echo(escape_controls(f"{where}: {exc.format_message()}"), err=True)
             ctx.exit(2)
@@ -53,26 +66,36 @@ class _Group(click.Group):
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="rulebook")
-def main() -> None:
+@click.option(
+    "--color",
+    type=click.Choice(CHOICES),
+    default="auto",
+    show_default=True,
+    help="Colour and table borders: auto (on a terminal, unless NO_COLOR is set), always or never.",
+)
+def main(color: str) -> None:
     """Version a rule book, preview motions, check them, and ask what-if questions."""
 
 
-#: Modules of this package that define ``COMMANDS``, in the order ``--help`` lists them.
-_MODULES = ("book", "drafting", "diffing", "asking", "checking")
-
-
-def _register() -> None:
-    import importlib
-
-    for name in _MODULES:
-        try:
-            module = importlib.import_module(f"rulebook.cli.{name}")
-        except ModuleNotFoundError as exc:  # a capability not built into this checkout
-            if exc.name != f"rulebook.cli.{name}":
-                raise
-            continue
-        for command in module.COMMANDS:
-            main.add_command(command)
-
-
-_register()
+#: Each command and the module of this package that defines it (in its ``COMMANDS``).
+#: A module is imported only when one of its commands runs (or ``--help`` lists
+#: them all), so ``rulebook show`` does not pay for what checking and asking use.
+_HOMES = {
+    "show": "book",
+    "history": "book",
+    "apply": "book",
+    "draft": "drafting",
+    "explain": "drafting",
+    "diff": "diffing",
+    "render": "diffing",
+    "blame": "diffing",
+    "ask": "asking",
+    "scenario": "asking",
+    "sweep": "asking",
+    "check": "checking",
+    "composite": "checking",
+    "import": "importing",
+    "export": "importing",
+    "bind": "binding",
+    "import-motions": "agenda",
+}

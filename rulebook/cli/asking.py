@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import Any
 
@@ -14,8 +15,9 @@ from rulebook.ask.display import answer_rich, scenario_text, sweep_rich
 from rulebook.ask.engine import ask as ask_question
 from rulebook.ask.scenarios import run_paths
 from rulebook.ask.sweep import sweep as sweep_motions
+from rulebook.cli.color import use_color
 from rulebook.errors import FactsError, SchemaError
-from rulebook.history import History, load_history, split_spec
+from rulebook.history import History, Selection, load_history, split_spec
 from rulebook.io import motions as motion_io
 from rulebook.io.yamlsrc import parse, read
 from rulebook.model import Version
@@ -24,24 +26,33 @@ TEXT_JSON = click.Choice(["text", "json"])
 
 
 def _terminal() -> bool:
-    """Tables drawn with box characters (and colour, unless NO_COLOR is set) only on a
-    terminal; piped, the text is plain ASCII at 80 columns."""
-    return sys.stdout.isatty()
+    """Tables drawn with box characters and colour only when the colour policy says so
+    (``rulebook.cli.color``); otherwise the text is plain ASCII at 80 columns."""
+    return use_color()
 
 
 def _echo(text: Callable[[], str], fancy: Callable[[], Any]) -> None:
     if _terminal():
         from rich.console import Console
 
-        Console(highlight=False, emoji=False).print(fancy())
+        Console(highlight=False, emoji=False, force_terminal=True).print(fancy())
     else:
         click.echo(text())
 
 
 def _version(book: str) -> tuple[History, Version]:
+    history, chosen = _choose(book)
+    return history, chosen.version
+
+
+def _choose(book: str) -> tuple[History, Selection]:
+    """The history and the version chosen, warning on stderr when the date lies beyond the record."""
     path, selector = split_spec(book)
     history = load_history(path)
-    return history, history.select(selector)
+    chosen = history.choose(selector)
+    if chosen.warning:
+        click.echo(f"warning: {chosen.warning}", err=True)
+    return history, chosen
 
 
 def _set(facts: dict[str, Any], dotted: str, value: Any, pair: str) -> None:
@@ -84,14 +95,17 @@ def _facts(facts_file: str | None, pairs: tuple[str, ...]) -> Any:
 def ask(book: str, question: str, facts_file: str | None, pairs: tuple[str, ...], fmt: str) -> None:
     """Answer QUESTION on BOOK (PATH, PATH@LABEL or PATH@YYYY-MM-DD) given the facts.
 
-    Questions: leadership.ballot, nec.composition, nec.vote, conference.vote,
+    Questions: leadership.ballot, leadership.nominations_needed, nec.composition,
+    nec.vote, conference.vote, conference.rule_change_heard,
     shadow_cabinet.composition, provision, and any registered by installed
     packages (docs/questions.md).
     """
-    history, version = _version(book)
+    history, chosen = _choose(book)
+    version = chosen.version
     answer = ask_question(version, question, _facts(facts_file, pairs), ancestors=history.ancestors(version.label))
     if fmt == "json":
-        click.echo(answer.to_json())
+        data = {**answer.to_data(), "record": chosen.to_data()}
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         _echo(answer.to_text, lambda: answer_rich(answer))
 
@@ -129,7 +143,7 @@ def run(ctx: click.Context, paths: tuple[str, ...], fmt: str, verbose: bool) -> 
 
 
 @contextmanager
-def _progress(total: int, quiet: bool) -> Iterator[Callable[[int], None] | None]:
+def _progress(total: int | None, quiet: bool) -> Iterator[Callable[[int], None] | None]:
     if quiet or not sys.stderr.isatty():
         yield None
         return
@@ -139,6 +153,15 @@ def _progress(total: int, quiet: bool) -> Iterator[Callable[[int], None] | None]
     with Progress(console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("combinations", total=total)
         yield lambda n: bar.advance(task, n)
+
+
+@contextmanager
+def _executor(jobs: int) -> Iterator[Executor | None]:
+    if jobs == 1:
+        yield None
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield pool
 
 
 @click.command()
@@ -157,21 +180,25 @@ def _progress(total: int, quiet: bool) -> Iterator[Callable[[int], None] | None]
 @click.option("--fact", "pairs", multiple=True, metavar="KEY=VALUE", help="One fact, as for ask. Repeatable.")
 @click.option("--format", "fmt", type=TEXT_JSON, default="text", show_default=True, help="Output format.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+    help="Processes that answer the deciding combinations (the result is the same).",
+)  # fmt: skip
 def sweep(
     book: str, question: str, more: tuple[str, ...], motion_files: tuple[str, ...], facts_file: str | None,
-    pairs: tuple[str, ...], fmt: str, quiet: bool,
+    pairs: tuple[str, ...], fmt: str, quiet: bool, jobs: int,
 ) -> None:  # fmt: skip
     """Ask QUESTION of BOOK with every combination of the motions passing or falling,
-    and report which combinations change the answer."""
+    and report which motions decide the answer and which combinations change it."""
     history, version = _version(book)
     motions = [m for f in (*motion_files, *more) for m in motion_io.load_file(f)]
     if not motions:
         raise SchemaError("no motions to sweep; give motion files with --motions FILE (or after QUESTION)")
     facts = _facts(facts_file, pairs)
-    with _progress(2 ** len(motions), quiet) as progress:
+    with _progress(None, quiet) as progress, _executor(jobs) as executor:
         result = sweep_motions(
             version, motions, question, facts, bases=history.lineage(version.label),
-            ancestors=history.ancestors(version.label), progress=progress,
+            ancestors=history.ancestors(version.label), progress=progress, executor=executor,
         )  # fmt: skip
     if fmt == "json":
         click.echo(result.to_json())

@@ -4,23 +4,18 @@ from __future__ import annotations
 
 import json
 import shutil
-import sys
-from typing import Any
 
 import click
 
-from rulebook.amend.apply import apply_all
-from rulebook.amend.carried import check_not_carried
-from rulebook.amend.motion import Motion
+from rulebook.amend.checked import apply_checked
 from rulebook.cli._output import check_label, force_option, stdout_if_dash
-from rulebook.errors import AmendmentError, CitationError
+from rulebook.cli.color import use_color
+from rulebook.errors import CitationError
 from rulebook.history import load_history, split_spec
 from rulebook.io import motions as motion_io
 from rulebook.io.output import write_text
 from rulebook.io.rulebook import dumps, loads
-from rulebook.model import Version
 from rulebook.numbering import resolve
-from rulebook.refs import dangling_references
 from rulebook.render.book import to_data, to_markdown, to_text
 
 FORMAT = click.Choice(["text", "markdown", "json"])
@@ -39,19 +34,23 @@ def show(book: str, clause: str | None, fmt: str, raw_html: bool) -> None:
     """Print a version of BOOK (PATH, PATH@LABEL or PATH@YYYY-MM-DD), or one
     CLAUSE (a citation or stable id) and its children."""
     path, selector = split_spec(book)
-    version = load_history(path).select(selector)
+    chosen = load_history(path).choose(selector)
+    version = chosen.version
     try:
         cid = resolve(version, clause).id if clause else None
     except CitationError as exc:
         raise exc.located(path) from None
+    if chosen.warning:
+        click.echo(f"warning: {chosen.warning}", err=True)
     if fmt == "json":
-        click.echo(json.dumps(to_data(version, cid), indent=2, ensure_ascii=False))
+        data = {**to_data(version, cid), "record": chosen.to_data()}
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     elif fmt == "markdown":
         click.echo(to_markdown(version, cid, raw_html=raw_html))
     else:
         width = shutil.get_terminal_size((100, 24)).columns
-        color = sys.stdout.isatty()
-        click.echo(to_text(version, cid, width=width, style=_style if color else None))
+        color = use_color()
+        click.echo(to_text(version, cid, width=width, style=_style if color else None), color=color)
 
 
 @click.command()
@@ -61,28 +60,11 @@ def history(book: str, fmt: str) -> None:
     """List the versions of BOOK with their dates, motions and rulings."""
     path, _ = split_spec(book)
     hist = load_history(path)
-    rows: list[dict[str, Any]] = []
-    for v in hist.versions:
-        rows.append(
-            {
-                "version": v.label,
-                "effective": v.effective.isoformat() if v.effective else None,
-                "from": v.parent,
-                "clauses": len(v),
-                "changes": [
-                    {
-                        "kind": c.kind,
-                        "id": c.id,
-                        "title": c.title,
-                        "authority": c.authority,
-                        "date": c.date.isoformat() if c.date else None,
-                    }
-                    for c in v.changes
-                ],
-            }
-        )
+    data = hist.to_data()
+    rows = data["versions"]
+    known = data["known_until"]
     if fmt == "json":
-        click.echo(json.dumps({"rulebook": hist.latest.rulebook, "versions": rows}, indent=2, ensure_ascii=False))
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
     for row in rows:
         effective = row["effective"] or "(no date)"
@@ -94,16 +76,10 @@ def history(book: str, fmt: str) -> None:
                 click.echo(f"    ruling  {c['id']}: {c['title'] or ''} [{c['authority']}]")
             else:
                 click.echo(f"    motion  {c['id']}: {c['title'] or ''}")
-
-
-def _culprit(version: Version, motions: list[Motion], bases: dict[str, Version], dangling: tuple[str, str]) -> str:
-    """``"FILE:LINE: motion ID: after it, "``: the first motion after which the reference dangles."""
-    current = version
-    for motion in motions:
-        current = apply_all(current, [motion], bases={**bases, current.label: current})
-        if dangling in dangling_references(current):
-            return f"{motion.where()}: after it, "
-    return "after the motions, "
+        for m in row["not_carried"]:
+            click.echo(f"    {m['outcome']:<9}{m['id']}: {m['title'] or ''} (not carried; changes nothing)")
+    if known:
+        click.echo(f"record ends: {known} (version {hist.latest.label}); later dates show that version, unverified")
 
 
 @click.command()
@@ -121,16 +97,7 @@ def apply(book: str, motions: tuple[str, ...], output: str | None, label: str | 
     hist = load_history(path)
     version = hist.select(selector)
     loaded = [m for f in motions for m in motion_io.load_file(f)]
-    bases = hist.lineage(version.label)
-    check_not_carried(version, loaded, bases)
-    amended = apply_all(version, loaded, bases=bases, label=label)
-    dangling = dangling_references(amended)
-    if dangling:
-        source, target = dangling[0]
-        raise AmendmentError(
-            f"{_culprit(version, loaded, bases, (source, target))}clause {source!r} refers to [[{target}]], "
-            "which no longer exists; amend that reference too (rulebook check lists every such finding)"
-        )
+    amended = apply_checked(version, loaded, bases=hist.lineage(version.label), label=label)
     text = dumps(amended)
     loads(text, output or "<output>")  # what is written must load again
     if output:

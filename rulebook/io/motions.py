@@ -1,4 +1,4 @@
-"""Load and save motion and ruling files (CONTRACT section 2).
+"""Load and save motion and ruling files (docs/motions.md).
 
 Examples
 --------
@@ -22,29 +22,16 @@ from typing import Any
 import attrs
 import yaml
 
-from rulebook.amend.motion import OPS, RULING_OPS, Amendment, Motion
+from rulebook.amend.motion import OPERATIONS, OPS, OUTCOMES, Amendment, Motion
 from rulebook.errors import SchemaError, WordingError
-from rulebook.io.rulebook import _clause_data, parse_clause
+from rulebook.io.rulebook import clause_data, parse_clause
 from rulebook.io.yamlsrc import Mapping, Seq, gc_paused, parse, read
 from rulebook.model import thaw
 
-__all__ = ["dump_data", "dumps", "from_data", "load_file", "loads"]
+__all__ = ["amendment_data", "dump_data", "dumps", "from_data", "load_file", "loads"]
 
 _MOTION_KEYS = ("motion", "ruling", "title", "proposer", "seconder", "base", "date", "urgent",
-                "authority", "source", "note", "amendments")  # fmt: skip
-_REQUIRED = {
-    "replace_words": ("clause", "old", "new"),
-    "insert_words": ("clause", "words"),
-    "delete_words": ("clause", "words"),
-    "replace_text": ("clause",),
-    "insert_clause": ("clause",),
-    "delete_clause": ("clause",),
-    "move_clause": ("clause",),
-    "set_provision": ("clause", "name", "value"),
-    "remove_provision": ("clause", "name"),
-}
-_ANCHORS = {"insert_words": ("after", "before"), "insert_clause": ("after", "before", "into"),
-            "move_clause": ("after", "before", "into")}  # fmt: skip
+                "authority", "source", "note", "amendments", "outcome")  # fmt: skip
 
 
 def _text(entry: Mapping, key: str, what: str) -> str | None:
@@ -71,6 +58,12 @@ def _amendment(entry: Any, seq: Seq, index: int, motion_id: str, kind: str) -> l
             parsed = parse_wording(wording)
         except WordingError as exc:
             raise SchemaError(f"{what}: {exc.message}", file=entry.file, line=entry.line_of("wording")) from None
+        if any(a.anchor is None if a.op == "insert_clause" else a.clause is None for a in parsed):
+            raise SchemaError(
+                f"{what}: the wording names no clause; start it with the clause, as in \"Rule 2: delete 'x'\"",
+                file=entry.file,
+                line=entry.line_of("wording"),
+            )
         return [Amendment(**{**_fields(a), "wording": wording, "line": entry.line_of("wording")}) for a in parsed]
     if "op" not in entry:
         raise entry.error(f"{what} has neither 'op' nor 'wording'; add one")
@@ -79,20 +72,24 @@ def _amendment(entry: Any, seq: Seq, index: int, motion_id: str, kind: str) -> l
         near = difflib.get_close_matches(str(op), list(OPS), n=1)
         hint = f"; did you mean {near[0]!r}?" if near else f" (operations: {', '.join(OPS)})"
         raise entry.error(f"{what}: unknown operation {op!r}{hint}", "op")
-    if kind == "ruling" and op not in RULING_OPS:
+    if kind == "ruling" and not OPERATIONS[op].ruling:
         raise entry.error(f"{what}: a ruling may only set_provision or remove_provision, not {op}", "op")
-    entry.check_keys(("op", *OPS[op], "wording"), _REQUIRED[op], what=f"{what} ({op})")
-    for key in _REQUIRED[op]:
+    spec = OPERATIONS[op]
+    entry.check_keys(("op", *spec.fields, "wording"), spec.required, what=f"{what} ({op})")
+    for key in spec.required:
         if key != "value" and entry[key] is None:  # a null value is a value; a null clause or phrase is not
             raise entry.error(f"{what} ({op}): {key!r} is empty; give it a value", key)
-    anchors = [k for k in _ANCHORS.get(op, ()) if k in entry]
-    if op in _ANCHORS and len(anchors) != 1:
-        raise entry.error(f"{what} ({op}) needs exactly one of {', '.join(_ANCHORS[op])}")
+    anchors = [k for k in spec.anchors if k in entry]
+    if spec.anchors and len(anchors) != 1:
+        raise entry.error(f"{what} ({op}) needs exactly one of {', '.join(spec.anchors)}")
+    if entry.get("at", "end") not in ("end", "start"):
+        raise entry.error(f"{what}: 'at' is 'end' or 'start' (of the clause's text)", "at")
     occurrence = entry.get("occurrence")
     if occurrence is not None and (isinstance(occurrence, bool) or not isinstance(occurrence, int) or occurrence < 1):
         raise entry.error(f"{what}: 'occurrence' must be a whole number from 1", "occurrence")
     fields: dict[str, Any] = {"op": op, "line": entry.line, "occurrence": occurrence}
-    for key in ("old", "new", "words", "after", "before", "into", "text", "heading", "name", "wording"):
+    text_keys = ("old", "new", "words", "after", "before", "into", "text", "heading", "name", "numbered", "at")
+    for key in (*text_keys, "wording"):
         if key in entry:
             fields[key] = _text(entry, key, what)
     if op == "insert_clause":
@@ -142,8 +139,14 @@ def _motion(entry: Any, file: str, line: int, kind_key: str | None = None) -> Mo
     amendments: list[Amendment] = []
     for i, item in enumerate(items):
         amendments.extend(_amendment(item, items, i, mid, kind))
+    outcome = _text(entry, "outcome", kind) or "carried"
+    if outcome not in OUTCOMES:
+        raise entry.error(f"{kind} {mid}: outcome {outcome!r} is not one of {', '.join(OUTCOMES)}", "outcome")
+    if kind == "ruling" and outcome != "carried":
+        raise entry.error(f"ruling {mid}: a ruling has no outcome; it binds from its date", "outcome")
     return Motion(
         id=mid,
+        outcome=outcome,
         amendments=tuple(amendments),
         title=_text(entry, "title", kind),
         proposer=_text(entry, "proposer", kind),
@@ -241,7 +244,15 @@ def load_file(path: str | Path) -> tuple[Motion, ...]:
         return from_data(read(path), str(path))
 
 
-def _amendment_data(a: Amendment) -> dict[str, Any]:
+def amendment_data(a: Amendment) -> dict[str, Any]:
+    """One amendment as plain data in the motion file format: its ``op`` and the
+    fields that operation takes, ``clause`` holding a new clause's data.
+
+    Examples
+    --------
+    >>> amendment_data(Amendment("replace_words", clause="Rule 1", old="15", new="10"))
+    {'op': 'replace_words', 'clause': 'Rule 1', 'old': '15', 'new': '10'}
+    """
     out: dict[str, Any] = {"op": a.op}
     for key in OPS[a.op]:
         if key == "clause" and a.op == "insert_clause":
@@ -250,7 +261,7 @@ def _amendment_data(a: Amendment) -> dict[str, Any]:
         if value is not None or (key == "value" and a.op == "set_provision"):  # a null value is still a value
             out[key] = thaw(value)
     if a.new_clause is not None:
-        out["clause"] = _clause_data(a.new_clause)
+        out["clause"] = clause_data(a.new_clause)
     if a.wording is not None:
         out["wording"] = a.wording
     return out
@@ -278,7 +289,9 @@ def dump_data(motion: Motion) -> dict[str, Any]:
             out[key] = value
     if motion.urgent:
         out["urgent"] = True
-    out["amendments"] = [_amendment_data(a) for a in motion.amendments]
+    if not motion.carried:
+        out["outcome"] = motion.outcome
+    out["amendments"] = [amendment_data(a) for a in motion.amendments]
     return out
 
 

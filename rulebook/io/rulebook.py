@@ -1,4 +1,4 @@
-"""Load and save one version of a rule book in the YAML format of CONTRACT section 1.
+"""Load and save one version of a rule book in the YAML format of docs/file-format.md.
 
 Examples
 --------
@@ -29,8 +29,11 @@ from typing import Any
 
 import yaml
 
+from rulebook.binding import BindingError, bind
+from rulebook.citing import check_form
 from rulebook.errors import InvariantSpecError, SchemaError
-from rulebook.io.output import write_text
+from rulebook.io.files import write_atomically
+from rulebook.io.stated import read_stated_by, stated_data
 from rulebook.io.yamlsrc import Mapping, Seq, gc_paused, parse, read
 from rulebook.model import STYLES, Clause, Invariant, Level, Version, thaw, validate_invariant
 from rulebook.numbering import duplicate_number
@@ -38,6 +41,7 @@ from rulebook.refs import references
 
 __all__ = [
     "ID_PATTERN",
+    "clause_data",
     "dump_data",
     "dumps",
     "from_data",
@@ -50,8 +54,8 @@ __all__ = [
 ]
 
 ID_PATTERN = re.compile(r"^[^\W_][\w.:/-]*$")  # letters of any script, digits
-_BOOK_KEYS = ("rulebook", "title", "version", "effective", "source", "numbering", "invariants", "clauses")
-_CLAUSE_KEYS = ("id", "number", "heading", "text", "provisions", "clauses")
+_BOOK_KEYS = ("rulebook", "title", "version", "effective", "source", "numbering", "citations", "invariants", "clauses")
+_CLAUSE_KEYS = ("id", "number", "heading", "text", "provisions", "stated_by", "clauses")
 _INVARIANT_KEYS = ("name", "description", "clause", "provision", "path", "sum", "min", "max", "odd")
 
 
@@ -150,7 +154,18 @@ class _ClauseReader:
                 )
             self.provisions[name] = (item.file, line, cid)
         children = self.clauses(item.get("clauses"), item, "clauses", depth + 1)
-        return Clause(cid, heading=heading, text=text, provisions=provisions, children=children, number=number)
+        explicit = read_stated_by(item, cid, provisions)
+        for s in explicit:
+            if s.source == "sub-clauses" and s.provision in self.provisions:
+                _, first, other = self.provisions[s.provision]
+                message = f"provision {s.provision!r} is carried by clause {other!r} (line {first})"
+                raise item.error(message, "stated_by")
+            self.provisions.setdefault(s.provision, (item.file, item.line_of("stated_by"), cid))
+        clause = Clause(cid, heading=heading, text=text, provisions=provisions, children=children, number=number)
+        try:
+            return bind(clause, explicit)
+        except BindingError as exc:
+            raise item.error(f"clause {cid!r}: stated_by {exc}", "stated_by") from None
 
     def check_refs(self, known: set[str] | None = None) -> None:
         ids = set(self.ids) if known is None else known | set(self.ids)
@@ -191,7 +206,7 @@ def _numbering(doc: Mapping) -> tuple[Level, ...]:
             entry = entry_map
         if not isinstance(entry, Mapping):
             raise SchemaError("a numbering level is {style, label}", file=items.file, line=items.line_of(i))
-        entry.check_keys(("style", "label"), ("style",), what="numbering level")
+        entry.check_keys(("style", "label", "join"), ("style",), what="numbering level")
         style = entry["style"]
         if style not in STYLES:
             near = difflib.get_close_matches(str(style), STYLES, n=1)
@@ -200,8 +215,28 @@ def _numbering(doc: Mapping) -> tuple[Level, ...]:
         label = entry.get_typed("label", str, "numbering level")
         if label is not None and "{n}" not in label:
             raise entry.error(f"label {label!r} has no '{{n}}' where the number goes", "label")
-        levels.append(Level(style, label))
+        levels.append(Level(style, label, entry.get_typed("join", str, "numbering level")))
     return tuple(levels)
+
+
+def _citations(doc: Mapping, levels: int) -> tuple[str, ...]:
+    """The book's own further citation forms (docs/numbering.md), each checked where it is written."""
+    items = doc.get("citations")
+    if items is None:
+        return ()
+    if not isinstance(items, Seq):
+        raise doc.error("'citations' must be a list of citation forms such as \"Rule {1}.{2:arabic}.{3}\"", "citations")
+    forms = []
+    for i, form in enumerate(items):
+        why = "it is not text" if not isinstance(form, str) else check_form(form, levels)
+        if why:
+            raise SchemaError(
+                f"citation form {form!r}: {why}; write it with {{1}}, {{2}}, ... where each level's number goes",
+                file=items.file,
+                line=items.line_of(i),
+            )
+        forms.append(form)
+    return tuple(forms)
 
 
 def _number(value: Any, entry: Mapping, key: str, name: str) -> float | None:
@@ -301,6 +336,7 @@ def from_data(doc: Any, file: str) -> Version:
         title=doc.get_typed("title", str, "rule book"),
         source=doc.get_typed("source", str, "rule book"),
         invariants=invariants,
+        citations=_citations(doc, len(numbering)),
     )
 
 
@@ -350,7 +386,15 @@ def load_file(path: str | Path) -> Version:
         return from_data(read(path), str(path))
 
 
-def _clause_data(clause: Clause) -> dict[str, Any]:
+def clause_data(clause: Clause) -> dict[str, Any]:
+    """A clause and its sub-clauses as plain data in the rule book format.
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause
+    >>> clause_data(Clause("fee", text="Five pounds.", provisions={"fee": 5}, children=[Clause("fee.late")]))
+    {'id': 'fee', 'text': 'Five pounds.', 'provisions': {'fee': 5}, 'clauses': [{'id': 'fee.late'}]}
+    """
     out: dict[str, Any] = {"id": clause.id}
     if clause.number is not None:
         out["number"] = clause.number
@@ -358,11 +402,18 @@ def _clause_data(clause: Clause) -> dict[str, Any]:
         out["heading"] = clause.heading
     if clause.text is not None:
         out["text"] = clause.text
-    if clause.provisions:
-        out["provisions"] = thaw(clause.provisions)
+    derived = {s.provision for s in clause.stated if s.source == "sub-clauses"}
+    if set(clause.provisions) - derived:
+        out["provisions"] = thaw({k: v for k, v in clause.provisions.items() if k not in derived})
+    stated = stated_data(clause)
+    if stated:
+        out["stated_by"] = stated
     if clause.children:
-        out["clauses"] = [_clause_data(c) for c in clause.children]
+        out["clauses"] = [clause_data(c) for c in clause.children]
     return out
+
+
+_clause_data = clause_data  # the name the wording grammar imported before it was public
 
 
 def dump_data(version: Version) -> dict[str, Any]:
@@ -388,8 +439,15 @@ def dump_data(version: Version) -> dict[str, Any]:
     if version.source is not None:
         out["source"] = version.source
     out["numbering"] = [
-        {"style": lv.style, **({"label": lv.label} if lv.label is not None else {})} for lv in version.numbering
+        {
+            "style": lv.style,
+            **({"label": lv.label} if lv.label is not None else {}),
+            **({"join": lv.join} if lv.join is not None else {}),
+        }
+        for lv in version.numbering
     ]
+    if version.citations:
+        out["citations"] = list(version.citations)
     if version.invariants:
         out["invariants"] = [
             {
@@ -409,7 +467,7 @@ def dump_data(version: Version) -> dict[str, Any]:
             }
             for inv in version.invariants
         ]
-    out["clauses"] = [_clause_data(c) for c in version.clauses]
+    out["clauses"] = [clause_data(c) for c in version.clauses]
     return out
 
 
@@ -444,22 +502,6 @@ def dumps(version: Version) -> str:
     True
     """
     return yaml.dump(dump_data(version), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
-
-
-def write_atomically(path: str | Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename, so a
-    crash never leaves a half-written file (see :func:`rulebook.io.output.write_text`).
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> from pathlib import Path
-    >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     write_atomically(Path(tmp, "note.txt"), "carried\\n")
-    ...     Path(tmp, "note.txt").read_text()
-    'carried\\n'
-    """
-    write_text(path, text)
 
 
 def save(version: Version, path: str | Path) -> None:

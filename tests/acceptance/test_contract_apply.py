@@ -1,4 +1,4 @@
-"""Acceptance: `rulebook apply` with every operation of CONTRACT section 2, the
+"""Acceptance: `rulebook apply` with every operation of docs/motions.md, the
 conventional wording, motions drafted on older bases, and the bad input a user meets."""
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ def test_insert_clause_after_into_before_renumbers(tmp_path: Path) -> None:
     nodes = applied(tmp_path, M / "youth.yaml")
     assert nodes["preamble"]["citation"] == "Rule 1"
     assert nodes["name"]["citation"] == "Rule 2"
-    # a pinned number stays as written (CONTRACT section 1), even out of sequence
+    # a pinned number stays as written (docs/file-format.md), even out of sequence
     assert nodes["political-fund"]["citation"] == "Rule 2A"
     assert nodes["members"]["citation"] == "Rule 4"
     assert nodes["council.youth"]["citation"] == "Rule 5.2"

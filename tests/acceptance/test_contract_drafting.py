@@ -1,4 +1,4 @@
-"""Acceptance: `rulebook draft` and `rulebook explain` (CONTRACT section 3)."""
+"""Acceptance: `rulebook draft` and `rulebook explain` (docs/getting-started.md)."""
 
 from __future__ import annotations
 
@@ -99,7 +99,7 @@ def test_draft_to_stdout_is_a_motion() -> None:
     result = rb("draft", f"{UNION}@2019", f"{UNION}@2020")
     assert result.exit_code == 0
     data = yaml.safe_load(result.stdout)
-    assert "motion" in data or "motions" in data
+    assert set(data) >= {"motion", "base", "amendments"} and data["base"] == "2019"
 
 
 def test_draft_bad_version_writes_nothing(tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
 """Outsider acceptance: questions and scenario files on an unlabelled, accented rule book.
 
-Fixtures: tests/data/acceptance2/ (written from CONTRACT.md alone; see its README).
+Fixtures: tests/data/acceptance2/ (written from the documented formats alone; see its README).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Outsider acceptance: unlabelled numbering, a 5-version history, rendering and unicode.
 
-Fixtures: tests/data/acceptance2/ (written from CONTRACT.md alone; see its README).
+Fixtures: tests/data/acceptance2/ (written from the documented formats alone; see its README).
 """
 
 from __future__ import annotations
@@ -201,7 +201,7 @@ def assert_self_contained(html: str) -> None:
     assert not EXTERNAL.search(html), EXTERNAL.search(html)
     assert not re.search(r"<link[^>]+stylesheet", html, re.IGNORECASE)
     assert not re.search(r"<script[^>]+src=", html, re.IGNORECASE)
-    assert 'charset="utf-8"' in html.lower() or "charset=utf-8" in html.lower()
+    assert '<meta charset="utf-8">' in html
 
 
 def test_diff_html_is_self_contained_and_keeps_unicode(tmp_path: Path) -> None:

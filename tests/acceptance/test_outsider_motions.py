@@ -1,6 +1,6 @@
 """Outsider acceptance: wording-only motions, mixed bases, `check`, `composite`, `draft`.
 
-Fixtures: tests/data/acceptance2/ (written from CONTRACT.md alone; see its README).
+Fixtures: tests/data/acceptance2/ (written from the documented formats alone; see its README).
 """
 
 from __future__ import annotations

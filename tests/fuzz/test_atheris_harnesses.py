@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from rulebook.errors import CitationError, RulebookError
+
 FUZZ = Path(__file__).resolve().parents[2] / "fuzz"
 HARNESSES = sorted(p.stem for p in FUZZ.glob("atheris_*.py"))
 
@@ -29,10 +31,39 @@ def test_there_are_harnesses():
     assert {"atheris_rulebook", "atheris_motions", "atheris_wording", "atheris_citation"} <= set(HARNESSES)
 
 
+JUNK = (b"", b"\xff\xfe\x00", b"[[[[", b"a: &a [*a]", b"!!python/object/apply:os.system ['false']")
+
+
 @pytest.mark.parametrize("name", HARNESSES)
-def test_a_harness_takes_its_seeds_and_junk(name):
+def test_a_harness_reaches_its_target_with_every_seed(name):
+    """Each seed is valid input: the target takes it whole, so fuzzing starts deep inside."""
     module = _load(name)
+    assert module.SEEDS
     for seed in module.SEEDS:
-        module.one_input(Path(seed).read_bytes())
-    for junk in (b"", b"\xff\xfe\x00", b"[[[[", b"a: &a [*a]", b"!!python/object/apply:os.system ['false']"):
-        module.one_input(junk)
+        module.one_input.target(Path(seed).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", HARNESSES)
+def test_a_harness_target_refuses_junk_with_a_one_line_rulebook_error(name):
+    module = _load(name)
+    for junk in JUNK:
+        with pytest.raises(RulebookError) as caught:
+            module.one_input.target(junk.decode("utf-8", "replace"))
+        assert "\n" not in str(caught.value) and str(caught.value).strip()
+        module.one_input(junk)  # and the harness lets exactly that through
+
+
+def test_the_harness_lets_only_one_line_rulebook_errors_through():
+    _harness = _load("_harness")
+
+    def raises(error):
+        def target(text):
+            raise error
+
+        return _harness.guarded(target)
+
+    raises(CitationError("no clause 'x'"))(b"x")
+    with pytest.raises(AssertionError, match="must be one line"):
+        raises(CitationError("two\nlines"))(b"x")
+    with pytest.raises(KeyError):
+        raises(KeyError("a bug"))(b"x")

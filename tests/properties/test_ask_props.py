@@ -13,7 +13,7 @@ from rulebook import strategies as rs
 from rulebook.ask.compare import compare
 from rulebook.ask.engine import ask
 from rulebook.ask.probability import SeatChance, margin_distribution, outcome_probabilities
-from rulebook.ask.requirements import parse_requirement
+from rulebook.ask.requirements import bodies_of, describe, parse_requirement
 from rulebook.errors import FactsError, QuestionError
 from rulebook.history import load_history
 from rulebook.io.rulebook import loads
@@ -85,9 +85,18 @@ def test_more_nominations_are_never_excluded_where_fewer_are_on_the_ballot(req: 
         assert "Fewer" in answer["excluded"]
 
 
+def _named_bodies(req: Any) -> set[str]:
+    if "of" in req:
+        return set(req["of"])
+    return set().union(*(_named_bodies(part) for part in req.get("all_of", req.get("any_of", []))))
+
+
 @given(requirements())
-def test_requirements_parse_their_own_yaml_form(req: Any) -> None:
-    parse_requirement(req)
+def test_requirements_parse_their_own_yaml_form_naming_the_same_bodies(req: Any) -> None:
+    parsed = parse_requirement(req)
+    assert set(bodies_of(parsed)) == _named_bodies(req)
+    shown = describe(parsed)
+    assert shown.strip() and "\n" not in shown
 
 
 @given(st.lists(st.tuples(st.integers(0, 4), st.integers(0, 4)), max_size=8), st.integers(-5, 5))

@@ -114,8 +114,11 @@ def shared_case(draw: st.DrawFn) -> tuple:
 @given(shared_case())
 def test_every_motion_of_a_shared_set_applies_to_the_base_alone(case):
     version, motions_ = case
+    saved = dumps(version)
     for motion in motions_:
-        apply(version, motion)
+        amended = apply(version, motion)
+        assert amended.label != version.label and amended.rulebook == version.rulebook
+    assert dumps(version) == saved  # the base is untouched by every one of them
 
 
 @given(book_and_motion(), st.sampled_from(("absent", "missing-clause", "dangling-anchor")))

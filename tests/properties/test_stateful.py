@@ -118,7 +118,12 @@ class Model:
 
     @staticmethod
     def _find(text: str, phrase: str, occurrence: int | None) -> int:
-        starts = [i for i in range(len(text)) if text.startswith(phrase, i)]
+        def whole(i: int) -> bool:  # no letter or digit glued to either end (docs/motions.md)
+            end = i + len(phrase)
+            left = i == 0 or not (phrase[0].isalnum() and text[i - 1].isalnum())
+            return left and (end == len(text) or not (phrase[-1].isalnum() and text[end].isalnum()))
+
+        starts = [i for i in range(len(text)) if text.startswith(phrase, i) and whole(i)]
         return starts[(occurrence or 1) - 1]
 
     @staticmethod
@@ -252,7 +257,9 @@ class Pipeline(RuleBasedStateMachine):
             model = model.applied(motion, base)
         if CHECK is not None:
             report = CHECK.check(base, group, today=dt.date(2030, 1, 1))
-            assert report.clean, [f.message for f in report.findings]
+            # words and provisions (docs/provisions.md) are findings about one motion, not how they combine
+            combined = [f for f in report.findings if f.kind not in ("unstated-provision", "provision-drift")]
+            assert not combined, [f.message for f in combined]
         self.keep(result, model)
 
     @precondition(lambda self: CHECK is not None and len(self.current) > 0)
@@ -313,7 +320,7 @@ class Pipeline(RuleBasedStateMachine):
         i = data.draw(st.integers(0, len(self.versions) - 2), label="back to")
         target, _, target_model = self.versions[i]
         if target.clauses == self.current.clauses or not self.current.clauses:
-            return  # nothing to amend; or no clause to anchor an insertion to (CONTRACT 2 has no "into the book")
+            return  # nothing to amend; or no clause to anchor an insertion to (docs/motions.md has no "into the book")
         motion = DRAFT.draft(self.current, target)
         (from_file,) = motion_io.loads(motion_io.dumps([motion]), "drafted.yaml")
         result = apply(self.current, from_file, label=self.label())

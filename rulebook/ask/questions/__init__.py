@@ -1,4 +1,4 @@
-"""The built-in questions (CONTRACT section 4), one module per family.
+"""The built-in questions (docs/questions.md), one module per family.
 
 Importing this package registers them; :data:`BUILTINS` lists them.
 """
@@ -15,9 +15,11 @@ BUILTINS: tuple[Question, ...] = tuple(
     function.__rulebook_question__  # type: ignore[attr-defined]
     for function in (
         leadership.ballot,
+        leadership.nominations_needed,
         committee.composition,
         committee.vote,
         conference.vote,
+        conference.rule_change_heard,
         shadow_cabinet.composition,
         provision.provision,
     )

@@ -2,7 +2,9 @@
 
 The facts give each section's vote, as shares (``{CLPs: {for: 0.68,
 against: 0.32}}``) or as raw counts (``{CLPs: {for: 123456, against:
-98765}}``: whole numbers). Each section's *for share* is for / (for +
+98765}}``: whole numbers). Shares for and against may add up to 1 plus at
+most ``SUM_TOLERANCE`` (one billionth), so shares computed in floating point
+(``1 - 0.978``) are accepted. Each section's *for share* is for / (for +
 against); the result is the weighted mean of those shares, by
 ``conference.weights``. It is carried when it is more than one half, or at
 least ``conference.majority`` when the rules set one. For each section the
@@ -41,11 +43,14 @@ from rulebook.ask.facts import Fact, as_fraction
 from rulebook.ask.registry import question
 from rulebook.ask.view import ProvisionView, read_weights
 
-__all__ = ["vote"]
+__all__ = ["rule_change_heard", "vote"]
 
 WEIGHTS = "conference.weights"
 MAJORITY = "conference.majority"
 HALF = Fraction(1, 2)
+#: How far above 1 the shares for and against may add up: shares computed in floating
+#: point (``1 - 0.978`` is 0.02200000000000002) sum to a hair over 1 (docs/questions.md).
+SUM_TOLERANCE = Fraction(1, 10**9)
 
 
 def _majority(view: ProvisionView) -> tuple[Fraction, bool]:
@@ -72,7 +77,7 @@ def _section(fact: Fact, name: str) -> tuple[Fraction, tuple[int, int] | None]:
         return Fraction(f, f + a), (f, a)
     f_share = yes.share()
     a_share = no.share() if no is not None else 1 - f_share
-    if f_share + a_share > 1:
+    if f_share + a_share > 1 + SUM_TOLERANCE:
         raise fact.error(f"shares for ({yes.value}) and against ({no.value if no else ''}) add up to more than 1")
     if f_share + a_share == 0:
         raise fact.error("shares for and against are both 0; give the shares of the votes cast")
@@ -171,5 +176,57 @@ def vote(view: ProvisionView, facts: Fact) -> Outcome:
             "majority": {"share": float(threshold), "rule": "more than" if strict else "at least"},
             "sections": sections,
             "swing": swing,
+        }
+    )
+
+
+DELAY = "conference.rule_change_delay_years"
+
+
+@question("conference.rule_change_heard", facts=("submitted", "proposer"), required=("submitted", "proposer"))
+def rule_change_heard(view: ProvisionView, facts: Fact) -> Outcome:
+    """At which year's annual conference a constitutional amendment is first heard.
+
+    Reads ``conference.rule_change_delay_years``: ``{years: n, applies_to:
+    [PROPOSERS], not_to: [PROPOSERS]}`` (a rule or a practice). An amendment
+    submitted in year Y (before that year's conference, as submission deadlines
+    fall) by a proposer it applies to is heard at the conference of Y + n;
+    other proposers at that of Y.
+
+    Examples
+    --------
+    >>> from rulebook import loads
+    >>> from rulebook.ask import ask
+    >>> v = loads('''
+    ... rulebook: party
+    ... version: "1"
+    ... numbering: [{style: arabic, label: "Rule {n}"}]
+    ... clauses:
+    ...   - {id: c, text: "Branch rule changes wait a year.",
+    ...      provisions: {conference.rule_change_delay_years: {years: 1, applies_to: [branches]}}}
+    ... ''')
+    >>> a = ask(v, "conference.rule_change_heard", {"submitted": 2016, "proposer": "branches"})
+    >>> a.answer["heard_at"], a.answer["delay_years"]
+    (2017, 1)
+    """
+    submitted = facts.require("submitted")
+    year = submitted.value.year if hasattr(submitted.value, "year") else submitted.integer(minimum=1)
+    proposer = facts.require("proposer").text()
+    value = view.get(DELAY)
+    if value is None:
+        gap = Gap.silent(DELAY, "when a constitutional amendment is first heard after it is submitted")
+        return Outcome({"submitted": year, "proposer": proposer}, [gap])
+    if not hasattr(value, "get") or not isinstance(value.get("years"), int) or isinstance(value.get("years"), bool):
+        raise view.invalid(DELAY, "must be {years: n, applies_to: [PROPOSERS], not_to: [PROPOSERS]}")
+    applies_to, not_to = value.get("applies_to"), value.get("not_to") or ()
+    applies = proposer not in not_to and (applies_to is None or proposer in applies_to)
+    delay = value["years"] if applies else 0
+    return Outcome(
+        {
+            "submitted": year,
+            "proposer": proposer,
+            "delay_years": delay,
+            "heard_at": year + delay,
+            "basis": f"{DELAY} {'applies' if applies else 'does not apply'} to {proposer}",
         }
     )

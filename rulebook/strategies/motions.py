@@ -1,294 +1,32 @@
-"""Hypothesis strategies for rule books, motions, sets of motions and facts.
-
-A rules repository can property-test its own invariants with these: generate
-motions against its real book and assert that whatever passes ``check`` keeps
-the book sound. The strategies are small by default and shrink to readable
-examples: clause ids ``c1``, ``c2``, ..., words from a short vocabulary.
-
-This module needs :mod:`hypothesis` (``pip install 'rulebook[testing]'``).
-
-Examples
---------
->>> from hypothesis import given, settings
->>> from rulebook.numbering import all_citations, resolve
->>> @settings(max_examples=5, database=None)
-... @given(rulebooks())
-... def test_every_citation_resolves(version):
-...     for cid, cite in all_citations(version).items():
-...         assert resolve(version, cite).id == cid
->>> test_every_citation_resolves()
-"""
+"""Strategies for motions valid against a version, and sets of motions."""
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
-from collections.abc import Collection, Iterable, Mapping, Sequence
-from typing import Any, TypeVar
-
-try:
-    from hypothesis import assume
-    from hypothesis import strategies as st
-    from hypothesis.errors import InvalidArgument
-except ImportError as exc:  # pragma: no cover - exercised only without the testing extra
-    raise ImportError("rulebook.strategies needs hypothesis; install it with: pip install 'rulebook[testing]'") from exc
+from collections.abc import Collection, Iterable
+from typing import Any
 
 import attrs
+from hypothesis import assume
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 
 from rulebook.amend.apply import apply, find_phrase
 from rulebook.amend.motion import OPS, Amendment, Motion
 from rulebook.errors import CitationError
-from rulebook.model import STYLES, Clause, Invariant, Level, Version, walk
+from rulebook.model import Clause, Version, walk
 from rulebook.numbering import citation, resolve_id
 from rulebook.refs import references
-
-__all__ = [
-    "LABELS",
-    "PROVISION_NAMES",
-    "QUESTIONS",
-    "WORDS",
-    "facts",
-    "motion_sets",
-    "motions",
-    "numbering_schemes",
-    "provision_values",
-    "rulebooks",
-]
-
-#: The vocabulary of generated clause text: short, readable, and with words
-#: that occur inside one another ("member" in "members"), to exercise phrase search.
-WORDS = ("the", "members", "member", "fee", "shall", "pay", "vote", "committee", "chair", "may",
-         "not", "elect", "annual", "meeting", "notice", "days", "10", "15", "per", "cent")  # fmt: skip
-#: Labels generated numbering levels may carry.
-LABELS = ("Rule {n}", "Chapter {n}", "Clause {n}", "Part {n}", "Section {n}", "({n})")
-#: Provision names generated books and motions draw from (each book uses each at most once).
-PROVISION_NAMES = ("fee", "quorum", "term.years", "seats", "tie", "notice.days", "majority",
-                   "interval", "leadership.share", "nec.size", "cac.size", "deposit")  # fmt: skip
-#: The built-in questions :func:`facts` can generate facts for (CONTRACT section 4).
-QUESTIONS = ("leadership.ballot", "nec.composition", "nec.vote", "conference.vote",
-             "shadow_cabinet.composition", "provision")  # fmt: skip
-_BODIES = ("PLP", "EPLP", "CLPs", "affiliates")
-_SECTIONS = ("leader", "treasurer", "clps", "unions", "members", "youth")
-_PINNED_LETTERS = "ABCDEFGH"
-_T = TypeVar("_T")
-
-# Strategies are built once and drawn from many times: building one inside a
-# draw costs hypothesis a validation each time, which made generation ~10x slower.
-_BOOLS = st.booleans()
-_NAME_ORDERS = st.permutations(PROVISION_NAMES)
-_EFFECTIVE = st.none() | st.dates(dt.date(1990, 1, 1), dt.date(2040, 12, 31))
-_TITLES = st.none() | st.just("The Rules")
-_PROPOSERS = st.none() | st.sampled_from(("NEC", "a member"))
-_MOTION_DATES = st.none() | st.dates(dt.date(2000, 1, 1), dt.date(2030, 12, 31))
-
-
-@functools.cache
-def _ints(lo: int, hi: int) -> st.SearchStrategy[int]:
-    return st.integers(lo, hi)
-
-
-@functools.cache
-def _word_lists(min_size: int, max_size: int) -> st.SearchStrategy[list[str]]:
-    return st.lists(st.sampled_from(WORDS), min_size=min_size, max_size=max_size)
-
-
-def _at(where: str, ref: str) -> dict[str, Any]:
-    """``{"after": ref}`` and the like, as keyword arguments of an amendment."""
-    return {where: ref}
-
-
-def _int(draw: st.DrawFn, lo: int, hi: int) -> int:
-    return draw(_ints(lo, hi))
-
-
-def _pick(draw: st.DrawFn, items: Sequence[_T]) -> _T:
-    """One of ``items`` (shrinking towards the first), like ``sampled_from``."""
-    if not items:
-        raise InvalidArgument("nothing to choose from")
-    return items[_int(draw, 0, len(items) - 1)]
-
-
-def _flip(draw: st.DrawFn) -> bool:
-    return draw(_BOOLS)
-
-
-@functools.cache
-def numbering_schemes(min_depth: int = 1, max_depth: int = 4) -> st.SearchStrategy[tuple[Level, ...]]:
-    """Numbering schemes: one :class:`~rulebook.model.Level` per depth, any
-    style, each labelled (``Rule {n}``, ``({n})``, ...) or not.
-
-    Examples
-    --------
-    >>> from hypothesis import given, settings
-    >>> @settings(max_examples=10, database=None, derandomize=True)
-    ... @given(numbering_schemes(min_depth=2, max_depth=3))
-    ... def test_scheme_depth(levels):
-    ...     assert 2 <= len(levels) <= 3
-    >>> test_scheme_depth()
-    """
-    if not 1 <= min_depth <= max_depth:
-        raise InvalidArgument(f"need 1 <= min_depth <= max_depth, not {min_depth} and {max_depth}")
-    level = st.builds(Level, st.sampled_from(STYLES), st.none() | st.sampled_from(LABELS))
-    return st.lists(level, min_size=min_depth, max_size=max_depth).map(tuple)
-
-
-@functools.cache
-def provision_values(max_leaves: int = 6) -> st.SearchStrategy[Any]:
-    """Values a provision may hold: numbers, booleans, words, and lists and
-    mappings of them (what YAML round-trips exactly; no NaN).
-
-    Examples
-    --------
-    >>> from hypothesis import find
-    >>> find(provision_values(), lambda v: isinstance(v, dict) and v)
-    {'the': False}
-    """
-    scalars = (
-        st.booleans()
-        | st.integers(-1000, 1000)
-        | st.sampled_from((0.1, 0.15, 0.2, 0.5, 0.6667, 1.5))
-        | st.sampled_from(WORDS + _BODIES)
-    )
-    return st.recursive(
-        scalars,
-        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(WORDS), inner, max_size=3),
-        max_leaves=max_leaves,
-    )
-
-
-def _words(draw: st.DrawFn, min_size: int = 1, max_size: int = 8) -> list[str]:
-    return draw(_word_lists(min_size, max_size))
-
-
-def _text(draw: st.DrawFn, targets: list[str], references_: bool) -> str:
-    tokens = _words(draw)
-    if references_ and targets and _flip(draw):
-        at = _int(draw, 0, len(tokens))
-        tokens.insert(at, f"[[{_pick(draw, targets)}]]")
-    return " ".join(tokens) + _pick(draw, ("", ".", ";"))
-
-
-def _heading(draw: st.DrawFn) -> str | None:
-    if not _flip(draw):
-        return None
-    return " ".join(_words(draw, 1, 3)).capitalize()
-
-
-@attrs.define
-class _Shape:
-    """A clause tree being drawn: ids are given in document order."""
-
-    pinned: bool
-    max_clauses: int
-    count: int = 0
-    pins: int = 0
-
-
-def _draw_tree(draw: st.DrawFn, shape: _Shape, depth: int, levels: int, max_children: int) -> list[dict[str, Any]]:
-    nodes: list[dict[str, Any]] = []
-    wanted = _int(draw, 1 if depth == 0 else 0, max_children)
-    unpinned_before = 0
-    for _ in range(wanted):
-        if shape.count >= shape.max_clauses:
-            break
-        shape.count += 1
-        node: dict[str, Any] = {"id": f"c{shape.count}", "number": None}
-        if shape.pinned and unpinned_before and _int(draw, 0, 5) == 0:
-            # a pinned number holds a digit and a letter, so it never equals a positional one
-            node["number"] = f"{shape.pins // len(_PINNED_LETTERS) + 1}{_PINNED_LETTERS[shape.pins % 8]}"
-            shape.pins += 1
-        else:
-            unpinned_before += 1
-        node["children"] = _draw_tree(draw, shape, depth + 1, levels, max_children) if depth + 1 < levels else []
-        nodes.append(node)
-    return nodes
-
-
-def _flatten(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    out = []
-    for node in nodes:
-        out.append(node)
-        out.extend(_flatten(node["children"]))
-    return out
-
-
-@st.composite
-def rulebooks(
-    draw: st.DrawFn,
-    max_depth: int = 3,
-    max_children: int = 3,
-    references: bool = True,
-    provisions: bool = True,
-    *,
-    max_clauses: int = 12,
-    min_clauses: int = 1,
-    pinned: bool = True,
-    invariants: bool = False,
-) -> Version:
-    """Valid rule book versions: unique ids, ``[[ref]]`` only to existing
-    clauses, no deeper than the numbering scheme, each provision carried once.
-
-    ``max_depth`` bounds the numbering scheme (and so the tree);
-    ``max_children`` the children of one clause; ``max_clauses`` the whole
-    book (``min_clauses`` is met with more top-level clauses). ``pinned`` lets some clauses
-    pin numbers such as ``"1A"``; ``invariants`` declares a few invariants
-    the book keeps.
-
-    Examples
-    --------
-    >>> from hypothesis import given, settings
-    >>> from rulebook.numbering import max_depth
-    >>> @settings(max_examples=10, database=None, derandomize=True)
-    ... @given(rulebooks(max_depth=2, min_clauses=3))
-    ... def test_book_shape(version):
-    ...     assert max_depth(version.clauses) <= len(version.numbering) <= 2
-    ...     assert len(version) >= 3
-    >>> test_book_shape()
-    """
-    levels = draw(numbering_schemes(1, max_depth))
-    shape = _Shape(pinned=pinned, max_clauses=max_clauses)
-    tree = _draw_tree(draw, shape, 0, len(levels), max_children)
-    while shape.count < min(min_clauses, max_clauses):
-        shape.count += 1
-        tree.append({"id": f"c{shape.count}", "number": None, "children": []})
-    flat = _flatten(tree)
-    ids = [n["id"] for n in flat]
-    names = list(draw(_NAME_ORDERS)) if provisions else []
-    for node in flat:
-        node["text"] = _text(draw, ids, references) if _int(draw, 0, 4) else None
-        node["heading"] = _heading(draw)
-        node["provisions"] = {}
-        while names and _int(draw, 0, 3) == 0:
-            node["provisions"][names.pop()] = draw(provision_values())
-
-    def build(node: dict[str, Any]) -> Clause:
-        return Clause(
-            node["id"],
-            heading=node["heading"],
-            text=node["text"],
-            provisions=node["provisions"],
-            children=tuple(build(c) for c in node["children"]),
-            number=node["number"],
-        )
-
-    declared: list[Invariant] = []
-    if invariants:
-        declared.append(Invariant("keeps-first", clause=ids[0], description="The first clause stays."))
-        carried = [(n["provisions"], name) for n in flat for name in n["provisions"]]
-        numeric = [name for held, name in carried if isinstance(held[name], int) and not isinstance(held[name], bool)]
-        if numeric:
-            name = _pick(draw, numeric)
-            declared.append(Invariant(f"{name}-bounded", provision=name, min=-1000, max=1000))
-    return Version(
-        rulebook=_pick(draw, ("club", "union", "party")),
-        label=_pick(draw, ("1", "2016", "v2")),
-        numbering=levels,
-        clauses=tuple(build(n) for n in tree),
-        effective=draw(_EFFECTIVE),
-        title=draw(_TITLES),
-        invariants=tuple(declared),
-    )
-
+from rulebook.strategies.books import _heading, _text, _words, provision_values
+from rulebook.strategies.common import (
+    _MOTION_DATES,
+    _PINNED_LETTERS,
+    _PROPOSERS,
+    PROVISION_NAMES,
+    _at,
+    _flip,
+    _int,
+    _pick,
+)
 
 # -- motions -------------------------------------------------------------------
 
@@ -636,6 +374,7 @@ def motions(
     Examples
     --------
     >>> from hypothesis import given, settings, strategies as st
+    >>> from rulebook.strategies import rulebooks
     >>> from rulebook.amend.apply import apply
     >>> @settings(max_examples=10, database=None, derandomize=True)
     ... @given(st.data())
@@ -675,6 +414,7 @@ def motion_sets(
     Examples
     --------
     >>> from hypothesis import given, settings, strategies as st
+    >>> from rulebook.strategies import rulebooks
     >>> from rulebook.amend.apply import apply_all
     >>> @settings(max_examples=10, database=None, derandomize=True)
     ... @given(st.data())
@@ -702,85 +442,3 @@ def motion_sets(
         out.append(motion)
         touched |= footprint
     return tuple(out)
-
-
-# -- facts ---------------------------------------------------------------------
-
-
-def _sections(version: Version | None, provision: str) -> dict[str, int] | None:
-    value = version.provision(provision) if version is not None else None
-    if not isinstance(value, Mapping):
-        return None
-    out = {}
-    for name, entry in value.items():
-        seats = entry.get("seats") if isinstance(entry, Mapping) else None
-        if isinstance(entry, Mapping) and entry.get("voting", True) is False:
-            continue  # a section without a vote casts none
-        if isinstance(seats, int) and not isinstance(seats, bool) and seats >= 0:
-            out[str(name)] = seats
-    return out or None
-
-
-@st.composite
-def facts(draw: st.DrawFn, question: str, version: Version | None = None, body: str = "nec") -> dict[str, Any]:
-    """Facts for a built-in question, of the shapes CONTRACT section 4 gives.
-
-    With ``version``, facts follow its provisions where that matters: votes
-    per section never exceed the section's seats (``{body}.seats``),
-    conference sections are those of ``conference.weights``, and the
-    ``provision`` question names a provision the version carries.
-
-    Examples
-    --------
-    >>> from hypothesis import given, settings
-    >>> @settings(max_examples=10, database=None, derandomize=True)
-    ... @given(facts("leadership.ballot"))
-    ... def test_ballot_facts(f):
-    ...     assert sorted(f) == ['bodies', 'candidates', 'vacancy']
-    ...     assert all(set(c["nominations"]) <= set(f["bodies"]) for c in f["candidates"])
-    >>> test_ballot_facts()
-    """
-    if question == "leadership.ballot":
-        bodies = draw(st.dictionaries(st.sampled_from(_BODIES), st.integers(0, 700), min_size=1, max_size=len(_BODIES)))
-        vacancy = _flip(draw)
-        count = _int(draw, 1, 4)
-        incumbent = None if vacancy or not _flip(draw) else _int(draw, 0, count - 1)
-        candidates = []
-        for i in range(count):
-            nominations = {name: _int(draw, 0, size) for name, size in bodies.items() if _int(draw, 0, 3)}
-            candidate: dict[str, Any] = {"name": "ABCD"[i], "nominations": nominations}
-            if incumbent == i:
-                candidate["incumbent"] = True
-            candidates.append(candidate)
-        return {"vacancy": vacancy, "bodies": bodies, "candidates": candidates}
-    if question in ("nec.composition", "shadow_cabinet.composition"):
-        return {"body": body} if question == "nec.composition" and body != "nec" else {}
-    if question == "nec.vote":
-        seats = _sections(version, f"{body}.seats") or draw(
-            st.dictionaries(st.sampled_from(_SECTIONS), st.integers(1, 12), min_size=1, max_size=4)
-        )
-        votes: dict[str, Any] = {}
-        for section, size in seats.items():
-            if not _int(draw, 0, 4):
-                continue  # a section nobody from attended is absent
-            yes = _int(draw, 0, size)
-            no = _int(draw, 0, size - yes)
-            cast = [yes, no, _int(draw, 0, size - yes - no)]
-            votes[section] = dict(zip(("for", "against", "abstain"), cast, strict=True))
-        out: dict[str, Any] = {"votes": votes}
-        if body != "nec":
-            out["body"] = body
-        return out
-    if question == "conference.vote":
-        weights = version.provision("conference.weights") if version is not None else None
-        sections = sorted(weights) if isinstance(weights, Mapping) and weights else ["affiliates", "CLPs"]
-        result = {}
-        for section in sections:
-            for_share = _int(draw, 0, 100)
-            against = _int(draw, 0, 100 - for_share)
-            result[str(section)] = {"for": for_share / 100, "against": against / 100}
-        return result
-    if question == "provision":
-        names = sorted(version.provision_index) if version is not None else []
-        return {"name": _pick(draw, names or list(PROVISION_NAMES))}
-    raise InvalidArgument(f"no facts strategy for question {question!r}; known: {', '.join(QUESTIONS)}")

@@ -1,0 +1,90 @@
+"""Amendment wording as organisations print it, read and written.
+
+Conference papers, union rule-change booklets and party constitutions write
+amendments in stock English ("Chapter 4, Clause II.2.B.i, line 2: delete '15
+per cent' and insert '10 per cent'"). :func:`parse_wording` reads that English
+into :class:`~rulebook.amend.motion.Amendment` operations and
+:func:`write_wording` writes any operation back. Clause references are kept as
+written; :func:`~rulebook.amend.apply.apply` resolves them later in the
+motion's base (:func:`rulebook.numbering.resolve`), so this package never
+looks at a rule book's tree. Every word of an instruction is either read or
+refused: the error names the word and column and gives a form that works.
+
+The package: :mod:`.tokens` (words, quotes, punctuation), :mod:`.reader`
+(keywords, references, qualifiers), :mod:`.clauses` (statements on whole
+clauses), :mod:`.words` (actions on a clause's words), :mod:`.grammar`
+(instructions into statements; :func:`parse_wording`), :mod:`.writer`.
+
+The grammar (keywords in any case; ``Q`` a quoted phrase; ``NEW`` a quoted
+phrase, or after ``:`` or a dash the plain text to the end of the instruction;
+``REF`` a clause reference kept as written)::
+
+    wording    := statement (SEP statement)*
+    SEP        := ";" | "." | "," | "and" | "then" | LABEL        LABEL := "a)" | "(b)" | "(ii)"
+    statement  := RENUMBER
+                | INSERT ["at" ["the"] "end"] ["after" REF ","] NEWWORD UNIT [NUMBER | ID | "with id" ID]
+                      ["headed" Q] ["numbered" Q] [PLACE REF] [("as follows" | "to read" | "reading") [":"]] NEW
+                      ["with provisions" FLOW] ["with sub-clauses" FLOW]
+                | DELETE [UNIT] REF ["and" ("replace" | "substitute" | "insert") ["it"] ["with" | "by"] NEW]
+                | "replace" [UNIT] REF ("with" | "by") NEW
+                | "move" UNIT REF PLACE REF
+                | [["In" | "Amend"] REFS (":" | "," | "-")] action ("and" action | "," action)*
+    action     := QUAL* ( DELETE [":"] PHRASE QUAL* [["and" | ","] (INSERT NEW | "replace" ["it"] ("with"|"by") NEW)]
+                | DELETE ("the text" | "the heading") [... NEW]  |  DELETE ("the clause" | "this clause")
+                | ("after" | "before") PHRASE [","] INSERT NEW  |  INSERT NEW ("after" | "before") PHRASE
+                | "replace" ["the" ORDINAL "sentence" "which reads"] PHRASE ("with" | "by") NEW
+                | "replace the text with" NEW ["and the heading with" NEW]  (and heading first)
+                | "for" PHRASE "substitute" NEW  |  "change" ["the"] (PHRASE | WORDS) "to" (NEW | WORDS)
+                | "set provision" NAME "to" FLOW  |  "remove provision" NAME )
+    RENUMBER   := ("renumber" | "re-letter" | ...) ("the" | "remaining" | "clauses" | "and" | "accordingly" | ...)*
+    DELETE     := "delete" | "leave out" | "remove" | "omit" | "strike" ["out"]
+    INSERT     := "insert" | "add" | "substitute"
+    UNIT       := "clause" | "sub-clause" | "rule" | "article" | "section" | "paragraph" | ... (and plurals)
+    NEWWORD    := "new" | "a new" | "an additional" | "a further"
+    PLACE      := "after" | "before" | "into" | "at the end of" | "to the end of"
+    PHRASE     := ["the" ORDINAL ["occurrence of"]] [FILLER] Q [OCCURRENCE]
+    FILLER     := "the words" | "these words" | "the word" | "the phrase" | ...   (a filler with no Q is refused)
+    OCCURRENCE := "(" ("occurrence" N | ORDINAL "occurrence") ")"
+    QUAL       := "(line N)" | "line N" | ("in" | "at the start of" | "at the end of") ["the"|"this"] [ORDINAL] UNIT
+    REFS       := REF | PLURAL-UNIT REF ("," REF)* "and" REF      ("Rules B 2, B 4.1 and C 1.3": the actions for each)
+
+A statement that starts with an action works on the clause of the statement
+before it (or the ``clause`` given to :func:`parse_wording`). Qualifiers only
+say where a phrase stands: a phrase is found by its words, as whole words, and
+one that occurs more than once is refused when applied, never guessed. A block
+of new clause text that starts with its own number ("K.2 Branches meet ...")
+loses the number, which the rule book computes. "renumber ... accordingly"
+does nothing, because numbering is computed.
+
+**Quoting.** ``'…'``, ``"…"``, ``‘…’``, ``“…”``, ``''…''`` and ````…''``, a
+curly mark closed by a straight one and the reverse; quotes nest (``‘a
+‘due diligence’ check’``). Inside a phrase the closing mark written twice
+stands for itself (``'the member''s fee'``) and an apostrophe between letters
+is an apostrophe. An unclosed quote is an error naming where it opens.
+:func:`write_wording` quotes with ``'`` unless the phrase holds one, then with
+``"``; a phrase holding both is written with ``'`` and each ``'`` doubled.
+
+**Ids of new clauses.** "insert new clause ID after REF: 'text'" gives the id;
+a word that looks like a clause number ("F", "5A", "K.2") is the number it
+will have, not an id (write "with id" to give such an id). Without an id the
+clause gets :func:`derived_id` of the statement and its heading or text.
+
+Examples
+--------
+>>> (a,) = parse_wording("Chapter 4, Clause II.2.B.i, line 2: delete '20 per cent' and insert '10 per cent'")
+>>> a.op, a.clause, a.old, a.new
+('replace_words', 'Chapter 4, Clause II.2.B.i', '20 per cent', '10 per cent')
+>>> w = "Rule 2: after 'members' insert 'and guests' and renumber accordingly and delete clause Rule 3."
+>>> [x.op for x in parse_wording(w)]
+['insert_words', 'delete_clause']
+>>> write_wording(a)
+"Chapter 4, Clause II.2.B.i: delete '20 per cent' and insert '10 per cent'"
+"""
+
+from __future__ import annotations
+
+from rulebook.amend.wording.clauses import derived_id
+from rulebook.amend.wording.grammar import parse_wording
+from rulebook.amend.wording.writer import write_wording
+
+__all__ = ["derived_id", "parse_wording", "write_wording"]

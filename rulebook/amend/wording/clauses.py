@@ -1,0 +1,358 @@
+"""Statements about whole clauses: insert a new one, delete, replace with a
+block of new text, move; with the YAML values some of them carry.
+
+Examples
+--------
+>>> from rulebook.amend.wording import parse_wording
+>>> (a,) = parse_wording("Delete Rule K.2 and replace with: K.2 Branches meet monthly.")
+>>> a.op, a.clause, a.text
+('replace_text', 'Rule K.2', 'Branches meet monthly.')
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Any
+
+from rulebook.amend.motion import Amendment
+from rulebook.amend.wording.reader import CLAUSE_WORDS, Reader, looks_like_number, names_number, placed
+from rulebook.errors import RulebookError, WordingError
+from rulebook.io.rulebook import ID_PATTERN, parse_clause
+from rulebook.io.yamlsrc import Seq, parse
+from rulebook.model import Clause, freeze
+
+__all__ = ["ClauseStatements", "derived_id", "strip_number"]
+
+#: A plain YAML scalar in running text ends at ';', ' and ', or ',' or '.' before a space or the end.
+_PLAIN_SCALAR = re.compile(r"(?:(?!\s+and\s|[.,](?:\s|$))[^;])*")
+_KEYWORDS = frozenset(("after", "before", "into", "at", "to", "as", "a", "headed", "numbered", "with", "reading"))
+_GENERIC = ("clause", "sub-clause", "subclause")
+_NEW = ("new", "a new", "the new", "an additional", "additional", "a further")
+
+
+def derived_id(statement: str, words: str) -> str:
+    """The id given to a new clause whose wording names none: a slug of the
+    first words of ``words`` (its heading or text) and six hex digits of a
+    hash of the whole ``statement``.
+
+    Examples
+    --------
+    >>> derived_id("insert new clause after Rule 2: 'Members may vote.'", "Members may vote.")
+    'members-may-vote-6aeab2'
+    """
+    slug = "-".join(re.findall(r"[a-z0-9]+", words.lower())[:4]) or "clause"
+    digest = hashlib.sha256(" ".join(statement.split()).encode()).hexdigest()[:6]
+    return f"{slug}-{digest}"
+
+
+def strip_number(text: str, number: str | None = None) -> str:
+    """A block of new clause text without its own leading number ("K.2 Branches ..."):
+    the number is the clause's place, computed by the rule book, not words of it. The
+    number is the end of ``number`` (the clause's citation, "Chapter 2, Clause IV,
+    section 3 B") written again, or a lone word that can only be a number.
+
+    Examples
+    --------
+    >>> strip_number("K.2 Branches meet monthly."), strip_number("(f) the treasurer"), strip_number("A member")
+    ('Branches meet monthly.', 'the treasurer', 'A member')
+    >>> strip_number("3 B New text.", "Chapter 2, Clause IV, section 3 B")
+    'New text.'
+    """
+    words = text.strip().split(" ")
+    cited = [w.strip("().:,").lower() for w in (number or "").split()]
+    for k in range(min(4, len(words) - 1, len(cited)), 0, -1):
+        if [w.strip("().:,").lower() for w in words[:k]] == cited[-k:]:
+            return " ".join(words[k:]).strip().lstrip("–—-:").strip()
+    first = words[0]
+    if len(words) > 1 and looks_like_number(first) and _numeric(first):
+        return " ".join(words[1:]).strip().lstrip("–—-:").strip()
+    return text.strip()
+
+
+def _own_number_dropped(text: str, own: str) -> str:
+    """Quoted new text without the clause's own number in front ("K.2 Text", "1.3.4No branch ..."
+    for Rule D.1.3.4); other text is kept whole, as quoted."""
+    bare = own.strip("().:")
+    for number in (bare, re.sub(r"^[A-Za-z]+\.?\s*", "", bare)):
+        if number and text.startswith(number) and not text[len(number) : len(number) + 1].isdigit():
+            rest = text[len(number) :].lstrip(".):–—- ")
+            if rest:
+                return rest
+    return text
+
+
+def _numeric(word: str) -> bool:
+    """A leading number only when it cannot be a word: it has a digit or brackets."""
+    return any(c.isdigit() for c in word) or word.startswith("(") or word.endswith(")")
+
+
+class ClauseStatements(Reader):
+    """The statements that add, delete, replace or move whole clauses."""
+
+    leading: str | None = None  # the number a block of new clause text starts with, if any
+
+    def at_new_clause(self) -> bool:
+        """``insert|add [at (the) end] [after REF,] [a] new CLAUSE ...`` comes next."""
+        if self.peek().key not in ("insert", "add"):
+            return False
+        save = self.pos
+        self.take()
+        self.accept_any("at the end", "at end")
+        if self.accept("after"):
+            while self.peek().kind not in ("end", ",", ";", "quoted", ":"):
+                self.take()
+            self.accept_any(",")
+            if self.peek().kind == ",":
+                self.take()
+        found = self.accept_any(*_NEW) and (self.peek().key in CLAUSE_WORDS)
+        self.pos = save
+        return found
+
+    def insert_clause(self, current: str | None, bare: bool) -> Amendment:
+        start = self.pos
+        self.leading = None
+        self.take()
+        where: str | None = None
+        anchor: str | None = None
+        if self.accept_any("at the end", "at end"):
+            where, anchor = "into", current
+        if self.accept("after"):
+            where = "after"
+            anchor = self.number_ref(self.reference(lambda t: t.key in ("a", "new"), "the clause it goes after"))
+            if self.peek().kind == ",":
+                self.take()
+        self.accept_any(*_NEW)
+        unit = self.take().value  # clause, sub-clause, rule, ...
+        as_number: str | None = None
+        cid: str | None = None
+        number: str | None = None
+        if self.accept("with", "id"):
+            cid = self.take().value
+        elif self.peek().kind == "word" and self.peek().key not in _KEYWORDS:
+            word = self.peek().value
+            if names_number(word):
+                number = self.take().value
+                while self.peek().kind == "word" and names_number(self.peek().value):
+                    number += " " + self.take().value  # "Schedule B 2.7.3"
+            else:
+                cid = self.take().value
+        elif self.peek().kind == "(" and self.peek(2).kind == ")":
+            number = "".join(self.take().value for _ in range(3))
+        if cid is not None and not ID_PATTERN.match(cid):
+            raise self.fail("a clause id: letters, digits and . _ : / - (no spaces)")
+        fields: dict[str, str] = {}
+        if self.at("and") and self.peek(1).key in ("renumber", "re-number", "reletter", "re-letter"):
+            while self.peek().kind == "word":
+                self.take()  # "and renumber accordingly": numbering is computed
+        self.headed(fields)
+        if (
+            self.peek().key in ("after", "before", "into")
+            or self.at("at", "the", "end", "of")
+            or self.at("to", "the", "end", "of")
+        ):
+            where = self.place()
+            stops = ("reading", "with", "to", "headed", "numbered", "as", "which")
+            anchor = self.number_ref(self.reference(lambda t: t.key in stops, f"the clause it goes {where}"))
+        if self.at("as") and not self.at("as", "follows"):
+            self.take()  # "insert new clause after Rule 2.2 as Rule 2.3": the citation it will have
+            ends = ("reading", "with", "to", "headed", "numbered", "which")
+            as_number = self.number_ref(
+                self.reference(lambda t: t.key in ends, "the citation the new clause will have")
+            )
+            if self.accept("with", "id"):
+                cid = self.take().value  # kept so that the rule book's ids survive a wording-only motion
+        self.headed(fields)
+        text = None
+        if self.accept_any(
+            "to read", "reading", "which reads", "as follows", "in the following terms"
+        ) or self.peek().kind in (":", "dash"):
+            text = self.block("the new clause's text (quoted, or after ':')", number)
+        elif self.peek().kind == "quoted":
+            text = self.quoted()
+        provisions: Any = {}
+        children: tuple[Clause, ...] = ()
+        while self.at("with", "provisions") or self.at("with", "sub-clauses") or self.at("with", "subclauses"):
+            self.take()
+            what = self.take().key
+            at = self.pos
+            raw, end = self.flow(self.pos)
+            self.pos = end
+            if what == "provisions":
+                provisions = self.yaml_value(raw, at)
+                if not hasattr(provisions, "items"):
+                    raise self.lex.error(at, "provisions as a YAML mapping {name: value, ...}")
+            else:
+                children = self.yaml_clauses(raw, at)
+        heading = fields.get("heading")
+        if cid is None:
+            cid = derived_id(self.source[start : self.pos], heading or text or number or "")
+        try:
+            clause = Clause(cid, heading=heading, text=text, provisions=provisions, children=children,
+                            number=fields.get("number"))  # fmt: skip
+        except (TypeError, ValueError) as exc:
+            raise self.fail(f"a valid new clause ({exc})") from None
+        if where is None:
+            if current is None and not bare:
+                raise self.fail("'after', 'before' or 'at the end of' and a clause")
+            where, anchor = "into", current
+        numbered = as_number or (f"{unit} {number}" if number is not None else self.leading)
+        place = placed(where, anchor) if anchor is not None else {}
+        return Amendment("insert_clause", new_clause=clause, numbered=numbered, **place)
+
+    def block(self, what: str, number: str | None) -> str:
+        """New clause text; a block (not quoted) loses its own leading number (:func:`strip_number`)."""
+        text = self.new_text(what)
+        own = number.split()[-1] if number else None
+        first = text.split(maxsplit=1)[0] if text.split() else ""
+        self.leading = None
+        if not self.quoted_new and own is None and names_number(first) and _numeric(first) and len(text.split()) > 1:
+            self.leading = first.rstrip(":")
+        if self.quoted_new:
+            return _own_number_dropped(text, own) if own else text
+        return strip_number(text, number)
+
+    def headed(self, into: dict[str, str]) -> None:
+        """``headed 'H'`` and ``numbered 'N'`` of a new clause."""
+        while self.peek().key in ("headed", "numbered"):
+            which = "heading" if self.take().key == "headed" else "number"
+            if which in into:
+                raise self.fail(f"one {which}, not two")
+            into[which] = self.quoted(f"the quoted {which}")
+
+    def place(self) -> str:
+        """after / before / into / at the end of."""
+        if self.accept_any("at the end of", "to the end of", "into", "as the last sub-clause of"):
+            return "into"
+        tok = self.peek()
+        if tok.key in ("after", "before"):
+            self.take()
+            return tok.key
+        raise self.fail("'after', 'before' or 'at the end of' and a clause")
+
+    def whole_clause(self) -> Amendment:
+        """``delete CLAUSE-REF [and replace (it) with: BLOCK]`` after the verb."""
+        self.accept_any("the whole of", "the whole", "all of")
+        tok = self.peek()
+        # "delete clause H.9.5": a lower-case 'clause' only says what follows; "Delete Clause 17": a label
+        if (
+            tok.key in _GENERIC
+            and self.peek(1).kind in ("word", "(")
+            and (tok.value.islower() or (self.peek(1).kind == "word" and not names_number(self.peek(1).value)))
+        ):
+            self.take()  # "delete clause Rule 3": the word 'clause' only says what follows
+        at = self.peek().start
+        ref = self.number_ref(self.reference(lambda t: t.key == "and", "the clause to delete (an id or citation)"))
+        if " to " in f" {ref.lower()} " or ref.lower().startswith(tuple(f"{w}s " for w in CLAUSE_WORDS)):
+            raise self.lex.error(at, "one clause to delete (a range or a list is not read: delete each clause)")
+        self.confirming()
+        if self.at("and", "replace") or self.at("and", "substitute") or self.at("and", "insert"):
+            self.take()
+            self.take()
+            self.accept_any("it with", "them with", "with", "by", "it by")
+            return Amendment("replace_text", clause=ref, text=self.block("the new text (quoted, or after ':')", ref))
+        return Amendment("delete_clause", clause=ref)
+
+    def confirming(self) -> None:
+        """Skip the clause's present words quoted after its reference, as confirmation:
+        ``Delete G5.5 ("G5.5 Members ...")``, ``delete clause H.9.5, which reads: '...'``."""
+        if self.peek().kind == "(" and self.peek(1).kind == "quoted" and self.peek(2).kind == ")":
+            for _ in range(3):
+                self.take()
+        save = self.pos
+        if self.peek().kind == ",":
+            self.take()
+        if self.accept_any("which reads", "which currently reads", "reading", "which says"):
+            self.colon()
+            if self.peek().kind == "quoted":
+                self.take()
+                return
+        self.pos = save
+
+    def replace_clause(self) -> Amendment:
+        """``Replace CLAUSE-REF with (the following) [:] BLOCK`` after the verb."""
+        ref = self.number_ref(self.reference(lambda t: t.key in ("with", "by"), "the clause to replace"))
+        self.confirming()
+        if not (self.accept("with") or self.accept("by")):
+            raise self.fail("'with' and the new text")
+        return Amendment("replace_text", clause=ref, text=self.block("the new text (quoted, or after ':')", ref))
+
+    def move_clause(self) -> Amendment:
+        self.take()
+        self.take()
+        ref = self.number_ref(
+            self.reference(lambda t: t.key in ("after", "before", "into", "to", "at"), "the clause to move")
+        )
+        where = self.place()
+        anchor = self.number_ref(self.reference(lambda t: False, f"the clause to move it {where}"))
+        return Amendment("move_clause", clause=ref, **placed(where, anchor))
+
+    # -- YAML values -------------------------------------------------------------
+    def flow(self, pos: int) -> tuple[str, int]:
+        """The source of a YAML flow value starting at ``pos`` (a bracketed
+        collection, a quoted scalar or a plain scalar) and where it ends."""
+        src = self.source
+        pos = self.lex.skip(pos)
+        if pos >= len(src):
+            raise self.lex.error(pos, "a value (YAML, e.g. {share: 0.1, of: [PLP, EPLP]} or 0.5)")
+        start = pos
+        depth = 0
+        i = pos
+        while i < len(src):
+            ch = src[i]
+            if ch in "'\"" and (depth or i == start):
+                i = self._skip_yaml_string(i)
+                if depth == 0:
+                    return src[start:i], i
+                continue
+            if ch in "{[":
+                depth += 1
+            elif ch in "}]":
+                depth -= 1
+                if depth == 0:
+                    return src[start : i + 1], i + 1
+            elif depth == 0:
+                break
+            i += 1
+        if depth:
+            raise self.lex.error(start, "a closing bracket for this value")
+        m = _PLAIN_SCALAR.match(src, start)
+        raw = (m.group(0) if m else "").rstrip()
+        return raw, start + len(raw)
+
+    def _skip_yaml_string(self, i: int) -> int:
+        src = self.source
+        q = src[i]
+        j = i + 1
+        while j < len(src):
+            if q == '"' and src[j] == "\\":
+                j += 2
+                continue
+            if src[j] == q:
+                if q == "'" and j + 1 < len(src) and src[j + 1] == "'":
+                    j += 2
+                    continue
+                return j + 1
+            j += 1
+        raise self.lex.error(i, f"a closing {q} for this value")
+
+    def yaml_value(self, raw: str, pos: int) -> Any:
+        try:
+            value = parse(raw, "<wording>")
+        except RulebookError:
+            raise self.lex.error(
+                pos, "a YAML value such as {share: 0.1, of: [PLP, EPLP]}, 0.5, true or 'text'"
+            ) from None
+        return freeze(value)
+
+    def yaml_clauses(self, raw: str, pos: int) -> tuple[Clause, ...]:
+        try:
+            items = parse(raw, "<wording>")
+        except RulebookError:
+            raise self.lex.error(pos, "sub-clauses as a YAML list [{id: ..., text: ...}, ...]") from None
+        if not isinstance(items, Seq):
+            raise self.lex.error(pos, "sub-clauses as a YAML list [{id: ..., text: ...}, ...]")
+        try:
+            return tuple(parse_clause(item, items, i, 1, None) for i, item in enumerate(items))
+        except RulebookError as exc:
+            raise WordingError(f"a sub-clause in the wording is not valid: {exc.message}") from None

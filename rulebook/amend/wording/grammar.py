@@ -1,0 +1,302 @@
+"""The reader of amendment wording: instructions into statements into operations.
+
+See the package docstring (:mod:`rulebook.amend.wording`) for the grammar.
+
+Examples
+--------
+>>> [a.op for a in parse_wording("Rule 2: for 'a' substitute 'b'; delete Rule 3 and renumber accordingly")]
+['replace_words', 'delete_clause']
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from rulebook.amend.motion import Amendment
+from rulebook.amend.wording.clauses import derived_id
+from rulebook.amend.wording.reader import (
+    ACTION_STARTS,
+    CLAUSE_WORDS,
+    PLURALS,
+    STATEMENT_STARTS,
+    placed,
+)
+from rulebook.amend.wording.tokens import EXAMPLE
+from rulebook.amend.wording.words import (
+    DELETE_FIRST,
+    INSERT,
+    RELATIVE,
+    RENUMBER,
+    RENUMBER_WORDS,
+    SEPARATORS,
+    WordActions,
+)
+from rulebook.errors import WordingError
+from rulebook.model import Clause
+
+__all__ = ["parse_wording"]
+
+
+class Parser(WordActions):
+    """Recursive descent over the tokens of one wording."""
+
+    def __init__(self, source: str, clause: str | None = None, bare: bool = False) -> None:
+        super().__init__(source)
+        self.default = clause
+        self.bare = bare
+        self.queued: list[Amendment] = []  # further amendments one action reads (a list of phrases)
+
+    # -- statements ----------------------------------------------------------
+    def wording(self) -> list[Amendment]:
+        out: list[Amendment] = []
+        current: list[str | None] = [self.default]
+        while True:
+            self.separators()
+            tok = self.peek()
+            if tok.kind == "end":
+                break
+            if tok.key in RENUMBER:
+                self.renumber()
+                continue
+            save = self.pos
+            if self.edge(verb_follows=True) is None:
+                self.qualifiers()
+            else:
+                self.pos = save
+            tok = self.peek()
+            if self.at_new_clause():
+                out.extend(self.insert_clause(c, self.bare) for c in current)
+            elif tok.key in ("insert", "add") and self.peek(1).key in ("after", "before") and self.clause_follows(2):
+                out.append(self.insert_after_clause())
+            elif tok.key in ("insert", "add") and self.peek(1).key == "new" and self.peek(2).key != "sentence":
+                self.take()
+                self.take()
+                raise self.fail("'clause', 'sub-clause', 'rule', 'article', 'section' or 'paragraph'")
+            elif self.peek().key in DELETE_FIRST and self.after_verb_is_clause():
+                self.verb()
+                out.append(self.whole_clause())
+            elif tok.key == "replace" and self.after_verb_is_clause():
+                self.take()
+                out.append(self.replace_clause())
+            elif tok.key == "move" and self.peek(1).key in CLAUSE_WORDS:
+                out.append(self.move_clause())
+            elif self.starts_action():
+                if current == [None] and not self.bare:
+                    raise self.fail("the clause amended first, then ':' (as in \"Rule 2: delete 'x'\")")
+                out.extend(self.actions(current))
+            else:
+                current = self.located()
+                out.extend(self.actions(current))
+            if (
+                self.peek().kind not in ("end", *SEPARATORS)
+                and not self.at("and")
+                and not self.at("&")
+                and not self.label_next()
+                and not self.starts_action()
+                and not self.at_clause_ref()
+            ):
+                hint = "'and insert' and the new words, " if out and out[-1].op == "delete_words" else ""
+                raise self.fail(f"{hint}';', 'and' or the end of the wording")
+        if not out:
+            raise self.fail("an amendment")
+        return out
+
+    def separators(self) -> None:
+        """Skip what joins statements: ``; . ,``, "and", "then", and item labels "a)", "(b)", "ii."."""
+        while True:
+            if self.peek().kind in SEPARATORS:
+                self.take()
+                continue
+            if self.accept("and") or self.accept("&") or self.accept("then") or self.accept("also"):
+                continue
+            if self.label_next():
+                self.take()
+                self.take()
+                if self.peek().kind == ")":
+                    self.take()
+                continue
+            return
+
+    def renumber(self) -> None:
+        """ "renumber (the remaining clauses and references) accordingly": numbering is computed, so
+        nothing to do; every word is still read, so that nothing after it is dropped."""
+        self.take()
+        while self.peek().key in RENUMBER_WORDS:
+            if self.peek().key == "and" and self.peek(1).key in STATEMENT_STARTS:
+                return
+            self.take()
+        if self.at_clause_ref():  # "Renumber Rule H.6.1.2 (b) as Rule H.6.1.2 (a)": numbering is computed
+            self.reference(lambda t: t.key == "as", "the clause renumbered")
+            if self.accept("as"):
+                self.reference(lambda t: False, "its new number")
+
+    def after_verb_is_clause(self) -> bool:
+        """After "delete"/"replace", a clause reference rather than a phrase comes next."""
+        save = self.pos
+        tok = self.take()
+        if tok.key in ("leave", "strike"):
+            self.accept("out")
+        self.accept_any("the whole of", "the whole", "all of")
+        if self.at("the", "clause") or self.at("the", "whole", "clause"):
+            self.pos = save
+            return False
+        found = self.at_clause_ref()
+        self.pos = save
+        return found
+
+    def starts_action(self) -> bool:
+        """True when the next tokens begin an action rather than a clause reference."""
+        save = self.pos
+        self.qualifiers()
+        tok, nxt = self.peek(), self.peek(1)
+        found = False
+        if tok.key in ("leave", "strike"):
+            found = nxt.key == "out"
+        elif tok.key in ("set",) or (tok.key == "remove" and nxt.key == "provision"):
+            found = nxt.key == "provision"
+        elif tok.key == "change":
+            found = True
+        elif tok.key == "for":
+            found = nxt.kind == "quoted" or nxt.key == "the"
+        elif tok.key == "at":
+            found = nxt.key in ("the", "end", "start", "beginning")
+        elif tok.key in INSERT and nxt.key in ("at", "after", "before", "new", "a"):
+            found = True
+        elif tok.key in ACTION_STARTS and tok.key != "in":
+            found = nxt.kind in ("quoted", ":", "dash", ",") or nxt.key in ("the", "these", "this", "with", "text",
+                                                                          "heading", "it", "words", "word")  # fmt: skip
+        self.pos = save
+        return found
+
+    def located(self) -> list[str | None]:
+        """``[In] REF [locator] [: , -]`` before the actions on that clause (or clauses)."""
+        start = self.peek().start
+        self.accept("in") or self.accept("amend")
+
+        def stop(tok: object) -> bool:
+            return self.peek().start > start and self.peek().key in (*ACTION_STARTS, "change") and self.starts_action()
+
+        ref = self.number_ref(self.reference(stop, "the clause amended (an id or citation), then ':'"))
+        if any(w.lower() in ("heading", "title") for w in ref.split()):
+            raise self.lex.error(
+                start, "a clause; to change a heading write \"Rule 2: replace the heading with 'New'\""
+            )
+        if self.peek().kind in (":", "dash") or (self.peek().kind == "," and self.peek(1).key in STATEMENT_STARTS):
+            self.take()
+        elif not self.starts_action():
+            raise self.fail("':' after the clause reference")
+        return list(_split_refs(ref))
+
+    def actions(self, clauses: list[str | None]) -> list[Amendment]:
+        """One or more actions joined by "and" or ",", each made for every clause named."""
+        read = [self.action(), *self.queued]
+        self.queued.clear()
+        self.qualifiers()
+        self.so_it_reads()
+        while self.at("and") or self.peek().kind in (",", ";") or self.label_next():
+            save = self.pos
+            if not self.label_next():
+                self.take()
+            if self.peek().key in RENUMBER or self.at_new_clause() or not self.starts_action():
+                self.pos = save
+                break
+            read.extend([self.action(), *self.queued])
+            self.queued.clear()
+            self.qualifiers()
+        return [_on(a, c) for c in clauses for a in read]
+
+    def clause_follows(self, ahead: int) -> bool:
+        """A clause reference (not a quoted phrase) starts ``ahead`` tokens on."""
+        save = self.pos
+        for _ in range(ahead):
+            self.take()
+        found = self.at_clause_ref()
+        self.pos = save
+        return found
+
+    def insert_after_clause(self) -> Amendment:
+        """``Insert after Paragraph 3.9 [and renumber accordingly]:`` and the new clause's text."""
+        start = self.pos
+        self.take()
+        where = self.take().key
+        anchor = self.number_ref(self.reference(lambda t: t.key == "and", f"the clause it goes {where}"))
+        if self.at("and") and self.peek(1).key in RENUMBER:
+            self.take()
+            self.renumber()
+        if self.peek().kind not in (":", "dash", "quoted"):
+            raise self.fail("':' and the new clause's text")
+        text = self.block("the new clause's text (quoted, or after ':')", None)
+        cid = derived_id(self.source[start : self.pos], text)
+        return Amendment("insert_clause", new_clause=Clause(cid, text=text), numbered=self.leading,
+                         **placed(where, anchor))  # fmt: skip
+
+
+def _on(a: Amendment, clause: str | None) -> Amendment:
+    """An action read once, made for one of the clauses its statement names."""
+    if a.op == "insert_clause":
+        return a if a.anchor is not None or clause is None else attrs.evolve(a, into=clause)
+    if a.clause and a.clause.startswith(RELATIVE):
+        part = a.clause[len(RELATIVE) :]
+        return attrs.evolve(a, clause=f"{clause}, {part}" if clause else part)
+    return Amendment(**{**_fields(a), "clause": a.clause or clause})
+
+
+def _fields(a: Amendment) -> dict[str, Any]:
+    return {k: getattr(a, k) for k in ("op", "old", "new", "words", "after", "before", "into", "text", "heading",
+                                        "new_clause", "name", "value", "occurrence", "numbered", "at")}  # fmt: skip
+
+
+def _split_refs(ref: str) -> list[str]:
+    """ "Rules B 2, B 4.1 and C 1.3" names three clauses: each with the singular word."""
+    first, _, rest = ref.partition(" ")
+    singular = PLURALS.get(first.lower())
+    if singular is None or not rest:
+        return [ref]
+    word = first[: len(singular)]
+    parts = [p.strip() for chunk in rest.split(",") for p in chunk.split(" and ")]
+    return [f"{word} {p}" for p in parts if p]
+
+
+def parse_wording(text: str, clause: str | None = None, *, bare: bool = True) -> tuple[Amendment, ...]:
+    """The amendments that conventional wording describes (see the package
+    docstring for the grammar).
+
+    Parameters
+    ----------
+    text
+        The instruction as printed.
+    clause
+        The clause amended when the wording names none (an agenda prints the
+        clause above the instructions).
+    bare
+        Accept a wording that names no clause and no ``clause`` is given:
+        its amendments then have ``clause=None`` (for tools that fill it in).
+
+    Raises
+    ------
+    WordingError
+        One line naming the word and column it could not read and a form that works.
+
+    Examples
+    --------
+    >>> (a,) = parse_wording("Rule 2: after 'members' insert 'and guests'")
+    >>> a.op, a.after, a.words
+    ('insert_words', 'members', 'and guests')
+    >>> (a,) = parse_wording("insert new clause fees.late after Rule 2: 'Late payers pay double.'")
+    >>> a.after, a.new_clause.id, a.new_clause.text
+    ('Rule 2', 'fees.late', 'Late payers pay double.')
+    >>> (a,) = parse_wording("Rule 2: set provision fee to {amount: 5, currency: GBP}")
+    >>> a.name, dict(a.value)
+    ('fee', {'amount': 5, 'currency': 'GBP'})
+    >>> [a.clause for a in parse_wording("Delete ‘she/he’ and replace with ‘they’", "Rule C 3")]
+    ['Rule C 3']
+    >>> parse_wording("Rule 2: delete '5' snd insert '6'")
+    Traceback (most recent call last):
+    ...
+    rulebook.errors.WordingError: cannot read the wording "Rule 2: delete '5' snd insert '6'" at word 5 ...
+    """
+    if not isinstance(text, str) or not text.strip():
+        raise WordingError(f"the wording is empty; write the amendment out, {EXAMPLE}")
+    return tuple(Parser(text, clause, bare).wording())

@@ -1,0 +1,264 @@
+"""Token helpers shared by the statements of the grammar: keywords, quoted
+phrases, new text (quoted or running to the end), clause references and the
+qualifiers that only say where a phrase stands.
+
+Examples
+--------
+>>> r = Reader("Rule 2, line 3 (line 3): delete 'x'")
+>>> r.number_ref(r.reference(lambda t: False, "a clause"))
+'Rule 2'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from rulebook.amend.wording.tokens import Lexer, Token
+from rulebook.errors import WordingError
+
+__all__ = ["ORDINALS", "Reader", "looks_like_number", "names_number"]
+
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "last": -1, "final": -1, "penultimate": -2, "same": 0, "this": 0,
+}  # fmt: skip
+ORDINAL_NUM = re.compile(r"^(\d+)(st|nd|rd|th)$", re.IGNORECASE)
+#: Words naming a unit of a rule book, singular and plural.
+CLAUSE_WORDS = ("clause", "sub-clause", "subclause", "paragraph", "sub-paragraph", "rule", "article", "section",
+                "sub-section", "subsection", "part", "schedule", "appendix", "chapter")  # fmt: skip
+PLURALS = {w + "s": w for w in CLAUSE_WORDS}
+#: Parts of a text a qualifier may name: "in the last sentence", "at the start of the second paragraph".
+_UNITS = ("sentence", "paragraph", "line", "clause", "sub-clause", "section", "rule", "bullet", "text", "list")
+_LOCATOR = re.compile(r"^(line|lines|page|pages|p\.|pp\.|pg|pg\.)\s+\d+([-–]\d+)?$", re.IGNORECASE)
+_TRAILING_LOCATOR = re.compile(r"^(.*\S)\s+(line|lines|pg|page)\s+\d+([-–]\d+)?$", re.IGNORECASE)
+_OF_DOCUMENT = re.compile(
+    r"\s+of\s+(?:the|this|these)\s+(?:\w+\s+){0,4}?"
+    r"(?:constitution|rules?|rule\s*book|standing\s+orders|bill|act|code|statutes?)\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
+_LOCATOR_WORDS = ("line", "lines", "page", "pages", "pg", "p.")
+_NUMBER = re.compile(
+    r"^\(?(\d+[A-Za-z]?|[A-Z]|[a-z]|[ivxlc]+|[IVXLC]+|[A-Z]{1,2}\d+[A-Za-z]?)(\.(\d+[A-Za-z]?|[A-Za-z]|[ivxlc]+|[IVXLC]+))*[.)]?$"
+)
+#: Words that start an operation (so they end a clause reference before them).
+ACTION_STARTS = ("delete", "leave", "remove", "omit", "strike", "striking", "inserting", "insert", "add", "substitute",
+                 "after", "before", "replace", "set", "for", "change", "at", "in")  # fmt: skip
+STATEMENT_STARTS = (*ACTION_STARTS, "move", "renumber", "re-number", "reletter", "re-letter")
+
+
+def placed(where: str, ref: str) -> dict[str, Any]:
+    """Keyword arguments placing an amendment ``where`` (after/before/into) ``ref``."""
+    return {where: ref}
+
+
+def looks_like_number(word: str) -> bool:
+    """True for a clause number as printed ("F", "5A", "K.2", "3.4.1", "(f)", "iv"),
+    false for an id with a word in it ("fees.late").
+
+    Examples
+    --------
+    >>> [looks_like_number(w) for w in ("F", "5A", "K.2", "(f)", "iv", "fees.late", "x.new")]
+    [True, True, True, True, True, False, False]
+    """
+    return bool(_NUMBER.match(word))
+
+
+def names_number(word: str) -> bool:
+    """True when a word after "new clause" is the number the clause will have rather
+    than its id: it looks like a number and has a digit, a capital or brackets
+    ("F", "5A", "K.2", "(f)"); a bare lower-case word ("z", "fees") is an id.
+
+    Examples
+    --------
+    >>> [names_number(w) for w in ("F", "5A", "K.2", "(f)", "z", "iv")]
+    [True, True, True, True, False, False]
+    """
+    return looks_like_number(word) and (any(c.isdigit() or c.isupper() for c in word) or word.startswith("("))
+
+
+class Reader:
+    """A position in one wording, and the helpers every statement uses."""
+
+    def __init__(self, source: str) -> None:
+        self.lex = Lexer(source)
+        self.source = source
+        self.pos = 0
+        self.quoted_new = False  # whether the last new text read was quoted (kept whole) or a block
+
+    # -- tokens --------------------------------------------------------------
+    def peek(self, ahead: int = 0) -> Token:
+        tok = self.lex.token(self.pos)
+        for _ in range(ahead):
+            tok = self.lex.token(tok.end)
+        return tok
+
+    def take(self) -> Token:
+        tok = self.peek()
+        self.pos = tok.end
+        return tok
+
+    def at(self, *words: str) -> bool:
+        """True when the next tokens are these keywords (in order)."""
+        tok = self.lex.token(self.pos)
+        for word in words:
+            if tok.key != word:
+                return False
+            tok = self.lex.token(tok.end)
+        return True
+
+    def accept(self, *words: str) -> bool:
+        if self.at(*words):
+            for _ in words:
+                self.take()
+            return True
+        return False
+
+    def accept_any(self, *phrases: str) -> bool:
+        """Take the first of ``phrases`` (each a space-separated run of keywords) that comes next."""
+        return any(self.accept(*p.split()) for p in phrases)
+
+    def expect(self, *words: str, what: str | None = None) -> None:
+        if not self.accept(*words):
+            raise self.fail(what or " ".join(repr(w) for w in words))
+
+    def fail(self, expected: str) -> WordingError:
+        return self.lex.error(self.peek().start, expected)
+
+    def quoted(self, what: str = "a quoted phrase") -> str:
+        tok = self.peek()
+        if tok.kind != "quoted":
+            raise self.fail(what)
+        self.take()
+        return tok.value
+
+    def colon(self) -> bool:
+        """Take a ':' or a dash that introduces what follows."""
+        if self.peek().kind in (":", "dash"):
+            self.take()
+            return True
+        return False
+
+    def new_text(self, what: str) -> str:
+        """New words: quoted, or after ':' or a dash, the plain text to the end of the instruction."""
+        self.accept_any(
+            "the following words",
+            "the following",
+            "the words",
+            "these words",
+            "the word",
+            "as follows",
+            "the additional sentence",
+            "the additional words",
+            "the new sentence",
+            "a new sentence",
+        )
+        introduced = self.colon()
+        tok = self.peek()
+        self.quoted_new = tok.kind == "quoted"
+        if tok.kind == "quoted":
+            nxt = self.peek(1)
+            if not introduced or nxt.kind in ("end", ";", ".", ",") or nxt.key in (*STATEMENT_STARTS, "and", "with"):
+                return self.quoted(what)
+        if introduced and tok.kind != "end":
+            self.quoted_new = False
+            text, self.pos = self.lex.rest(tok.start)
+            return text
+        raise self.fail(what)
+
+    # -- qualifiers ------------------------------------------------------------
+    def qualifiers(self) -> None:
+        """Skip what only says where a phrase stands ("(line 2)", "in the last sentence",
+        "at the start of the second paragraph"): a phrase is found by its words, and one
+        that occurs more than once is refused when applied, never guessed."""
+        while True:
+            save = self.pos
+            if self.peek().kind == "(" and self.peek(1).key in _LOCATOR_WORDS and self.peek(3).kind == ")":
+                for _ in range(4):
+                    self.take()
+            elif self.peek().key in _LOCATOR_WORDS and self.peek(1).value[:1].isdigit():
+                self.take()
+                self.take()
+            elif self.peek().key == "on" and self.peek(1).key in _LOCATOR_WORDS and self.peek(2).value[:1].isdigit():
+                self.take()
+            elif self.peek().key == "of" and _OF_DOCUMENT.match(" " + self.source[self.peek().start :].split(",")[0]):
+                while self.peek().kind == "word":
+                    self.take()
+            elif self.peek().key in ("in", "at", "of", "within"):
+                self.take()
+                if self.accept_any("the start of", "the beginning of", "the end of", "start of", "end of"):
+                    pass
+                self.accept_any("the", "this", "that")
+                if self.peek().key in ORDINALS or ORDINAL_NUM.match(self.peek().value):
+                    self.take()
+                unit_next = self.peek(1).kind != "word" or self.peek(1).key in STATEMENT_STARTS
+                if self.peek().key.rstrip("s") in _UNITS and unit_next:
+                    self.take()
+                    self.accept_any("of the clause", "of this clause")
+                else:
+                    self.pos = save
+                    return
+            else:
+                return
+            if self.peek().kind == ",":
+                self.take()
+
+    # -- references ------------------------------------------------------------
+    def reference(self, stop: Callable[[Token], bool], what: str) -> str:
+        """A clause reference: source text up to a token for which ``stop`` holds."""
+        start = self.peek().start
+        end = start
+        while True:
+            tok = self.peek()
+            if tok.kind == "." and self.peek(1).kind == "(" and end > start:
+                self.take()  # "Delete 9. (f)"
+                continue
+            if tok.kind in ("end", ";", "quoted", ":", ".", "dash") or stop(tok):
+                break
+            if tok.kind == "(" and self.peek(1).kind == "quoted":
+                break  # the clause's present words, quoted as confirmation
+            if tok.kind == "(" and (
+                self.peek(1).key in ("occurrence", *ORDINALS) or self.peek(1).key in _LOCATOR_WORDS
+            ):
+                break  # "(second occurrence)", "(line 2)" belong to what follows, not to a citation such as "(1)"
+            if tok.key == "and" and self.peek(1).key in STATEMENT_STARTS:
+                break
+            if tok.kind == "," and (
+                self.peek(1).key in (*STATEMENT_STARTS, "which", "so") or self.peek(1).kind == "end"
+            ):
+                break
+            self.take()
+            end = tok.end
+        ref = self.source[start:end].strip().rstrip(",").strip()
+        if not ref:
+            raise self.lex.error(start, what)
+        return ref
+
+    def number_ref(self, ref: str) -> str:
+        """Drop line and page locators ("line 2", "page 12") from a reference, and what
+        follows "of the constitution" (the document, then the clause's title)."""
+        ref = _OF_DOCUMENT.split(ref, maxsplit=1)[0].strip()
+        ref = re.sub(r"\s+is\s+(?:further\s+)?amended(?:\s+by)?$", "", ref, flags=re.IGNORECASE)
+        parts = [p.strip() for p in ref.split(",")]
+        kept = [p for p in parts if not _LOCATOR.match(p)]
+        for i, part in enumerate(kept):  # "Clause II.2 line 3", written without a comma
+            m = _TRAILING_LOCATOR.match(part)
+            if m:
+                kept[i] = m.group(1)
+        if kept == parts:
+            return ref
+        return ", ".join(kept) if kept else ref
+
+    def at_clause_ref(self) -> bool:
+        """True when a clause reference (not a phrase or 'the ...') comes next."""
+        tok = self.peek()
+        if tok.kind == "(":
+            return self.peek(1).kind == "word" and self.peek(2).kind == ")"
+        if tok.kind != "word":
+            return False
+        if tok.key in CLAUSE_WORDS or tok.key in PLURALS:
+            return True
+        if names_number(tok.value) and (self.peek(1).kind in ("end", ";", ".") or self.peek(1).key == "and"):
+            return True
+        return tok.value[:1].isdigit() or bool(re.match(r"^[A-Z]{1,2}\.?\d", tok.value))

@@ -1,0 +1,403 @@
+"""Actions on the words of a clause: delete, insert, replace, change, and where they go.
+
+See the package docstring (:mod:`rulebook.amend.wording`) for the grammar.
+
+Examples
+--------
+>>> from rulebook.amend.wording import parse_wording
+>>> [(a.op, a.old, a.new) for a in parse_wording("Rule 2: for 'a' substitute 'b'")]
+[('replace_words', 'a', 'b')]
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rulebook.amend.motion import Amendment
+from rulebook.amend.wording.clauses import ClauseStatements, derived_id
+from rulebook.amend.wording.reader import CLAUSE_WORDS, ORDINAL_NUM, ORDINALS, PLURALS, STATEMENT_STARTS, placed
+from rulebook.amend.wording.tokens import Token
+from rulebook.model import Clause
+
+__all__ = ["DELETE", "DELETE_FIRST", "INSERT", "RELATIVE", "RENUMBER", "RENUMBER_WORDS", "SEPARATORS", "WordActions"]
+
+DELETE = ("delete", "remove", "omit", "leave out", "strike out", "strike", "striking", "cut")
+INSERT = ("insert", "add", "substitute", "inserting", "adding")
+RENUMBER = ("renumber", "re-number", "reletter", "re-letter", "renumbering", "re-lettering", "re-numbering")
+#: Words that may follow "renumber" ("renumber the remaining clauses and references accordingly").
+RENUMBER_WORDS = frozenset(
+    (
+        "the", "remaining", "following", "subsequent", "other", "all", "and", "any", "references",
+        "cross-references", "accordingly", "as", "necessary", "appropriate", "required", "consequentially",
+        "consequential", "to", "it", "them", "rest", "of", "&", *CLAUSE_WORDS, *PLURALS,
+    )
+)  # fmt: skip
+FILLERS = ("the words", "these words", "words", "all the words", "the text",
+            "the word", "this word", "the phrase", "the figure", "the figures",
+            "the number", "the reference", "the sentence", "the following words", "the following")  # fmt: skip
+#: New words that start with their own number ("d.", "(2A)", "iv)") are a new sub-clause, not words.
+OWN_NUMBER = re.compile(r"^(\([0-9A-Za-z]{1,4}\)|[0-9]{1,3}[A-Za-z]?[.)]|[a-z][.)]|[ivx]{1,4}[.)])$")
+SEPARATORS = (";", ".", ",")
+#: Marks a clause reference read relative to the clause its statement names.
+RELATIVE = "\x00part:"
+DELETE_FIRST = frozenset(w.split()[0] for w in DELETE)
+
+
+class WordActions(ClauseStatements):
+    """The actions that change a clause's words (and the few that name whole clauses within a statement)."""
+
+    queued: list[Amendment]  # further amendments one action reads (a list of phrases)
+
+    def verb(self) -> str:
+        """Take a deleting verb ("delete", "leave out", "strike out", ...) and return it."""
+        for words in DELETE:
+            if self.accept(*words.split()):
+                return words
+        raise self.fail("'delete'")
+
+    def label_next(self) -> bool:
+        """An item label comes next: "a)", "(b)" (before a word that starts a statement)."""
+        tok = self.peek()
+        if tok.kind == "word" and len(tok.value) <= 4 and self.peek(1).kind == ")":
+            return self.peek(2).key in STATEMENT_STARTS or self.peek(2).kind == "end"
+        if tok.kind == "(" and self.peek(2).kind == ")" and len(self.peek(1).value) <= 4:
+            return self.peek(3).key in STATEMENT_STARTS
+        return False
+
+    def so_it_reads(self) -> None:
+        """Skip ", so that the sentence reads: '...'": the result, quoted as confirmation."""
+        save = self.pos
+        if self.peek().kind == ",":
+            self.take()
+        if not self.accept("so"):
+            self.pos = save
+            return
+        while self.peek().kind == "word" and self.peek().key not in ("reads", "read"):
+            self.take()
+        if not (self.accept("reads") or self.accept("read")):
+            self.pos = save
+            return
+        self.new_text("the words as they will read")
+
+    # -- actions on words ----------------------------------------------------------
+    def edge(self, verb_follows: bool) -> tuple[str, str | None] | None:
+        """``at [the] end|start|beginning [of (the sentence | the text | REF)]``: where words are
+        added to the clause's text, and the clause it names if any; None (nothing taken) otherwise.
+        With ``verb_follows``, only when "insert" or "add" comes next."""
+        save = self.pos
+        if not self.accept("at"):
+            return None
+        self.accept("the")
+        word = self.take().key
+        if word not in ("end", "start", "beginning"):
+            self.pos = save
+            return None
+        where = "end" if word == "end" else "start"
+        ref: str | None = None
+        if self.accept("of"):
+            if self.accept_any("the", "this", "that"):
+                if self.peek().key in ("last", "final") and where == "end":
+                    self.take()
+                if self.peek().key.rstrip("s") not in ("sentence", "text", "clause", "rule", "paragraph", "wording"):
+                    self.pos = save
+                    return None
+                self.take()
+            else:
+                ref = self.number_ref(self.reference(lambda t: t.key in (*INSERT, "as", "insert"), "a clause"))
+        if self.peek().kind == ",":
+            self.take()
+        if verb_follows and self.peek().key not in INSERT:
+            self.pos = save
+            return None
+        return where, ref
+
+    def at_edge(self, edge: tuple[str, str | None]) -> Amendment:
+        """The new words of an insertion at the end or start of a clause's text."""
+        self.accept_any("the following", "the words")
+        at = self.peek().start
+        words = self.new_text("the words to add (quoted)")
+        first = words.split(maxsplit=1)[0] if words.split() else ""
+        if OWN_NUMBER.match(first) and len(words.split()) > 1:
+            raise self.lex.error(
+                at,
+                f"words, but these start with their own number {first!r}: for a new sub-clause write "
+                f'"add new sub-clause {first.strip(".()")} at the end of <clause> as follows: ..."',
+            )
+        return Amendment("insert_words", clause=edge[1], words=words, at=edge[0])
+
+    def action(self) -> Amendment:
+        if self.label_next():
+            self.take()
+            self.take()
+            if self.peek().kind == ")":
+                self.take()
+        edge = self.edge(verb_follows=True)
+        if edge is not None:
+            self.take()
+            return self.at_edge(edge)
+        self.qualifiers()
+        tok = self.peek()
+        key = tok.key
+        if key in DELETE_FIRST and (key not in ("leave", "strike") or self.peek(1).key == "out"):
+            return self.delete()
+        if key in ("after", "before"):
+            self.take()
+            self.colon()
+            anchor, occurrence = self.phrase(f"the quoted words to insert {key}")
+            self.qualifiers()
+            if self.peek().kind == ",":
+                self.take()
+            if self.peek().key in DELETE_FIRST:
+                return self.delete()  # "After 'workers', delete 'consumers'": the phrase only says where
+            if self.peek().key not in INSERT:
+                raise self.fail("'insert' and the quoted words")
+            self.take()
+            words = self.new_text("the words to insert (quoted)")
+            return Amendment("insert_words", words=words, occurrence=occurrence, **placed(key, anchor))
+        if key in INSERT:
+            self.take()
+            self.accept_any("a new sentence", "new sentence", "the sentence", "a sentence")
+            self.accept_any("in italics", "in bold")
+            edge = self.edge(verb_follows=False)
+            if edge is not None:
+                self.accept_any("as follows")
+                return self.at_edge(edge)
+            if self.peek().key in ("after", "before"):
+                where = self.take().key
+                self.colon()
+                anchor, occurrence = self.phrase(f"the quoted words to insert {where}")
+                self.qualifiers()
+                return Amendment("insert_words", words=self.new_text("the words to insert (quoted)"),
+                                 occurrence=occurrence, **placed(where, anchor))  # fmt: skip
+            start = self.pos
+            words = self.new_text("the words to insert (quoted)")
+            where = self.peek().key
+            if where not in ("after", "before") and self.peek().kind in ("end", ";", "."):
+                # "Rule Q add: 'REGIONS means ...'": a new clause at the end of the clause named
+                cid = derived_id(self.source[start : self.pos], words)
+                return Amendment("insert_clause", new_clause=Clause(cid, text=words))
+            if where not in ("after", "before"):
+                raise self.fail("'after' or 'before' and the quoted words where they go")
+            self.take()
+            anchor, occurrence = self.phrase(f"the quoted words to insert {where}")
+            return Amendment("insert_words", words=words, occurrence=occurrence, **placed(where, anchor))
+        if key == "replace":
+            self.take()
+            return self.replace()
+        if key == "for":
+            self.take()
+            old, occurrence = self.phrase("the words to replace (quoted)")
+            self.expect("substitute", what="'substitute' and the new words")
+            return Amendment(
+                "replace_words", old=old, new=self.new_text("the new words (quoted)"), occurrence=occurrence
+            )
+        if key == "change":
+            return self.change()
+        if key == "set":
+            self.take()
+            self.expect("provision", what="'provision' as in 'set provision NAME to VALUE'")
+            name = self.name()
+            self.expect("to", what="'to' and the value, as in 'set provision NAME to VALUE'")
+            raw, end = self.flow(self.pos)
+            value = self.yaml_value(raw, self.pos)
+            self.pos = end
+            return Amendment("set_provision", name=name, value=value)
+        raise self.fail("an operation: delete, insert, after, before, replace, set provision or remove provision")
+
+    def delete(self) -> Amendment:
+        verb = self.verb()
+        self.colon()
+        if self.at("the", "text") and self.peek(2).kind != "quoted" and self.accept("the", "text"):
+            return Amendment("replace_text", text=self.then_new() or "")
+        if self.accept("the", "heading"):
+            return Amendment("replace_text", heading=self.then_new() or "")
+        if self.accept_any("the whole clause", "the clause", "this clause", "the whole"):
+            return Amendment("delete_clause")
+        if self.accept_any("the existing wording of", "existing wording of", "the wording of", "the text of"):
+            ref = self.number_ref(self.reference(lambda t: t.key == "and", "the clause whose text goes"))
+            return Amendment("replace_text", clause=ref, text=self.then_new() or "")
+        if verb == "remove" and self.accept("provision"):
+            return Amendment("remove_provision", name=self.name())
+        if self.peek().key in CLAUSE_WORDS and self.peek().value[:1].islower() and self.at_clause_ref():
+            # "in clause 14, ... leave out subsection (2)": a part of the clause the statement names
+            ref = self.number_ref(self.reference(lambda t: t.key == "and", "the part of the clause to delete"))
+            if " to " in f" {ref} ":
+                raise self.fail("one part to delete (a range is not read: delete each part)")
+            return Amendment("delete_clause", clause=RELATIVE + ref)
+        filler = self.filler()
+        if self.peek().kind != "quoted" and filler:
+            raise self.fail(f"the words to delete, quoted, after '{filler}'")
+        old, occurrence = self.phrase("the words to delete (quoted)")
+        self.qualifiers()
+        more = self.more_phrases()
+        if more:
+            if self.then_new() is not None:
+                raise self.fail("one phrase to replace (several phrases and one replacement is not read)")
+            self.queued.extend(Amendment("delete_words", words=w) for w in more)
+            return Amendment("delete_words", words=old, occurrence=occurrence)
+        new = self.then_new()
+        if new is not None:
+            return Amendment("replace_words", old=old, new=new, occurrence=occurrence)
+        return Amendment("delete_words", words=old, occurrence=occurrence)
+
+    def more_phrases(self) -> list[str]:
+        """Further phrases of a list ("delete 'a', 'b' and 'c'"), each deleted too."""
+        out: list[str] = []
+        while (self.peek().kind == "," or self.at("and")) and self.peek(1).kind == "quoted":
+            self.take()
+            out.append(self.quoted())
+        return out
+
+    def then_new(self) -> str | None:
+        """``and insert Y`` / ``and replace (it) with Y`` / ``, substitute Y`` after a deletion; the Y."""
+        save = self.pos
+        if self.peek().kind == ",":
+            self.take()
+        self.accept("and")
+        self.accept_any("in its place", "in their place")
+        if self.peek().key in INSERT:
+            self.take()
+            self.accept_any("in its place", "in their place", "instead")
+            if self.peek().kind in ("quoted", ":", "dash") or self.peek().key in ("the", "these"):
+                return self.new_text("the words to insert (quoted)")
+        elif self.accept("replace"):
+            self.accept_any("it", "them", "this", "these", "these words", "the words", "the same")
+            if self.accept("with") or self.accept("by"):
+                return self.new_text("the words to put in (quoted)")
+        self.pos = save
+        return None
+
+    def replace(self) -> Amendment:
+        if self.peek().kind == ",":
+            self.take()
+        self.qualifiers()
+        if self.at("the", "text") or self.at("the", "heading"):
+            fields: dict[str, Any] = {}
+            while True:
+                self.accept("the")
+                part = self.take().key
+                self.expect("with", what=f"'with' and the quoted new {part}")
+                fields[part] = self.new_text(f"the new {part} (quoted)")
+                other = "heading" if part == "text" else "text"
+                if other in fields or not self.at("and", "the", other):
+                    break
+                self.take()
+            return Amendment("replace_text", **fields)
+        ordinal = self.peek(1).key in ORDINALS or ORDINAL_NUM.match(self.peek(1).value)
+        if self.peek().key == "the" and ordinal and self.peek(2).key in ("sentence", "paragraph", "line", "words"):
+            for _ in range(3):
+                self.take()
+            self.accept_any("which reads", "that reads", "reading", "which says", "beginning")
+            self.colon()
+        self.filler()
+        old, occurrence = self.phrase("the words to replace (quoted), or 'the text'")
+        self.qualifiers()
+        if not (self.accept("with") or self.accept("by")):
+            raise self.fail("'with' and the quoted new words")
+        return Amendment("replace_words", old=old, new=self.new_text("the new words (quoted)"), occurrence=occurrence)
+
+    def change(self) -> Amendment:
+        """``change [the] X to Y``, the words quoted or not."""
+        self.take()
+        self.accept("the")
+        if self.peek().kind == "quoted":
+            old, occurrence = self.phrase("the words to change")
+            self.expect("to", what="'to' and the new words")
+            return Amendment("replace_words", old=old, new=self.new_text("the new words"), occurrence=occurrence)
+        start = self.peek().start
+        while self.peek().kind == "word" and self.peek().key != "to":
+            self.take()
+        old = self.source[start : self.peek().start].strip()
+        if not old or not self.accept("to"):
+            raise self.fail("the words to change, then 'to' and the new words (as in \"change '15' to '10'\")")
+        if self.peek().kind == "quoted":
+            return Amendment("replace_words", old=old, new=self.quoted())
+        begin = self.peek().start
+        while self.peek().kind == "word":
+            self.take()
+        new = self.source[begin : self.pos].strip()
+        if not new:
+            raise self.fail("the new words after 'to'")
+        return Amendment("replace_words", old=old, new=new)
+
+    def filler(self) -> str | None:
+        """Words that only introduce a phrase: "the words", "these words", ... (the one taken)."""
+        for words in FILLERS:
+            if self.accept(*words.split()):
+                self.accept_any("which read", "which reads", "reading")
+                self.colon()
+                return words
+        return None
+
+    def name(self) -> str:
+        tok = self.peek()
+        if tok.kind in ("quoted", "word"):
+            self.take()
+            return tok.value
+        raise self.fail("the provision's name")
+
+    # -- phrases and occurrences -----------------------------------------------
+    def phrase(self, what: str) -> tuple[str, int | None]:
+        before = self.occurrence_before()
+        self.filler()
+        text = _elided(self.quoted(what))
+        after = self.occurrence_after()
+        if before is not None and after is not None and before != after:
+            raise self.fail("one occurrence, not two different ones")
+        return text, before if before is not None else after
+
+    def occurrence_before(self) -> int | None:
+        """``the second`` (``occurrence of``) before a phrase."""
+        ordinal = self.peek(1).key in ORDINALS or ORDINAL_NUM.match(self.peek(1).value)
+        if not (self.at("the") and ordinal):
+            return None
+        if self.peek(2).kind == "quoted" or self.peek(2).key in ("occurrence", "instance"):
+            self.take()
+            n = self.ordinal(self.take())
+            self.accept("occurrence", "of") or self.accept("instance", "of")
+            return n
+        return None
+
+    def ordinal(self, tok: object) -> int:
+
+        assert isinstance(tok, Token)
+        n = ORDINALS.get(tok.key)
+        if n is not None:
+            if n < 1:
+                raise self.lex.error(tok.start, "an ordinal such as 'second' ('last' needs the number: 'third')")
+            return n
+        m = ORDINAL_NUM.match(tok.value)
+        if m and len(m.group(1)) <= 9:  # bounded (docs/limits.md)
+            return int(m.group(1))
+        if tok.value.isdecimal() and len(tok.value) <= 9 and int(tok.value) >= 1:
+            return int(tok.value)
+        raise self.lex.error(tok.start, "an occurrence number such as 2 or 'second'")
+
+    def occurrence_after(self) -> int | None:
+        """``(occurrence 2)`` or ``(second occurrence)`` after a phrase."""
+        if self.peek().kind != "(" or (
+            self.peek(1).key not in ("occurrence", *ORDINALS) and not ORDINAL_NUM.match(self.peek(1).value)
+        ):
+            return None
+        self.take()
+        if self.accept("occurrence"):
+            n = self.ordinal(self.take())
+        else:
+            n = self.ordinal(self.take())
+            self.expect("occurrence", what="'occurrence' as in '(second occurrence)'")
+        if self.peek().kind != ")":
+            raise self.fail("')' to close the occurrence")
+        self.take()
+        return n
+
+
+def _elided(phrase: str) -> str:
+    """A quoted phrase without the "…" that marks words left out at its edges: the
+    phrase is what remains, found as whole words."""
+    for mark in ("…", "..."):
+        if phrase.startswith(mark) and len(phrase) > len(mark):
+            phrase = phrase[len(mark) :].lstrip()
+        if phrase.endswith(mark) and len(phrase) > len(mark):
+            phrase = phrase[: -len(mark)].rstrip()
+    return phrase

@@ -1,0 +1,416 @@
+"""Provisions stated by the words: finding bindings, and following the words through motions.
+
+A provision's numbers are bound to the words of its clause that state them
+(docs/provisions.md). :func:`bind` binds a clause when it is read: each
+binding written in the file (``stated_by``) is checked against the words, and
+every other number of a provision that exactly one quantity phrase of the
+words states is bound to that phrase; a provision declared as ``from:
+sub-clauses`` is counted from the clause's sub-clauses. :func:`restate`
+runs after each motion: a bound value follows its words, and a value whose
+words are gone or cannot be read is marked no longer stated.
+
+Examples
+--------
+>>> from rulebook.model import Clause
+>>> c = bind(Clause("q", text="Six members form a quorum.", provisions={"nec.quorum": 6}))
+>>> [(s.leaf, s.words) for s in c.stated]
+[('nec.quorum', 'Six')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import attrs
+
+from rulebook.members import read_member, section_name
+from rulebook.model import Change, Clause, Version, evolve_clause, freeze, replace_clause, thaw
+from rulebook.numbering import citation
+from rulebook.quantities import Quantity, leaf_value, matches, read_quantities
+from rulebook.statement import Stated
+from rulebook.tracking import track
+
+__all__ = [
+    "BindingError",
+    "bind",
+    "followed",
+    "get_leaf",
+    "leaves",
+    "lost_statements",
+    "members_value",
+    "phrase_at",
+    "restate",
+    "set_leaf",
+    "unbound_leaves",
+]
+
+Path = tuple[str | int, ...]
+
+
+class BindingError(ValueError):
+    """A binding that does not fit its clause; the message says what to change."""
+
+
+def leaves(value: Any, path: Path = ()) -> Iterator[tuple[Path, Any]]:
+    """Every number or date inside a provision value, with its path (booleans are not numbers).
+
+    Examples
+    --------
+    >>> list(leaves({"share": 0.2, "of": ["PLP"], "all": True}))
+    [(('share',), 0.2)]
+    """
+    if hasattr(value, "items"):
+        for key, item in value.items():
+            yield from leaves(item, (*path, key))
+    elif isinstance(value, tuple | list):
+        for i, item in enumerate(value):
+            yield from leaves(item, (*path, i))
+    elif not isinstance(value, bool | str) and value is not None:
+        yield path, value
+
+
+def get_leaf(value: Any, path: Path) -> Any:
+    """The value at ``path`` inside ``value`` (KeyError, IndexError or TypeError if there is none)."""
+    for key in path:
+        value = value[key]
+    return value
+
+
+def set_leaf(value: Any, path: Path, new: Any) -> Any:
+    """A frozen copy of ``value`` with ``new`` at ``path``.
+
+    Examples
+    --------
+    >>> thaw(set_leaf(freeze({"a": [1, {"b": 2}]}), ("a", 1, "b"), 3))
+    {'a': [1, {'b': 3}]}
+    """
+    plain = thaw(value)
+    if not path:
+        return freeze(new)
+    node = plain
+    for key in path[:-1]:
+        node = node[key]
+    node[path[-1]] = new
+    return freeze(plain)
+
+
+def _has(value: Any, path: Path) -> bool:
+    try:
+        get_leaf(value, path)
+    except (KeyError, IndexError, TypeError):
+        return False
+    return True
+
+
+def _occurrence(text: str, q: Quantity) -> int | None:
+    starts = [i for i in range(len(text)) if text.startswith(q.text, i)]
+    return starts.index(q.start) + 1 if len(starts) > 1 and q.start in starts else None
+
+
+def phrase_at(text: str | None, words: str, occurrence: int | None = None) -> Quantity | None:
+    """The quantity phrase ``words`` (its ``occurrence``-th time) in ``text``, or None.
+
+    Examples
+    --------
+    >>> phrase_at("50 per cent and 50 per cent", "50 per cent", 2).start
+    16
+    """
+    if not text or not words:
+        return None
+    starts = [i for i in range(len(text)) if text.startswith(words, i)]
+    index = (occurrence or 1) - 1
+    if not 0 <= index < len(starts) or (occurrence is None and len(starts) > 1):
+        return None
+    start = starts[index]
+    for q in read_quantities(text):
+        if q.start <= start and start + len(words) <= q.end:
+            return q
+    return None
+
+
+def _stated(words: Quantity, text: str, provision: str, path: Path, explicit: bool = False) -> Stated:
+    return Stated(provision, path, words=words.text, occurrence=_occurrence(text, words), explicit=explicit)
+
+
+def members_value(clause: Clause, stated: Stated) -> tuple[Any, str | None]:
+    """The value a ``from: sub-clauses`` provision counts from ``clause``'s sub-clauses,
+    and, when a sub-clause cannot be read, why not (the value is then None).
+
+    Examples
+    --------
+    >>> c = Clause("nec", children=[Clause("nec.chair", text="The chair."),
+    ...                             Clause("nec.clps", text="Six members elected by CLPs.")])
+    >>> members_value(c, Stated("nec.seats", source="sub-clauses"))
+    ({'chair': {'seats': 1, 'voting': True}, 'clps': {'seats': 6, 'voting': True}}, None)
+    """
+    out: dict[str, Any] = {}
+    for child in clause.children:
+        name = stated.names.get(child.id) or section_name(child.id, clause.id)
+        member = read_member(child.text)
+        if stated.read == "women":
+            if member.women is not None:
+                out[name] = member.women
+            continue
+        if member.seats is None:
+            words = (child.text or "").strip() or "(no words)"
+            return None, f"sub-clause {child.id} ({words!r}) does not say how many seats it has"
+        out[name] = {"seats": member.seats, "voting": member.voting}
+    return out, None
+
+
+def _auto(clause: Clause, provisions: dict[str, Any], stated: list[Stated]) -> None:
+    """Bind each unbound number that exactly one quantity phrase of the words states."""
+    taken = {(s.provision, s.path) for s in stated}
+    derived = {s.provision for s in stated if s.source == "sub-clauses"}
+    if not clause.text or not any(True for n, v in provisions.items() if n not in derived for _ in leaves(v)):
+        return
+    found = read_quantities(clause.text)
+    for name, value in provisions.items():
+        if name in derived:
+            continue
+        for path, leaf in leaves(value):
+            if (name, path) in taken:
+                continue
+            candidates = [q for q in found if matches(leaf, q)]
+            if len(candidates) == 1:
+                stated.append(_stated(candidates[0], clause.text or "", name, path))
+
+
+def bind(clause: Clause, explicit: Sequence[Stated] = ()) -> Clause:
+    """``clause`` with its provisions bound to its words (see the module doc).
+
+    ``explicit`` are the bindings written in the file: a ``words`` binding must
+    name a number of a provision and words of the clause that state that
+    number; a ``sub-clauses`` one gives the provision its counted value.
+
+    Raises
+    ------
+    BindingError
+        A binding names no such value, its words are not in the text, they
+        state another value, or a sub-clause does not say its seats.
+
+    Examples
+    --------
+    >>> c = Clause("nec", text="Two members.", provisions={"nec.quorum": 2},
+    ...            children=[Clause("nec.a", text="Two members elected by CLPs.")])
+    >>> bind(c, [Stated("nec.seats", source="sub-clauses")]).provisions["nec.seats"]["a"]["seats"]
+    2
+    >>> bind(c, [Stated("nec.quorum", words="Three")])
+    Traceback (most recent call last):
+    ...
+    rulebook.binding.BindingError: nec.quorum: the words 'Three' are not in the clause's text; quote them as they stand
+    """
+    if not explicit and not clause.provisions and not clause.stated:
+        return clause
+    provisions = dict(clause.provisions)
+    stated: list[Stated] = []
+    for s in explicit:
+        if s.source == "sub-clauses":
+            value, problem = members_value(clause, s)
+            if problem is not None:
+                raise BindingError(f"{s.provision} counts the sub-clauses of {clause.id}, but {problem}")
+            provisions[s.provision] = freeze(value)
+            stated.append(attrs.evolve(s, explicit=True))
+            continue
+        if s.provision not in provisions or not _has(provisions[s.provision], s.path):
+            raise BindingError(f"{s.leaf}: the clause has no such provision value to bind")
+        if not s.is_stated:
+            stated.append(s)  # saved as no longer stated: kept so, until a motion sets it
+            continue
+        leaf = get_leaf(provisions[s.provision], s.path)
+        q = phrase_at(clause.text, s.words or "", s.occurrence)
+        if q is None:
+            count = (clause.text or "").count(s.words) if s.words else 0
+            problem = (
+                "are not in the clause's text; quote them as they stand"
+                if count == 0
+                else "occur more than once (add occurrence: 1, 2, ...) or state no quantity"
+                if s.occurrence is None
+                else f"occur {count} time(s) but occurrence {s.occurrence} was asked for, or state no quantity"
+            )
+            raise BindingError(f"{s.leaf}: the words {s.words!r} {problem}")
+        if not matches(leaf, q):
+            raise BindingError(
+                f"{s.leaf} is {leaf!r}, but {q.text!r} states {_shown(q)}; make the value and the words agree"
+            )
+        stated.append(_stated(q, clause.text or "", s.provision, s.path, explicit=True))
+    _auto(clause, provisions, stated)
+    return evolve_clause(clause, provisions=provisions, stated=tuple(stated))
+
+
+def _shown(q: Quantity) -> str:
+    if q.kind == "share":
+        return f"{float(q.value):g}"
+    return str(q.value)
+
+
+def _follow(old: Clause, new: Clause, s: Stated, value: Any) -> tuple[Stated, Any]:
+    """A words binding after the words changed from ``old.text`` to ``new.text``: the
+    binding (lost if it cannot be read) and the value the new words state."""
+    before = phrase_at(old.text, s.words or "", s.occurrence)
+    if before is None:
+        return attrs.evolve(s, lost=f"the words {s.words!r} can no longer be found"), value
+    start, end = track(old.text or "", new.text or "", before.start, before.end)
+    text = new.text or ""
+    if start == end:
+        return attrs.evolve(s, words=None, occurrence=None, lost=f"the words {s.words!r} were deleted"), value
+    near = [q for q in read_quantities(text) if q.start < end and start < q.end]
+    alike = [q for q in near if q.kind == before.kind]
+    region = text[min([start, *(q.start for q in near)]) : max([end, *(q.end for q in near)])]
+    if len(alike) != 1:
+        why = "state no" if not alike else "state more than one"
+        what = {"share": "share", "number": "number", "date": "date"}[before.kind]
+        return attrs.evolve(
+            s, words=None, occurrence=None, lost=f"the words {region!r} (were {s.words!r}) {why} {what}"
+        ), value
+    q = alike[0]
+    return attrs.evolve(s, words=q.text, occurrence=_occurrence(text, q), lost=None), leaf_value(q, value)
+
+
+def _restate_clause(old: Clause | None, new: Clause) -> Clause:
+    """``new`` (``old`` before the motion) with its bindings and bound values brought up to date."""
+    provisions = dict(new.provisions)
+    stated: list[Stated] = []
+    text_changed = old is not None and (old.text or "") != (new.text or "")
+    for s in new.stated:
+        if s.provision not in provisions:
+            continue
+        if s.source == "sub-clauses":
+            value, problem = members_value(new, s)
+            if problem is None:
+                provisions[s.provision] = freeze(value)
+            stated.append(attrs.evolve(s, lost=problem))
+            continue
+        current = provisions[s.provision]
+        set_here = old is not None and s.provision in old.provisions and old.provisions[s.provision] != current
+        if not _has(current, s.path):
+            continue
+        if not s.is_stated or not text_changed or old is None:
+            if set_here:
+                continue  # a value set in words of no phrase: rebound below if words state it
+            stated.append(s)
+            continue
+        followed, leaf = _follow(old, new, s, get_leaf(current, s.path))
+        if set_here and (not followed.is_stated or leaf != get_leaf(current, s.path)):
+            continue  # the motion set the value itself; check reports words that disagree
+        if followed.is_stated:
+            provisions[s.provision] = set_leaf(current, s.path, leaf)
+        stated.append(followed)
+    _auto(new, provisions, stated)
+    return evolve_clause(new, provisions=provisions, stated=tuple(stated))
+
+
+def _changed(before: tuple[Clause, ...], after: tuple[Clause, ...]) -> Iterator[tuple[Clause | None, Clause]]:
+    """Pairs (old or None, new) of the clauses of ``after`` that are not shared with ``before``."""
+    old_by_id = {c.id: c for c in before}
+    for clause in after:
+        old = old_by_id.get(clause.id)
+        if old is clause:
+            continue
+        yield old, clause
+        yield from _changed(old.children if old is not None else (), clause.children)
+
+
+def restate(before: Version, after: Version, change: Change | None = None) -> Version:
+    """``after`` (made from ``before`` by a motion, ``change``) with every bound value
+    following its words: re-read where the words changed, marked lost where they
+    cannot be read; provenance of each value that moved is ``change``.
+
+    Examples
+    --------
+    >>> from rulebook.model import Level
+    >>> v = Version("b", "1", [Level("arabic")], [bind(Clause("q", text="Six form a quorum.", provisions={"q": 6}))])
+    >>> w = replace_clause(v, evolve_clause(v.clause("q"), text="Eight form a quorum."))
+    >>> restate(v, w).provision("q")
+    8
+    """
+    out = after
+    for old, new in list(_changed(before.clauses, after.clauses)):
+        if not new.stated and not (old is not None and old.stated) and not new.provisions:
+            continue
+        updated = _restate_clause(old, new)
+        if updated == new and updated.stated == new.stated:
+            continue
+        out = replace_clause(out, updated)
+        if change is not None:
+            moved = [n for n in updated.provisions if new.provisions.get(n) != updated.provisions[n]]
+            provenance = out.provenance.evolver()
+            for name in moved:
+                provenance.set(name, change)
+            out = attrs.evolve(out, provenance=provenance.persistent())
+    return out
+
+
+def followed(name: str, old: Clause, new: Clause) -> tuple[tuple[str, Any, Any, str], ...]:
+    """How provision ``name``'s bound values moved from clause ``old`` to ``new``:
+    ``(dotted value, old, new, words)``, the words being those read, or why they
+    no longer state it.
+
+    Examples
+    --------
+    >>> a = bind(Clause("q", text="Six form a quorum.", provisions={"q": 6}))
+    >>> b = _restate_clause(a, evolve_clause(a, text="Eight form a quorum."))
+    >>> followed("q", a, b)
+    (('q', 6, 8, "read from 'Eight'"),)
+    """
+    out = []
+    for s in new.stated:
+        if s.provision != name or s.source != "words" or name not in old.provisions or name not in new.provisions:
+            continue
+        try:
+            before, after = get_leaf(old.provisions[name], s.path), get_leaf(new.provisions[name], s.path)
+        except (KeyError, IndexError, TypeError):
+            continue
+        if not s.is_stated:
+            out.append((s.leaf, before, None, f"no longer stated: {s.lost}"))
+        elif before != after:
+            out.append((s.leaf, before, after, f"read from {s.words!r}"))
+    return tuple(out)
+
+
+def lost_statements(version: Version, name: str) -> tuple[Stated, ...]:
+    """The bindings of provision ``name`` whose words no longer state it.
+
+    Examples
+    --------
+    >>> from rulebook.model import Level
+    >>> c = Clause("q", provisions={"q": 6}, stated=[Stated("q", lost="the words 'Six' were deleted")])
+    >>> [s.lost for s in lost_statements(Version("b", "1", [Level("arabic")], [c]), "q")]
+    ["the words 'Six' were deleted"]
+    """
+    cid = version.provision_clause(name)
+    if cid is None:
+        return ()
+    return tuple(s for s in version.clause(cid).stated if s.provision == name and not s.is_stated)
+
+
+def unbound_leaves(version: Version) -> list[tuple[str, str, Path, Any]]:
+    """Every number of a provision that no words of its clause state:
+    ``(clause id, provision, path, value)`` in document order.
+
+    Examples
+    --------
+    >>> from rulebook.model import Level
+    >>> v = Version("b", "1", [Level("arabic")], [bind(Clause("q", text="A quorum.", provisions={"q": 6}))])
+    >>> unbound_leaves(v)
+    [('q', 'q', (), 6)]
+    """
+    from rulebook.model import walk
+
+    out: list[tuple[str, str, Path, Any]] = []
+    for _, clause in walk(version.clauses):
+        bound = {(s.provision, s.path) for s in clause.stated if s.is_stated}
+        derived = {s.provision for s in clause.stated if s.source == "sub-clauses"}
+        for name, value in clause.provisions.items():
+            if name in derived:
+                continue
+            out.extend((clause.id, name, path, leaf) for path, leaf in leaves(value) if (name, path) not in bound)
+    return out
+
+
+def describe_lost(version: Version, s: Stated) -> str:
+    """A gap's words for a value its clause no longer states."""
+    cid = version.provision_clause(s.provision)
+    where = f"{citation(version, cid)} (id {cid})" if cid is not None else "its clause"
+    return f"{where} no longer states {s.leaf}: {s.lost}"

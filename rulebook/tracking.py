@@ -1,0 +1,72 @@
+"""Following a phrase through an edit of the words around it.
+
+When a motion changes a clause's words, :func:`track` says where a phrase
+of the old words stands in the new ones: moved unchanged, rewritten in part
+(the region that replaced it), or deleted. It compares the two texts word by
+word, so it serves every kind of amendment (replace words, replace the whole
+text, a wording form) without knowing which was used.
+
+Examples
+--------
+>>> old = "must have the support of 20 per cent of the PLP"
+>>> new = "must have the support of 25 per cent of the PLP"
+>>> start, end = track(old, new, old.index("20"), old.index("20") + len("20 per cent"))
+>>> new[start:end]
+'25 per cent'
+>>> track("of 20 per cent of the PLP", "of the PLP", 3, 14)  # deleted: nothing left of it
+(0, 0)
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+__all__ = ["track"]
+
+_TOKEN = re.compile(r"\w+|[^\w\s]|\s+")
+
+
+def _tokens(text: str) -> tuple[list[str], list[int]]:
+    words, starts = [], []
+    for m in _TOKEN.finditer(text):
+        words.append(m.group(0))
+        starts.append(m.start())
+    starts.append(len(text))
+    return words, starts
+
+
+def track(old: str, new: str, start: int, end: int) -> tuple[int, int]:
+    """Where ``old[start:end]`` stands in ``new``: the span that carries it on.
+
+    An unchanged phrase maps to its new place; a phrase edited in part or
+    whole maps to the stretch of ``new`` made from it (with any unchanged
+    parts); a deleted one to an empty span where it stood.
+
+    Examples
+    --------
+    >>> track("a 20 b", "x a 20 b", 2, 4)
+    (4, 6)
+    """
+    a, a_at = _tokens(old)
+    b, b_at = _tokens(new)
+    first = next(i for i in range(len(a) + 1) if a_at[i] + (len(a[i]) if i < len(a) else 0) > start or i == len(a))
+    last = next(i for i in range(len(a), -1, -1) if i == 0 or a_at[i - 1] < end)
+    lo: int | None = None
+    hi: int | None = None
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if i2 <= first and not (tag == "insert" and i1 == first and first < last):
+            continue
+        if i1 >= last and not (i1 == i2 == first == last):
+            continue
+        if tag == "equal":
+            s = j1 + max(first - i1, 0)
+            e = j1 + min(last, i2) - i1
+        else:
+            s, e = j1, j2
+        lo = s if lo is None else min(lo, s)
+        hi = e if hi is None else max(hi, e)
+    if lo is None or hi is None:
+        return (0, 0)
+    return b_at[lo], b_at[hi] if hi > lo else b_at[lo]

@@ -1,0 +1,46 @@
+"""What a command or a module loads: the command line answers at once only if
+`rulebook show` and the model leave the heavy libraries alone (docs/architecture.md)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+LABOUR = Path(__file__).resolve().parent.parent / "rules" / "labour"
+HEAVY = ("click", "networkx", "jinja2", "rich")
+
+_LOADED = """
+import sys
+{code}
+print(" ".join(sorted({{name.split(".")[0] for name in sys.modules}})))
+"""
+
+
+def _loaded(code: str) -> set[str]:
+    out = subprocess.run(
+        [sys.executable, "-c", _LOADED.format(code=code)], capture_output=True, text=True, check=True
+    ).stdout
+    return set(out.split("\n")[-2].split())
+
+
+def test_the_model_imports_no_command_line_graph_template_or_terminal_library() -> None:
+    loaded = _loaded("import rulebook.model")
+    assert "rulebook" in loaded
+    assert loaded.isdisjoint(HEAVY), loaded & set(HEAVY)
+
+
+def test_rulebook_show_imports_neither_networkx_nor_jinja2_nor_rich() -> None:
+    code = f"from rulebook.cli import main\nmain(['show', {str(LABOUR)!r}, 'Chapter 1'], standalone_mode=False)"
+    loaded = _loaded(code)
+    assert "click" in loaded  # it did run the command line
+    assert loaded.isdisjoint({"networkx", "jinja2", "rich"}), loaded & {"networkx", "jinja2", "rich"}
+
+
+def test_a_version_still_shows_itself_in_a_notebook_and_in_rich() -> None:
+    loaded = _loaded(
+        "import rulebook\n"
+        "v = rulebook.loads('rulebook: c\\nversion: \"1\"\\nnumbering: [arabic]\\nclauses: [{id: a, text: Hi.}]\\n')\n"
+        "assert '<td>Hi.</td>' in v._repr_html_() and v.__rich__().row_count == 1"
+    )
+    assert "rich" in loaded
