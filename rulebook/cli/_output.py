@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import click
 
-__all__ = ["check_id", "check_label", "force_option", "stdout_if_dash"]
+__all__ = ["COMMANDS", "check_id", "check_label", "force_option", "stdout_if_dash"]
+
+#: Options shared by the writing commands; this module defines no command.
+COMMANDS: tuple[click.Command, ...] = ()
 
 #: ``--force``: replace a read-only output file.
 force_option = click.option(

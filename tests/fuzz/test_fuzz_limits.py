@@ -136,11 +136,19 @@ def test_a_new_clause_leaves_every_id_unique_or_is_refused(clause, how):
     if how == "structured":
         amendment = Amendment("insert_clause", after="x", new_clause=clause)
     else:
-        from rulebook.amend.wording import write_wording
+        import json
 
-        amendment = Amendment(
-            "wording", wording=write_wording(Amendment("insert_clause", after="x", new_clause=clause))
-        )
+        from rulebook.amend.wording import write_wording
+        from rulebook.errors import RulebookError as Refused
+        from rulebook.io import motions as motion_io
+
+        wording = write_wording(Amendment("insert_clause", after="x", new_clause=clause))
+        try:
+            (motion,) = motion_io.loads(f"motion: m\namendments:\n  - wording: {json.dumps(wording)}\n", "m.yaml")
+        except Refused as exc:  # read when loaded: refused there, on one line
+            assert "\n" not in str(exc)
+            return
+        amendment = motion.amendments[0]
     try:
         after = apply(book, Motion("m", [amendment]))
     except AmendmentError as exc:
