@@ -35,6 +35,7 @@ __all__ = [
     "SchemaError",
     "VersionError",
     "WordingError",
+    "escape_controls",
 ]
 
 
@@ -100,7 +101,36 @@ class RulebookError(Exception):
         where = ""
         if self.file:
             where = self.file if self.line is None else f"{self.file}:{self.line}"
-        return f"{where}: {self.message}" if where else self.message
+        return escape_controls(f"{where}: {self.message}" if where else self.message)
+
+
+def escape_controls(text: str) -> str:
+    """``text`` on one line that a terminal shows as written: line breaks,
+    control characters (ESC, ``\\r``, U+0085, U+2028, ...) and lone surrogates
+    are written as escapes, so an id or phrase from a file cannot rewrite the
+    error around it.
+
+    Examples
+    --------
+    >>> escape_controls("clause 'a\\rb' \\x1b[2J")
+    "clause 'a\\\\rb' \\\\x1b[2J"
+    >>> escape_controls("line one\\nline two")
+    'line one\\\\nline two'
+    >>> escape_controls("café, 10 per cent")
+    'café, 10 per cent'
+    """
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() or ch == " " else _escape(ch) for ch in text)
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8, as Python decodes it (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    if ch in "\n\r\t":
+        return repr(ch)[1:-1]
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 class ParseError(RulebookError, ValueError):

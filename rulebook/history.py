@@ -342,7 +342,7 @@ def load_history(path: str | Path) -> History:
     root = Path(path)
     if not root.exists():
         raise VersionError("no such rule book file or directory; check the path", file=printable(str(root)))
-    if root.is_file():
+    if not root.is_dir():  # a file, or a device or pipe that the bounded read refuses clearly
         return History(str(root), (book_io.load_file(root),))
     book_file = root / "rulebook.yaml"
     if not book_file.is_file():

@@ -37,7 +37,7 @@ from immutabledict import immutabledict
 from pyrsistent import PMap, pmap
 
 from rulebook.display import Displayable
-from rulebook.errors import CitationError, InvariantSpecError
+from rulebook.errors import CitationError, InvariantSpecError, RulebookError
 from rulebook.statement import Stated
 from rulebook.values import freeze, same_value, thaw, typed_key
 
@@ -347,14 +347,7 @@ class Version(Displayable):
         >>> v.path("y")
         (1,)
         """
-        if clause_id not in self._maps[0]:
-            raise CitationError(f"no clause with id {clause_id!r} in version {self.label!r}")
-        chain = []
-        node: str | None = clause_id
-        while node is not None:
-            chain.append(node)
-            node = self._maps[0][node]
-        chain.reverse()
+        chain = self.ancestor_ids(clause_id)
         path = []
         siblings = self.clauses
         for cid in chain:
@@ -364,6 +357,33 @@ class Version(Displayable):
                     siblings = c.children
                     break
         return tuple(path)
+
+    def ancestor_ids(self, clause_id: str) -> tuple[str, ...]:
+        """Ids from the top level down to ``clause_id``, inclusive.
+
+        Every walk up the parent map goes through here: a clause that is its own
+        ancestor (which loading and applying refuse) raises instead of looping.
+
+        Examples
+        --------
+        >>> v = Version("b", "1", [Level("arabic")] * 2, [Clause("x", children=[Clause("y")])])
+        >>> v.ancestor_ids("y")
+        ('x', 'y')
+        """
+        parents = self._maps[0]
+        if clause_id not in parents:
+            raise CitationError(f"no clause with id {clause_id!r} in version {self.label!r}")
+        chain = []
+        node: str | None = clause_id
+        while node is not None:
+            chain.append(node)
+            if len(chain) > len(parents):
+                raise RulebookError(
+                    f"clause {clause_id!r} is its own ancestor in version {self.label!r}; give each clause its own id"
+                )
+            node = parents[node]
+        chain.reverse()
+        return tuple(chain)
 
     def lineage(self, clause_id: str) -> tuple[Clause, ...]:
         """The clauses from the top level down to this one, inclusive."""

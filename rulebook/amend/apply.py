@@ -263,15 +263,26 @@ class _Step:
         if clause is None or a.anchor is None:
             raise self.fail("insert_clause needs 'clause' and one of 'after', 'before', 'into'")
         parent, index = self.anchor(v, *a.anchor)
+        # structured clauses, wordings and strategies all meet here, so ids are
+        # checked across the whole resulting version, the new subtree included
+        # (a sub-clause repeating its parent's id would make a clause its own ancestor)
+        ids: set[str] = set()
+        names: set[str] = set()
         for _, node in walk((clause,)):
             if node.id in v:
                 raise self.fail(
                     f"the new clause's id {node.id!r} is already used by {_describe(v, node.id)}; choose another id"
                 )
+            if node.id in ids:
+                raise self.fail(f"the new clause uses the id {node.id!r} twice; give each sub-clause its own id")
+            ids.add(node.id)
             for name in node.provisions:
                 owner = v.provision_clause(name)
                 if owner is not None:
                     raise self.fail(f"provision {name!r} of the new clause is already carried by {_describe(v, owner)}")
+                if name in names:
+                    raise self.fail(f"the new clause carries provision {name!r} twice; keep one")
+                names.add(name)
         self.check_depth(v, parent, clause)
         out = insert_clause(v, parent, index, clause)
         self.check_numbers(out, parent)

@@ -23,8 +23,6 @@ Examples
 
 from __future__ import annotations
 
-from typing import Any
-
 from rulebook.errors import CitationError
 from rulebook.model import Clause, Level, Version
 from rulebook.numbering import join_citation, numbers
@@ -54,14 +52,7 @@ class CitationCache:
         return by_id
 
     def __call__(self, version: Version, clause_id: str) -> str:
-        chain: list[str] = []
-        node: Any = clause_id
-        if clause_id not in version:
-            raise CitationError(f"no clause with id {clause_id!r} in version {version.label!r}")
-        while node is not None:
-            chain.append(node)
-            node = version.parents[node]
-        chain.reverse()
+        chain = version.ancestor_ids(clause_id)
         if len(chain) > len(version.numbering):
             raise CitationError(
                 f"version {version.label!r} numbers {len(version.numbering)} levels, "

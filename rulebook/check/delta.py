@@ -194,13 +194,7 @@ def lineage_ids(version: Version, clause_id: str) -> list[str]:
     >>> lineage_ids(v, "x")
     ['p', 'x']
     """
-    chain: list[str] = []
-    node: str | None = clause_id
-    while node is not None:
-        chain.append(node)
-        node = version.parents[node]
-    chain.reverse()
-    return chain
+    return list(version.ancestor_ids(clause_id))
 
 
 def part_of(version: Version, clause_id: str, depth: int) -> str:

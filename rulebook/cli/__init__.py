@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from rulebook.cli.color import CHOICES
-from rulebook.errors import RulebookError
+from rulebook.errors import RulebookError, escape_controls
 
 __all__ = ["main"]
 
@@ -33,15 +33,31 @@ class _Group(click.Group):
                 self.add_command(command)
         return super().get_command(ctx, cmd_name)
 
+    def main(self, args: Any = None, *a: Any, **kw: Any) -> Any:
+        # Python decodes undecodable bytes in argv to lone surrogates, which
+        # fail later when written out: refuse them at once (docs/limits.md)
+        argv = sys.argv[1:] if args is None else list(args)
+        for i, arg in enumerate(argv, 1):
+            try:
+                arg.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                print(
+                    f"rulebook: argument {i} is not UTF-8 text ({escape_controls(arg)!s:.60} "
+                    f"at character {exc.start + 1}); pass arguments as UTF-8",
+                    file=sys.stderr,
+                )
+                raise SystemExit(2) from None
+        return super().main(argv, *a, **kw)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except RulebookError as exc:
-            click.echo(str(exc).replace("\n", " "), err=True)
+            click.echo(str(exc), err=True)
             ctx.exit(2)
         except click.UsageError as exc:  # docs/getting-started.md: one line on stderr, exit 2
             where = exc.ctx.command_path if exc.ctx is not None else ctx.command_path
-            click.echo(f"{where}: {exc.format_message()}".replace("\n", " "), err=True)
+            click.echo(escape_controls(f"{where}: {exc.format_message()}"), err=True)
             ctx.exit(2)
         except BrokenPipeError:  # e.g. `rulebook show ... | head`
             sys.stderr.close()

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import json
 import shutil
-from pathlib import Path
 
 import click
 
 from rulebook.amend.checked import apply_checked
+from rulebook.cli._output import check_label, force_option, stdout_if_dash
 from rulebook.cli.color import use_color
 from rulebook.errors import CitationError
 from rulebook.history import load_history, split_spec
 from rulebook.io import motions as motion_io
-from rulebook.io.rulebook import dumps, loads, write_atomically
+from rulebook.io.output import write_text
+from rulebook.io.rulebook import dumps, loads
 from rulebook.numbering import resolve
 from rulebook.render.book import to_data, to_markdown, to_text
 
@@ -28,7 +29,8 @@ def _style(text: str, kind: str) -> str:
 @click.argument("book")
 @click.argument("clause", required=False)
 @click.option("--format", "fmt", type=FORMAT, default="text", show_default=True, help="Output format.")
-def show(book: str, clause: str | None, fmt: str) -> None:
+@click.option("--raw-html", is_flag=True, help="markdown: leave HTML in the text as it is (escaped by default).")
+def show(book: str, clause: str | None, fmt: str, raw_html: bool) -> None:
     """Print a version of BOOK (PATH, PATH@LABEL or PATH@YYYY-MM-DD), or one
     CLAUSE (a citation or stable id) and its children."""
     path, selector = split_spec(book)
@@ -44,7 +46,7 @@ def show(book: str, clause: str | None, fmt: str) -> None:
         data = {**to_data(version, cid), "record": chosen.to_data()}
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     elif fmt == "markdown":
-        click.echo(to_markdown(version, cid))
+        click.echo(to_markdown(version, cid, raw_html=raw_html))
     else:
         width = shutil.get_terminal_size((100, 24)).columns
         color = use_color()
@@ -86,9 +88,11 @@ def history(book: str, fmt: str) -> None:
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False), help="Write the amended version here (default: stdout)."
 )
-@click.option("--label", help="Label of the new version (default: BOOK's label + motions).")
-def apply(book: str, motions: tuple[str, ...], output: str | None, label: str | None) -> None:
+@click.option("--label", callback=check_label, help="Label of the new version (default: BOOK's label + motions).")
+@force_option
+def apply(book: str, motions: tuple[str, ...], output: str | None, label: str | None, force: bool) -> None:
     """Apply MOTIONS in order to BOOK and write the amended version as rule book YAML."""
+    output = stdout_if_dash(output)
     path, selector = split_spec(book)
     hist = load_history(path)
     version = hist.select(selector)
@@ -97,7 +101,7 @@ def apply(book: str, motions: tuple[str, ...], output: str | None, label: str | 
     text = dumps(amended)
     loads(text, output or "<output>")  # what is written must load again
     if output:
-        write_atomically(Path(output), text)
+        write_text(output, text, force=force)
         click.echo(f"wrote {output}: version {amended.label}, {len(amended)} clauses", err=True)
     else:
         click.echo(text, nl=False)

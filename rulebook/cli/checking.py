@@ -7,7 +7,6 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 import click
 
@@ -15,10 +14,11 @@ from rulebook.check import check as run_check
 from rulebook.check import composite as run_composite
 from rulebook.check.engine import Progress
 from rulebook.check.report import FORMATS, render
+from rulebook.cli._output import check_id, force_option, stdout_if_dash
 from rulebook.errors import SchemaError
 from rulebook.history import load_history, split_spec
 from rulebook.io import motions as motion_io
-from rulebook.io.rulebook import write_atomically
+from rulebook.io.output import write_text
 from rulebook.model import Version
 
 _STAGES = {
@@ -102,14 +102,24 @@ def check(ctx: click.Context, book: str, motions: tuple[str, ...], fmt: str, day
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False), help="Write the composite motion here (default: stdout)."
 )
-@click.option("--id", "motion_id", default="composite", show_default=True, help="Id of the composite motion.")
+@click.option(
+    "--id", "motion_id", default="composite", callback=check_id, show_default=True, help="Id of the composite motion."
+)
 @click.option("--title", help="Title of the composite motion.")
+@force_option
 @click.pass_context
 def composite(
-    ctx: click.Context, book: str, motions: tuple[str, ...], output: str | None, motion_id: str, title: str | None
+    ctx: click.Context,
+    book: str,
+    motions: tuple[str, ...],
+    output: str | None,
+    motion_id: str,
+    title: str | None,
+    force: bool,
 ) -> None:
     """Write one composite motion holding every change of MOTIONS that does not
     collide, and list the collisions left to settle (exit 1 when there are any)."""
+    output = stdout_if_dash(output)
     path, selector = split_spec(book)
     hist = load_history(path)
     version = hist.select(selector)
@@ -126,7 +136,7 @@ def composite(
     text = header + motion_io.dumps([result.motion])
     motion_io.loads(text, output or "<output>")  # what is written must load again
     if output:
-        write_atomically(Path(output), text)
+        write_text(output, text, force=force)
         click.echo(
             f"wrote {output}: motion {result.motion.id} with {len(result.motion.amendments)} amendments "
             f"from {len(result.included)} motions",

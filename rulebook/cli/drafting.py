@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import click
 
@@ -13,10 +12,11 @@ from rulebook.amend.apply import apply
 from rulebook.amend.draft import draft as draft_motion
 from rulebook.amend.explain import Explanation, to_data, to_text
 from rulebook.amend.explain import explain as explain_motion
+from rulebook.cli._output import check_id, force_option, stdout_if_dash
 from rulebook.errors import DraftError, OutputError
 from rulebook.history import History, load_history, split_spec
 from rulebook.io import motions as motion_io
-from rulebook.io.rulebook import write_atomically
+from rulebook.io.output import write_text
 from rulebook.model import Version
 
 
@@ -34,12 +34,16 @@ def _slug(text: str) -> str:
 @click.argument("old")
 @click.argument("new")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the motion here (default: stdout).")
-@click.option("--id", "motion_id", help="The motion's id (default: draft-OLD-to-NEW, from the labels).")
+@click.option(
+    "--id", "motion_id", callback=check_id, help="The motion's id (default: draft-OLD-to-NEW, from the labels)."
+)
 @click.option("--title", help="The motion's title.")
-def draft(old: str, new: str, output: str | None, motion_id: str | None, title: str | None) -> None:
+@force_option
+def draft(old: str, new: str, output: str | None, motion_id: str | None, title: str | None, force: bool) -> None:
     """A motion that turns OLD into NEW (each PATH, PATH@LABEL or
     PATH@YYYY-MM-DD), minimal at word level, each amendment with its
     conventional wording (citations as in OLD)."""
+    output = stdout_if_dash(output)
     old_history, old_version = _version(old)
     _, new_version = _version(new)
     mid = motion_id or f"draft-{_slug(old_version.label)}-to-{_slug(new_version.label)}"
@@ -58,7 +62,7 @@ def draft(old: str, new: str, output: str | None, motion_id: str | None, title: 
     )
     if output:
         try:
-            write_atomically(Path(output), header + text)
+            write_text(output, header + text, force=force)
         except OSError as exc:
             raise OutputError(f"cannot write the motion: {exc.strerror or exc}", file=output) from None
         n = len(motion.amendments)

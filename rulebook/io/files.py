@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
-from rulebook.errors import OutputError
+from rulebook.io.output import write_text
 
 __all__ = ["write_atomically"]
 
 
 def write_atomically(path: str | Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file and a rename, so a
-    crash never leaves a half-written file.
+    crash never leaves a half-written file (:func:`rulebook.io.output.write_text`).
 
     Examples
     --------
@@ -24,20 +22,4 @@ def write_atomically(path: str | Path, text: str) -> None:
     ...     Path(tmp, "note.txt").read_text()
     'carried\\n'
     """
-    target = Path(path)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    except OSError as exc:
-        raise OutputError(f"cannot write here: {exc.strerror}; choose another path", file=str(target)) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException as exc:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise OutputError(f"cannot write here: {exc.strerror}; choose another path", file=str(target)) from None
-        raise
+    write_text(path, text)

@@ -33,6 +33,7 @@ import attrs
 from rulebook.amend.motion import Motion
 from rulebook.errors import SchemaError
 from rulebook.io import motions as motion_io
+from rulebook.io.rulebook import label_problem
 from rulebook.io.yamlsrc import Mapping, Seq, read
 from rulebook.model import as_tuple
 
@@ -107,6 +108,9 @@ def read_history(path: str | Path, base_label: str) -> tuple[HistoryEntry, ...]:
         if isinstance(label, bool) or not isinstance(label, str | int | float):
             raise entry.error("'version' must be a label", "version")
         label = str(label)
+        unselectable = label_problem(label)
+        if unselectable:
+            raise entry.error(f"version label {label!r} {unselectable}", "version")
         if label in known:
             raise entry.error(f"version {label!r} is defined twice; labels must be unique", "version")
         parent = str(entry.get("from", known[-1]))
@@ -152,6 +156,16 @@ def read_history(path: str | Path, base_label: str) -> tuple[HistoryEntry, ...]:
     return tuple(out)
 
 
+def _boundary(book_dir: Path) -> Path:
+    """Where a history's files may be: the git repository holding the book (so
+    books of one repository can share motions), else the book's own directory."""
+    here = book_dir.resolve()
+    for folder in (here, *here.parents):
+        if (folder / ".git").exists():
+            return folder
+    return here
+
+
 def _paths(entry: Mapping, key: str, base_dir: Path) -> list[Path]:
     items = entry.get(key)
     if items is None:
@@ -161,10 +175,21 @@ def _paths(entry: Mapping, key: str, base_dir: Path) -> list[Path]:
     if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
         raise entry.error(f"{key!r} must be a list of file paths", key)
     out = []
+    inside = _boundary(base_dir)
     for i, rel in enumerate(items):
         path = base_dir / rel
+        line = items.line_of(i) if isinstance(items, Seq) else entry.line_of(key)
+        # a history names files of its own book, or of its repository: never one
+        # elsewhere (docs/limits.md); nothing of an outside file is read or echoed
+        if Path(rel).is_absolute() or not path.resolve().is_relative_to(inside):
+            where = "repository" if inside != base_dir.resolve() else "directory"
+            raise SchemaError(
+                f"{key[:-1]} file {rel!r} is outside the rule book's {where} ({inside}); "
+                "give a relative path to a file inside it",
+                file=entry.file,
+                line=line,
+            )
         if not path.is_file():
-            line = items.line_of(i) if isinstance(items, Seq) else entry.line_of(key)
             raise SchemaError(
                 f"{'ruling' if key == 'rulings' else 'motion'} file {rel!r} not found (looked for {path})",
                 file=entry.file,

@@ -45,6 +45,7 @@ __all__ = [
     "dump_data",
     "dumps",
     "from_data",
+    "label_problem",
     "load_file",
     "loads",
     "parse_clause",
@@ -56,6 +57,21 @@ ID_PATTERN = re.compile(r"^[^\W_][\w.:/-]*$")  # letters of any script, digits
 _BOOK_KEYS = ("rulebook", "title", "version", "effective", "source", "numbering", "citations", "invariants", "clauses")
 _CLAUSE_KEYS = ("id", "number", "heading", "text", "provisions", "stated_by", "clauses")
 _INVARIANT_KEYS = ("name", "description", "clause", "provision", "path", "sum", "min", "max", "odd")
+
+
+def label_problem(label: str) -> str | None:
+    """Why ``PATH@LABEL`` could never select a version labelled ``label`` (None: it can).
+
+    Examples
+    --------
+    >>> label_problem("2016"), label_problem("draft@2")
+    (None, "contains '@', so PATH@LABEL could never select it; choose another label")
+    """
+    if "@" in label:
+        return "contains '@', so PATH@LABEL could never select it; choose another label"
+    if not label.strip() or label != label.strip():
+        return "is empty or starts or ends with spaces, so PATH@LABEL could never select it; choose another label"
+    return None
 
 
 def _check_id(value: Any, where: Mapping, key: str = "id") -> str:
@@ -291,6 +307,9 @@ def from_data(doc: Any, file: str) -> Version:
     label = doc["version"]
     if isinstance(label, bool) or not isinstance(label, str | int | float):
         raise doc.error("'version' must be a label such as \"2016\"", "version")
+    unselectable = label_problem(str(label))
+    if unselectable:
+        raise doc.error(f"version label {str(label)!r} {unselectable}", "version")
     effective = doc.get_typed("effective", dt.date, "rule book")
     if isinstance(effective, dt.datetime):
         effective = effective.date()

@@ -23,6 +23,8 @@ import contextlib
 import datetime as dt
 import difflib
 import gc
+import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -35,13 +37,16 @@ __all__ = [
     "MAX_ALIASED",
     "MAX_BYTES",
     "MAX_DEPTH",
+    "MAX_INT_DIGITS",
     "MAX_NODES",
+    "MAX_NUMBER_CHARS",
     "Mapping",
     "Seq",
     "Source",
     "gc_paused",
     "parse",
     "read",
+    "read_bounded",
 ]
 
 #: Largest file accepted, in bytes (documented in docs/file-format.md).
@@ -54,6 +59,12 @@ MAX_NODES = 5_000_000
 #: "billion laughs" of nested aliases is refused at once.
 MAX_ALIASED = 100_000
 
+#: Longest number literal read (any base; checked before it is converted).
+MAX_NUMBER_CHARS = 1000
+#: Most decimal digits of an integer value.
+MAX_INT_DIGITS = 100
+_MAX_INT = 10**MAX_INT_DIGITS
+
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SAFE_TAGS = {
     "tag:yaml.org,2002:str",
@@ -64,6 +75,16 @@ _SAFE_TAGS = {
     "tag:yaml.org,2002:timestamp",
     "tag:yaml.org,2002:map",
     "tag:yaml.org,2002:seq",
+}
+
+_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+_KINDS = {
+    "tag:yaml.org,2002:str": "text",
+    "tag:yaml.org,2002:int": "a number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:bool": "true or false",
+    "tag:yaml.org,2002:null": "an empty value",
+    "tag:yaml.org,2002:timestamp": "a date",
 }
 
 
@@ -195,6 +216,10 @@ class Source:
         if node.tag not in _SAFE_TAGS:
             raise ParseError(f"YAML tag {node.tag!r} is not allowed; use plain values", file=self.file, line=line)
         if isinstance(node, yaml.CollectionNode):
+            if node.tag != ("tag:yaml.org,2002:map" if isinstance(node, yaml.MappingNode) else "tag:yaml.org,2002:seq"):
+                raise ParseError(
+                    f"YAML tag {_short(node.tag)} does not fit this value; use plain values", file=self.file, line=line
+                )
             aliased = aliased or id(node) in self._seen  # the composer shares an aliased node
             self._seen.add(id(node))
         if aliased:
@@ -238,10 +263,45 @@ class Source:
                 seq.append(self.value(item, depth + 1, aliased))
                 seq.lines.append(item.start_mark.line + 1)
             return seq
+        return self.scalar(node, line)
+
+    def scalar(self, node: yaml.Node, line: int) -> Any:
+        """A plain value, its tag checked against its kind and numbers bounded
+        (docs/limits.md): PyYAML's constructors raise all sorts of exceptions on
+        values such as ``!!bool abc`` or ``!!int ""``, so every failure is caught here."""
+        kind = _KINDS.get(node.tag, "value")
+        if not isinstance(node, yaml.ScalarNode) or node.tag in _COLLECTION_TAGS:
+            raise ParseError(
+                f"YAML tag {_short(node.tag)} does not fit this value; use plain values", file=self.file, line=line
+            )
+        text = node.value
+        if kind == "a number" and len(text) > MAX_NUMBER_CHARS:
+            raise ParseError(
+                f"number {_clip(text)} is longer than {MAX_NUMBER_CHARS} characters; write a smaller number",
+                file=self.file,
+                line=line,
+            )
         try:
-            return self._constructor.construct_object(node)
-        except (yaml.YAMLError, ValueError) as exc:
-            raise ParseError(f"cannot read value {node.value!r}: {exc}", file=self.file, line=line) from None
+            value = self._constructor.construct_object(node)
+        except (yaml.YAMLError, ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError) as exc:
+            why = str(exc) if isinstance(exc, ValueError) and str(exc) else f"not {kind}"
+            raise ParseError(f"cannot read value {_clip(text)}: {why}", file=self.file, line=line) from None
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= _MAX_INT:
+            raise ParseError(
+                f"number {_clip(text)} has more than {MAX_INT_DIGITS} digits; write a smaller number",
+                file=self.file,
+                line=line,
+            )
+        return value
+
+
+def _short(tag: str) -> str:
+    return tag.replace("tag:yaml.org,2002:", "!!")
+
+
+def _clip(text: str, width: int = 40) -> str:
+    """``repr`` of a value, cut short: an error line never echoes a huge scalar."""
+    return repr(text) if len(text) <= width else repr(text[:width]) + f"... ({len(text)} characters)"
 
 
 def parse(text: str, file: str) -> Any:
@@ -313,19 +373,64 @@ def read(path: str | Path) -> Any:
     """
     p = Path(path)
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise ParseError(f"file larger than {MAX_BYTES // (1024 * 1024)} MiB; split it", file=str(p))
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SchemaError("no such file; check the path", file=str(p)) from None
-    except IsADirectoryError:
-        raise SchemaError("is a directory, expected a YAML file", file=str(p)) from None
+        data = read_bounded(p)
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ParseError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", file=str(p)) from None
-    except OSError as exc:
-        raise SchemaError(f"cannot read: {exc.strerror}", file=str(p)) from None
     return parse(text, str(p))
+
+
+def read_bounded(path: str | Path, limit: int | None = None) -> bytes:
+    """The bytes of ``path``, at most ``limit`` (default :data:`MAX_BYTES`).
+
+    At most ``limit + 1`` bytes are read, whatever the file is: the size a file
+    reports is 0 for a pipe or a device, so it cannot be trusted. A pipe (such
+    as ``<(...)``) within the limit is read; a character device that is not a
+    terminal is read the same way, so ``/dev/null`` is empty and ``/dev/zero``
+    is refused once the limit is passed.
+
+    Examples
+    --------
+    >>> read_bounded("/dev/zero")
+    Traceback (most recent call last):
+    ...
+    rulebook.errors.ParseError: /dev/zero: is a device that does not end, not a file; give the path of a YAML file
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     _ = Path(tmp, "big.yaml").write_text("x" * 11)
+    ...     read_bounded(Path(tmp, "big.yaml"), limit=10)
+    Traceback (most recent call last):
+    ...
+    rulebook.errors.ParseError: .../big.yaml: file larger than 10 bytes; split it
+    """
+    limit = MAX_BYTES if limit is None else limit
+    name = str(path)
+    try:
+        with open(path, "rb") as handle:
+            kind = os.fstat(handle.fileno()).st_mode
+            if stat.S_ISDIR(kind):
+                raise SchemaError("is a directory, expected a YAML file", file=name)
+            device = stat.S_ISCHR(kind) or stat.S_ISBLK(kind)
+            chunks = []
+            size = 0
+            while size <= limit:
+                chunk = handle.read(min(1 << 20, limit + 1 - size))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
+    except FileNotFoundError:
+        raise SchemaError("no such file; check the path", file=name) from None
+    except IsADirectoryError:
+        raise SchemaError("is a directory, expected a YAML file", file=name) from None
+    except OSError as exc:
+        raise SchemaError(f"cannot read: {exc.strerror or exc}", file=name) from None
+    if size > limit and device:
+        raise ParseError("is a device that does not end, not a file; give the path of a YAML file", file=name)
+    if size > limit:
+        shown = f"{limit // (1024 * 1024)} MiB" if limit >= 1024 * 1024 else f"{limit} bytes"
+        raise ParseError(f"file larger than {shown}; split it", file=name)
+    return b"".join(chunks)
 
 
 @contextlib.contextmanager

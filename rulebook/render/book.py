@@ -22,6 +22,7 @@ Rule 1  FEES
 from __future__ import annotations
 
 import datetime as dt
+import html
 import textwrap
 from collections.abc import Callable
 from typing import Any
@@ -30,7 +31,58 @@ from rulebook.model import Clause, Version, thaw
 from rulebook.numbering import all_citations
 from rulebook.refs import render_refs
 
-__all__ = ["to_data", "to_markdown", "to_text"]
+__all__ = ["LONG_WORD", "to_data", "to_markdown", "to_text", "wrap"]
+
+#: Words longer than this are cut into pieces before wrapping (docs/limits.md).
+LONG_WORD = 10_000
+
+
+class _Wrapper(textwrap.TextWrapper):
+    """``textwrap`` with long words cut into pieces first.
+
+    ``TextWrapper`` breaks a word longer than the line by slicing off one
+    line's worth at a time, copying the rest each time: quadratic in the
+    word's length (a 10 MB word took 10 s). Cut beforehand into pieces that
+    are each still longer than a line, it fills the lines the same way (but
+    for where a hyphen inside such a word ends a line), in linear time.
+    """
+
+    def _split_chunks(self, text: str) -> list[str]:
+        chunks: list[str] = super()._split_chunks(text)
+        size = max(self.width, 1) + 1
+        bound = max(2 * size, LONG_WORD)
+        if all(len(c) <= bound for c in chunks):
+            return chunks
+        out: list[str] = []
+        for chunk in chunks:
+            if len(chunk) <= bound or not chunk.strip():  # spaces are dropped at line ends, not cut
+                out.append(chunk)
+                continue
+            # pieces of `size` characters, the last two to three times that: each still longer than a line
+            cut = len(chunk) - 2 * size
+            cut -= cut % size
+            out.extend(chunk[i : i + size] for i in range(0, cut, size))
+            out.append(chunk[cut:])
+        return out
+
+
+def wrap(text: str, width: int, *, initial_indent: str = "", subsequent_indent: str = "") -> list[str]:
+    """``textwrap.wrap`` in time linear in the text, however long its words.
+
+    Examples
+    --------
+    >>> wrap("The annual fee is fifteen pounds.", 12)
+    ['The annual', 'fee is', 'fifteen', 'pounds.']
+    >>> lines = wrap("x" * 100_000, 80)
+    >>> len(lines), {len(line) for line in lines}
+    (1250, {80})
+    >>> wrap(" deep", 20, initial_indent=" " * 30)[-1]  # textwrap alone never returns
+    'deep'
+    """
+    # textwrap loops for ever when an indent leaves no room on the line and the
+    # text starts with a space (a deeply nested clause): always leave one column
+    width = max(width, len(initial_indent) + 1, len(subsequent_indent) + 1)
+    return _Wrapper(width=width, initial_indent=initial_indent, subsequent_indent=subsequent_indent).wrap(text)
 
 
 def _roots(version: Version, clause_id: str | None) -> tuple[tuple[Clause, int], ...]:
@@ -67,9 +119,9 @@ def to_text(
             if clause.text:
                 body = render_refs(version, clause.text, cites)
                 lines.extend(
-                    textwrap.wrap(
+                    wrap(
                         body,
-                        width=max(width - len(indent) - 2, 20),
+                        max(width - len(indent) - 2, 20),
                         initial_indent=indent + "  ",
                         subsequent_indent=indent + "  ",
                     )
@@ -77,7 +129,7 @@ def to_text(
         elif clause.text:
             body = render_refs(version, clause.text, cites)
             first = f"{indent}{cites[clause.id]}  "
-            wrapped = textwrap.wrap(body, width=max(width - len(first), 20)) or [""]
+            wrapped = wrap(body, max(width - len(first), 20)) or [""]
             lines.append(f"{indent}{head}  {wrapped[0]}")
             pad = " " * len(first)
             lines.extend(pad + w for w in wrapped[1:])
@@ -91,8 +143,12 @@ def to_text(
     return "\n".join(lines)
 
 
-def to_markdown(version: Version, clause_id: str | None = None) -> str:
+def to_markdown(version: Version, clause_id: str | None = None, *, raw_html: bool = False) -> str:
     """A markdown document: headed clauses become headings, others paragraphs.
+
+    Markdown passes HTML through, so ``<``, ``>`` and ``&`` in the book's text
+    are written as entities (a ``<script>`` in a clause stays text); with
+    ``raw_html=True`` they are written as they are.
 
     Examples
     --------
@@ -105,22 +161,27 @@ def to_markdown(version: Version, clause_id: str | None = None) -> str:
     <BLANKLINE>
     The fee is 15.
     <BLANKLINE>
+    >>> v = Version("club", "1", [Level("arabic", "Rule {n}")], [Clause("x", text="<script>alert(1)</script>")])
+    >>> print(to_markdown(v, "x"))
+    **Rule 1** &lt;script&gt;alert(1)&lt;/script&gt;
+    <BLANKLINE>
     """
     cites = all_citations(version)
     out: list[str] = []
+    esc: Callable[[str], str] = (lambda text: text) if raw_html else (lambda text: html.escape(text, quote=False))
     if clause_id is None:
-        title = version.title or version.rulebook
-        out += [f"# {title}, version {version.label}", ""]
+        title = esc(version.title or version.rulebook)
+        out += [f"# {title}, version {esc(version.label)}", ""]
         if version.effective:
             out += [f"In force from {version.effective.isoformat()}.", ""]
         if version.source:
-            out += [f"*{version.source}*", ""]
+            out += [f"*{esc(version.source)}*", ""]
 
     def visit(clause: Clause, depth: int) -> None:
-        cite = cites[clause.id]
-        body = render_refs(version, clause.text, cites) if clause.text else ""
+        cite = esc(cites[clause.id])
+        body = esc(render_refs(version, clause.text, cites)) if clause.text else ""
         if clause.heading:
-            out.append(f"{'#' * min(depth + 2, 6)} {cite} {clause.heading} {{#{clause.id}}}")
+            out.append(f"{'#' * min(depth + 2, 6)} {cite} {esc(clause.heading)} {{#{clause.id}}}")
             out.append("")
             if body:
                 out.extend([body, ""])

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -38,6 +37,7 @@ from rulebook.amend.carried import check_not_carried
 from rulebook.amend.motion import Motion
 from rulebook.diff import diff_motions
 from rulebook.errors import OutputError
+from rulebook.io.output import staging_dir
 from rulebook.model import Version
 from rulebook.render.keeling import to_html
 
@@ -94,7 +94,7 @@ def publish(out_dir: str | Path, files: Mapping[str, str]) -> Path:
         raise OutputError("exists and is not a directory; choose another output directory (-o DIR)", file=str(target))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+        staging = staging_dir(target)  # with the umask, so the site is readable as mkdir makes it
     except OSError as exc:
         raise OutputError(f"cannot write the preview here: {exc.strerror or exc}", file=str(target)) from None
     try:

@@ -57,6 +57,9 @@ NOISE = (
     "<<: *a", "%YAML 1.1\n", "---\n", "...\n", "\x00", "\x7f", "\u2028", "\ufeff", "é", "\U0001f600",
     "!!python/object/apply:os.system ['false']", "!!python/name:os.system", "!!binary aGk=", "!!set {a}",
     "!local x", "[[", "]]", "[[gone]]", "{n}", "99999999999999999999999", "yes", "on", "=",
+    # hostile values (docs/limits.md): bad standard tags, huge numbers, escapes, unselectable labels
+    "!!bool abc", '!!int ""', '!!float ""', '!!timestamp ""', "!!str [x]", "!!map x", "0x" + "f" * 1200,
+    "0b" + "1" * 400, "1:" * 200 + "1.5", "9" * 5000, "\r", "\x1b[2J", "\x85", "@", "../../etc/passwd",
 )  # fmt: skip
 
 _SCALARS = (

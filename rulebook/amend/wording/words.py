@@ -368,9 +368,9 @@ class WordActions(ClauseStatements):
                 raise self.lex.error(tok.start, "an ordinal such as 'second' ('last' needs the number: 'third')")
             return n
         m = ORDINAL_NUM.match(tok.value)
-        if m:
+        if m and len(m.group(1)) <= 9:  # bounded (docs/limits.md)
             return int(m.group(1))
-        if tok.value.isdigit() and int(tok.value) >= 1:
+        if tok.value.isdecimal() and len(tok.value) <= 9 and int(tok.value) >= 1:
             return int(tok.value)
         raise self.lex.error(tok.start, "an occurrence number such as 2 or 'second'")
 
