@@ -156,16 +156,6 @@ def read_history(path: str | Path, base_label: str) -> tuple[HistoryEntry, ...]:
     return tuple(out)
 
 
-def _boundary(book_dir: Path) -> Path:
-    """Where a history's files may be: the git repository holding the book (so
-    books of one repository can share motions), else the book's own directory."""
-    here = book_dir.resolve()
-    for folder in (here, *here.parents):
-        if (folder / ".git").exists():
-            return folder
-    return here
-
-
 def _paths(entry: Mapping, key: str, base_dir: Path) -> list[Path]:
     items = entry.get(key)
     if items is None:
@@ -175,16 +165,15 @@ def _paths(entry: Mapping, key: str, base_dir: Path) -> list[Path]:
     if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
         raise entry.error(f"{key!r} must be a list of file paths", key)
     out = []
-    inside = _boundary(base_dir)
+    inside = base_dir.resolve()
     for i, rel in enumerate(items):
         path = base_dir / rel
         line = items.line_of(i) if isinstance(items, Seq) else entry.line_of(key)
-        # a history names files of its own book, or of its repository: never one
-        # elsewhere (docs/limits.md); nothing of an outside file is read or echoed
+        # a history names files of its own book, never one elsewhere
+        # (docs/limits.md); nothing of an outside file is read or echoed
         if Path(rel).is_absolute() or not path.resolve().is_relative_to(inside):
-            where = "repository" if inside != base_dir.resolve() else "directory"
             raise SchemaError(
-                f"{key[:-1]} file {rel!r} is outside the rule book's {where} ({inside}); "
+                f"{key[:-1]} file {rel!r} is outside the rule book's directory ({inside}); "
                 "give a relative path to a file inside it",
                 file=entry.file,
                 line=line,
