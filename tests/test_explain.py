@@ -161,3 +161,18 @@ def test_a_drafted_motion_explains_cleanly() -> None:
     old = history["2017"]
     e = explain(draft(old, history["2018"]), old)
     assert e.ok, to_text(e)
+
+
+def test_a_value_stated_by_the_changed_words_follows_them_and_explain_says_so() -> None:
+    version = load_history(LABOUR)["2016"]
+    m = Motion(
+        "m25",
+        [Amendment("replace_words", clause="Chapter 4, Clause II.2.B.ii", old="20 per cent", new="25 per cent")],
+        base="2016",
+    )
+    (reading,) = explain(m, version).readings
+    assert reading.notes == ("leadership.nominations.challenge.share 0.2 -> 0.25, read from '25 per cent'",)
+    gone = Motion("gone", [Amendment("replace_words", clause="ch4.leader-election.nominations.challenge",
+                                     old="20 per cent", new="a fair share")], base="2016")  # fmt: skip
+    (reading,) = explain(gone, version).readings
+    assert reading.notes[0].startswith("leadership.nominations.challenge.share 0.2 -> unstated, no longer stated")

@@ -46,6 +46,8 @@ from rulebook.amend.apply import apply
 from rulebook.amend.motion import Amendment, Motion
 from rulebook.amend.phrases import edge_reading
 from rulebook.amend.wording import parse_wording, write_wording
+from rulebook.binding import followed
+from rulebook.display import show_value
 from rulebook.errors import AmendmentError, CitationError, RulebookError
 from rulebook.io.motions import amendment_data
 from rulebook.model import Version, thaw
@@ -263,11 +265,13 @@ def explain(
         if current is not None and base is not None and not problems:
             notes = _notes(current, targets, a)
             single = attrs.evolve(motion, amendments=(a,), base=base.label)
+            before = current
             try:
                 current = apply(current, single, bases={base.label: base}, label=_SCRATCH)
             except AmendmentError as exc:
                 problems.append(exc.message.replace(single.where(0), motion.where(i), 1))
             else:
+                notes += _values_followed(before, current, targets)
                 if a.new_clause is not None:
                     cid = a.new_clause.id
                     targets.append(Target("new", cid, cid, citation(current, cid), "motion"))
@@ -298,6 +302,20 @@ def _notes(current: Version, targets: list[Target], a: Amendment) -> tuple[str, 
         return edge_reading(current.clause(cid).text or "", a)[1]
     except ValueError:
         return ()  # apply reports it as a problem, naming both readings
+
+
+def _values_followed(before: Version, after: Version, targets: list[Target]) -> tuple[str, ...]:
+    """The provision values that followed the words an amendment changed (docs/provisions.md)."""
+    out = []
+    for t in targets:
+        if t.role != "clause" or t.id is None or t.id not in before or t.id not in after:
+            continue
+        old, new = before.clause(t.id), after.clause(t.id)
+        for name in new.provisions:
+            for leaf, was, now, words in followed(name, old, new):
+                shown = "unstated" if now is None else show_value(now)
+                out.append(f"{leaf} {show_value(was)} -> {shown}, {words}")
+    return tuple(out)
 
 
 def _base(motion: Motion, version: Version | None, bases: Mapping[str, Version] | None) -> Version | None:
