@@ -315,10 +315,8 @@ class Version(Displayable):
         return self._maps[1]
 
     def derived(self, key: Any, compute: Callable[[], _D]) -> _D:
-        """A value derived from this version alone, computed once: ``compute()``
-        the first time ``key`` is asked for. A new version (even one made by
-        ``attrs.evolve``) starts with none, so a value can never outlive the
-        clauses it was derived from.
+        """A value derived from this version alone, ``compute()`` the first time ``key``
+        is asked for; a new version (even by ``attrs.evolve``) starts with none.
 
         Examples
         --------

@@ -33,9 +33,10 @@ from rulebook.binding import BindingError, bind
 from rulebook.citing import check_form
 from rulebook.errors import InvariantSpecError, SchemaError
 from rulebook.io.files import write_atomically
+from rulebook.io.invariants import invariants_of
 from rulebook.io.stated import read_stated_by, stated_data
 from rulebook.io.yamlsrc import Mapping, Seq, gc_paused, parse, read
-from rulebook.model import STYLES, Clause, Invariant, Level, Version, thaw, validate_invariant
+from rulebook.model import STYLES, Clause, Level, Version, thaw, validate_invariant
 from rulebook.numbering import duplicate_number
 from rulebook.refs import references
 
@@ -56,7 +57,6 @@ __all__ = [
 ID_PATTERN = re.compile(r"^[^\W_][\w.:/-]*$")  # letters of any script, digits
 _BOOK_KEYS = ("rulebook", "title", "version", "effective", "source", "numbering", "citations", "invariants", "clauses")
 _CLAUSE_KEYS = ("id", "number", "heading", "text", "provisions", "stated_by", "clauses")
-_INVARIANT_KEYS = ("name", "description", "clause", "provision", "path", "sum", "min", "max", "odd")
 
 
 def label_problem(label: str) -> str | None:
@@ -239,50 +239,6 @@ def _citations(doc: Mapping, levels: int) -> tuple[str, ...]:
     return tuple(forms)
 
 
-def _number(value: Any, entry: Mapping, key: str, name: str) -> float | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise entry.error(f"invariant {name!r}: {key!r} must be a number, not {value!r}", key)
-    return value
-
-
-def _invariants(doc: Mapping) -> tuple[Invariant, ...]:
-    items = doc.get("invariants")
-    if items is None:
-        return ()
-    if not isinstance(items, Seq):
-        raise doc.error("'invariants' must be a list", "invariants")
-    out = []
-    names: dict[str, int] = {}
-    for i, entry in enumerate(items):
-        if not isinstance(entry, Mapping):
-            raise SchemaError("an invariant is a mapping with a 'name'", file=items.file, line=items.line_of(i))
-        entry.check_keys(_INVARIANT_KEYS, ("name",), what="invariant")
-        name = entry.get_typed("name", str, "invariant")
-        if name in names:
-            raise entry.error(f"invariant {name!r} is declared twice (first on line {names[name]})", "name")
-        names[name] = entry.line
-        clause = entry.get_typed("clause", str, f"invariant {name!r}")
-        provision = entry.get_typed("provision", str, f"invariant {name!r}")
-        if (clause is None) == (provision is None):
-            raise entry.error(f"invariant {name!r} needs exactly one of 'clause' or 'provision'")
-        inv = Invariant(
-            name=name,
-            description=entry.get_typed("description", str, f"invariant {name!r}"),
-            clause=clause,
-            provision=provision,
-            path=entry.get_typed("path", str, f"invariant {name!r}"),
-            sum=entry.get_typed("sum", bool, f"invariant {name!r}", default=False),
-            min=_number(entry.get("min"), entry, "min", name),
-            max=_number(entry.get("max"), entry, "max", name),
-            odd=entry.get_typed("odd", bool, f"invariant {name!r}", default=False),
-            line=entry.line,
-        )
-        out.append(inv)
-    return tuple(out)
-
-
 def from_data(doc: Any, file: str) -> Version:
     """Build a version from located YAML data (see :func:`loads`).
 
@@ -317,7 +273,7 @@ def from_data(doc: Any, file: str) -> Version:
     reader = _ClauseReader(len(numbering), numbering)
     clauses = reader.clauses(doc["clauses"], doc, "clauses", 0)
     reader.check_refs()
-    invariants = _invariants(doc)
+    invariants = invariants_of(doc)
     for inv in invariants:
         try:
             validate_invariant(inv)
