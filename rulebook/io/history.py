@@ -156,6 +156,10 @@ def read_history(path: str | Path, base_label: str) -> tuple[HistoryEntry, ...]:
     return tuple(out)
 
 
+def _clip(text: str, width: int = 60) -> str:
+    return repr(text) if len(text) <= width else repr(text[:width]) + f"... ({len(text)} characters)"
+
+
 def _paths(entry: Mapping, key: str, base_dir: Path) -> list[Path]:
     items = entry.get(key)
     if items is None:
@@ -169,18 +173,27 @@ def _paths(entry: Mapping, key: str, base_dir: Path) -> list[Path]:
     for i, rel in enumerate(items):
         path = base_dir / rel
         line = items.line_of(i) if isinstance(items, Seq) else entry.line_of(key)
+        try:
+            resolved, exists = path.resolve(), path.is_file()
+        except OSError as exc:  # a name too long, a loop of links
+            raise SchemaError(
+                f"{key[:-1]} file {_clip(rel)} cannot be looked up ({exc.strerror}); give a shorter relative path",
+                file=entry.file,
+                line=line,
+            ) from None
         # a history names files of its own book, never one elsewhere
         # (docs/limits.md); nothing of an outside file is read or echoed
-        if Path(rel).is_absolute() or not path.resolve().is_relative_to(inside):
+        if Path(rel).is_absolute() or not resolved.is_relative_to(inside):
             raise SchemaError(
-                f"{key[:-1]} file {rel!r} is outside the rule book's directory ({inside}); "
+                f"{key[:-1]} file {_clip(rel)} is outside the rule book's directory ({inside}); "
                 "give a relative path to a file inside it",
                 file=entry.file,
                 line=line,
             )
-        if not path.is_file():
+        if not exists:
             raise SchemaError(
-                f"{'ruling' if key == 'rulings' else 'motion'} file {rel!r} not found (looked for {path})",
+                f"{'ruling' if key == 'rulings' else 'motion'} file {_clip(rel)} not found "
+                f"(looked for {_clip(str(path), 200)})",
                 file=entry.file,
                 line=line,
             )

@@ -23,6 +23,7 @@ import contextlib
 import datetime as dt
 import difflib
 import gc
+import math
 import os
 import stat
 from collections.abc import Iterable, Iterator
@@ -289,6 +290,12 @@ class Source:
         if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= _MAX_INT:
             raise ParseError(
                 f"number {_clip(text)} has more than {MAX_INT_DIGITS} digits; write a smaller number",
+                file=self.file,
+                line=line,
+            )
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ParseError(
+                f"number {_clip(text)} is not finite; a rule book counts with finite numbers, write one",
                 file=self.file,
                 line=line,
             )

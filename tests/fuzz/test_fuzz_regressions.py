@@ -24,6 +24,20 @@ BOOK = (
         (loads, "rulebook: x\nversion: \x00\n", ParseError, "f.yaml:2: invalid YAML: character #x0000"),
         (motion_io.loads, "motion: x\namendments:\n  - {op: [a]}\n", SchemaError, "f.yaml:3: amendment 1 of motion x"),
         (motion_io.loads, "motions: []\n", SchemaError, "f.yaml:1: 'motions' must be a non-empty list"),
+        # found by the thorough profile: an infinite provision value reached the
+        # exact arithmetic of the invariants and the reader of quantities
+        (
+            loads,
+            'rulebook: a\nversion: "1"\nnumbering: [arabic]\nclauses: [{id: a, provisions: {s: .inf}}]\n',
+            ParseError,
+            "f.yaml:4: number '.inf' is not finite",
+        ),
+        (
+            loads,
+            'rulebook: a\nversion: "1"\nnumbering: [arabic]\nclauses: [{id: a, provisions: {s: .nan}}]\n',
+            ParseError,
+            "f.yaml:4: number '.nan' is not finite",
+        ),
         (
             motion_io.loads,
             "ruling: r\nauthority: null\namendments: [{op: remove_provision, clause: a, name: b}]\n",
@@ -60,3 +74,15 @@ def test_a_required_field_left_empty_is_refused_where_it_stands(key):
         SchemaError, match=rf"^f\.yaml:\d+: amendment 1 of motion m \(replace_words\): '{key}' is empty"
     ):
         motion_io.loads(text, "f.yaml")
+
+
+def test_a_history_file_name_too_long_to_look_up_is_a_located_error(tmp_path):
+    # found by the thorough profile: the file system refused the name (ENAMETOOLONG)
+    (tmp_path / "rulebook.yaml").write_text('rulebook: a\nversion: "1"\nnumbering: [arabic]\nclauses: [{id: a}]\n')
+    (tmp_path / "history.yaml").write_text(
+        'versions:\n  - {version: "2", effective: 2021-01-01, from: "1", motions: [' + "x" * 5000 + ".yaml]}\n"
+    )
+    result = CliRunner().invoke(main, ["history", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "history.yaml:2: motion file 'xxxx" in result.output and "cannot be looked up" in result.output
+    assert len(result.output) < 400
