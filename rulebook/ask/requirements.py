@@ -1,4 +1,4 @@
-"""The requirement language of nomination thresholds (CONTRACT section 4).
+"""The requirement language of nomination thresholds (docs/questions.md, "The requirement language").
 
 A requirement is ``{share: x, of: [BODIES]}`` (nominations from those bodies
 together at least ``x`` times their total size), ``{count: n, of: [BODIES]}``

@@ -1,4 +1,4 @@
-"""Checking motions against a version and against each other (CONTRACT section 5).
+"""Checking motions against a version and against each other (docs/checking.md).
 
 Each motion is applied to the version alone. Its footprint
 (:mod:`rulebook.check.footprint`) says what it reads and writes; only motions
@@ -103,7 +103,7 @@ class Report:
         return tuple(f for f in self.findings if motion_id in f.motions)
 
     def to_data(self) -> dict[str, Any]:
-        """The report as JSON data: ``findings`` (CONTRACT section 5), ``composite`` groups and ``notes``."""
+        """The report as JSON data: ``findings`` (docs/checking.md), ``composite`` groups and ``notes``."""
         return {
             "version": self.version,
             "motions": [m.id for m in self.motions],

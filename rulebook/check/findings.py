@@ -19,7 +19,7 @@ from rulebook.numbering import citation
 
 __all__ = ["KINDS", "ClauseRef", "Finding", "Location", "clause_ref", "describe"]
 
-#: The finding kinds of CONTRACT section 5, in the order reports list them.
+#: The finding kinds of docs/checking.md, in the order reports list them.
 KINDS = (
     "does-not-apply",
     "out-of-order",
@@ -92,7 +92,7 @@ class Finding:
     locations: tuple[Location, ...] = attrs.field(default=(), converter=as_tuple, eq=False)
 
     def to_data(self) -> dict[str, Any]:
-        """The finding as JSON data (CONTRACT section 5)."""
+        """The finding as JSON data (docs/checking.md)."""
         return {
             "kind": self.kind,
             "motions": list(self.motions),

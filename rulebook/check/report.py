@@ -58,7 +58,7 @@ def to_text(report: Report) -> str:
 
 
 def to_json(report: Report) -> str:
-    """``{"findings": [...], ...}`` (CONTRACT section 5) with ``composite`` groups.
+    """``{"findings": [...], ...}`` (docs/checking.md) with ``composite`` groups.
 
     Examples
     --------
