@@ -11,12 +11,7 @@ Examples
 --------
 >>> from rulebook.io.rulebook import loads
 >>> from rulebook.amend.motion import Amendment, Motion
->>> v = loads('''
-... rulebook: club
-... version: "1"
-... numbering: [{style: arabic, label: "Rule {n}"}]
-... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
-... ''')
+>>> v = club  # the one-rule club book of the doctests (conftest.py)
 >>> cut = Motion("cut", [Amendment("set_provision", clause="fee", name="fees.annual", value=10)])
 >>> job = Batch(v, (cut,), ((), (0,)), "provision", {"name": "fees.annual"}, {})
 >>> result = run(job)

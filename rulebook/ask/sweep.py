@@ -132,12 +132,7 @@ def sweep(
     Examples
     --------
     >>> from rulebook.io.rulebook import loads
-    >>> v = loads('''
-    ... rulebook: club
-    ... version: "1"
-    ... numbering: [{style: arabic, label: "Rule {n}"}]
-    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
-    ... ''')
+    >>> v = club  # the one-rule club book of the doctests (conftest.py)
     >>> from rulebook.amend.motion import Amendment, Motion
     >>> cut = Motion("cut", [Amendment("set_provision", clause="Rule 1", name="fees.annual", value=10)])
     >>> s = sweep(v, [cut], "provision", {"name": "fees.annual"})

@@ -7,12 +7,7 @@ Examples
 >>> from rulebook.io.rulebook import loads
 >>> from rulebook.amend.motion import Amendment, Motion
 >>> from rulebook.ask.sweep import sweep
->>> v = loads('''
-... rulebook: club
-... version: "1"
-... numbering: [{style: arabic, label: "Rule {n}"}]
-... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
-... ''')
+>>> v = club  # the one-rule club book of the doctests (conftest.py)
 >>> cut = Motion("cut", [Amendment("set_provision", clause="fee", name="fees.annual", value=10)])
 >>> s = sweep(v, [cut], "provision", {"name": "fees.annual"})
 >>> [g.count for g in s.groups], s.independent
@@ -48,12 +43,7 @@ class Group:
     >>> from rulebook.io.rulebook import loads
     >>> from rulebook.amend.motion import Amendment, Motion
     >>> from rulebook.ask.sweep import sweep
-    >>> v = loads('''
-    ... rulebook: club
-    ... version: "1"
-    ... numbering: [{style: arabic, label: "Rule {n}"}]
-    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
-    ... ''')
+    >>> v = club  # the one-rule club book of the doctests (conftest.py)
     >>> drop = Motion("drop", [Amendment("delete_clause", clause="fee")])
     >>> cut = Motion("cut", [Amendment("set_provision", clause="fee", name="fees.annual", value=10)])
     >>> s = sweep(v, [drop, cut], "provision", {"name": "fees.annual"})
@@ -102,12 +92,7 @@ class Sweep(Displayable):
     >>> from rulebook.io.rulebook import loads
     >>> from rulebook.amend.motion import Amendment, Motion
     >>> from rulebook.ask.sweep import sweep
-    >>> v = loads('''
-    ... rulebook: club
-    ... version: "1"
-    ... numbering: [{style: arabic, label: "Rule {n}"}]
-    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
-    ... ''')
+    >>> v = club  # the one-rule club book of the doctests (conftest.py)
     >>> drop = Motion("drop", [Amendment("delete_clause", clause="fee")])
     >>> cut = Motion("cut", [Amendment("set_provision", clause="fee", name="fees.annual", value=10)])
     >>> s = sweep(v, [drop, cut], "provision", {"name": "fees.annual"})
