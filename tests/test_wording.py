@@ -330,3 +330,50 @@ def test_a_list_of_phrases_and_a_part_of_the_clause_named() -> None:
     assert (a.op, a.clause) == ("delete_clause", "clause 14, subsection (2)")
     with pytest.raises(WordingError, match="one phrase to replace"):
         parse_wording("Rule 4: delete 'a' and 'b' and insert 'c'")
+
+
+# -- shapes of issue #9 §3 -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Amend Rule 4.2 so it reads: 4.2 Branches meet monthly.",
+        "Amend [existing] Rule 4.2 so that it reads:\n\n4.2\tBranches meet monthly.",
+        "Change Rule 4.2 of the Byelaws to read: Branches meet monthly.",
+        "Proposed change to Rule 4.2: “4.2. Branches meet monthly.”",
+    ],
+)
+def test_a_clause_amended_so_that_it_reads_is_its_whole_text_anew(text: str) -> None:
+    assert read_one(text) == {"op": "replace_text", "clause": "Rule 4.2", "text": "Branches meet monthly."}
+
+
+def test_change_words_to_read_is_still_a_word_change_when_no_clause_is_named() -> None:
+    assert read_one("Rule 2: change 'fee' to 'levy'") == {
+        "op": "replace_words", "clause": "Rule 2", "old": "fee", "new": "levy"}  # fmt: skip
+
+
+def test_replace_it_with_a_block_replaces_the_text_of_the_clause_printed_above() -> None:
+    (a,) = parse_wording("Replace it with:\n\nK.3 Branches meet monthly.", "Rule K.3")
+    assert fields(a) == {"op": "replace_text", "clause": "Rule K.3", "text": "Branches meet monthly."}
+
+
+def test_replace_and_with_printed_as_a_form() -> None:
+    (a,) = parse_wording("Replace:\n\n“The old words.”\n\nWith:\n\n“The new words.”", "Rule 2")
+    assert (a.op, a.old, a.new) == ("replace_words", "The old words.", "The new words.")
+
+
+def test_delete_the_existing_wording_of_a_clause_and_replace_it() -> None:
+    assert read_one("Delete existing wording of Rule H.4.2 and replace with: “New text.”") == {
+        "op": "replace_text", "clause": "Rule H.4.2", "text": "New text."}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Renumber Rule H.6.1.2 (b) as Rule H.6.1.2 (a).",
+        "Delete G5.5 (“G5.5 Members may vote.”) and renumber subsequent clauses appropriately.",
+    ],
+)
+def test_renumbering_asks_for_nothing_because_numbering_is_computed(text: str) -> None:
+    assert [a.op for a in parse_wording(text)] == (["delete_clause"] if "Delete" in text else [])

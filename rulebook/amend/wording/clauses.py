@@ -59,7 +59,7 @@ def strip_number(text: str, number: str | None = None) -> str:
     >>> strip_number("3 B New text.", "Chapter 2, Clause IV, section 3 B")
     'New text.'
     """
-    words = text.strip().split(" ")
+    words = re.split(r"[ \t]+", text.strip())
     cited = [w.strip("().:,").lower() for w in (number or "").split()]
     for k in range(min(4, len(words) - 1, len(cited)), 0, -1):
         if [w.strip("().:,").lower() for w in words[:k]] == cited[-k:]:
@@ -268,6 +268,28 @@ class ClauseStatements(Reader):
                 self.take()
                 return
         self.pos = save
+
+    def rewritten(self) -> Amendment | None:
+        """``Amend|Change REF so (that) it reads: BLOCK``, ``Change REF to read: BLOCK`` and
+        ``Proposed change to REF: BLOCK``: the clause's whole text anew. None (nothing taken)
+        when the words after the verb are not a clause reference and one of those phrasings."""
+        save = self.pos
+        proposed = self.accept_any("proposed change to", "proposed amendment to")
+        if not proposed and not self.accept_any("amend", "change"):
+            return None
+        self.accept_any("[existing]", "existing")  # "Amend [existing] Clause 10": the clause as it stands
+        if not self.at_clause_ref():
+            self.pos = save
+            return None
+        ends = ("so", "to")
+        ref = self.number_ref(self.reference(lambda t: t.key in ends, "the clause whose text is replaced"))
+        if not (
+            self.accept_any("so that it reads", "so it reads", "so that it will read", "to read", "to now read")
+            or (proposed and self.peek().kind in (":", "dash"))
+        ):
+            self.pos = save
+            return None
+        return Amendment("replace_text", clause=ref, text=self.block("the new text (quoted, or after ':')", ref))
 
     def replace_clause(self) -> Amendment:
         """``Replace CLAUSE-REF with (the following) [:] BLOCK`` after the verb."""

@@ -38,6 +38,9 @@ from rulebook.model import Clause
 
 __all__ = ["parse_wording"]
 
+#: Words that may follow a verb that starts an action ("delete the words", "replace it with").
+_AFTER_VERB = ("the", "these", "this", "with", "text", "existing", "heading", "it", "words", "word")
+
 
 class Parser(WordActions):
     """Recursive descent over the tokens of one wording."""
@@ -52,6 +55,7 @@ class Parser(WordActions):
     def wording(self) -> list[Amendment]:
         out: list[Amendment] = []
         current: list[str | None] = [self.default]
+        renumbered = False
         while True:
             self.separators()
             tok = self.peek()
@@ -59,6 +63,7 @@ class Parser(WordActions):
                 break
             if tok.key in RENUMBER:
                 self.renumber()
+                renumbered = True  # "Renumber Rule 3 as Rule 2" alone asks for nothing: numbering is computed
                 continue
             save = self.pos
             if self.edge(verb_follows=True) is None:
@@ -66,7 +71,10 @@ class Parser(WordActions):
             else:
                 self.pos = save
             tok = self.peek()
-            if self.at_new_clause():
+            whole = self.rewritten() if tok.key in ("amend", "change", "proposed") else None
+            if whole is not None:
+                out.extend(_on(whole, c) for c in current)
+            elif self.at_new_clause():
                 out.extend(self.insert_clause(c, self.bare) for c in current)
             elif tok.key in ("insert", "add") and self.peek(1).key in ("after", "before") and self.clause_follows(2):
                 out.append(self.insert_after_clause())
@@ -99,7 +107,7 @@ class Parser(WordActions):
             ):
                 hint = "'and insert' and the new words, " if out and out[-1].op == "delete_words" else ""
                 raise self.fail(f"{hint}';', 'and' or the end of the wording")
-        if not out:
+        if not out and not renumbered:
             raise self.fail("an amendment")
         return out
 
@@ -165,8 +173,7 @@ class Parser(WordActions):
         elif tok.key in INSERT and nxt.key in ("at", "after", "before", "new", "a"):
             found = True
         elif tok.key in ACTION_STARTS and tok.key != "in":
-            found = nxt.kind in ("quoted", ":", "dash", ",") or nxt.key in ("the", "these", "this", "with", "text",
-                                                                          "heading", "it", "words", "word")  # fmt: skip
+            found = nxt.kind in ("quoted", ":", "dash", ",") or nxt.key in _AFTER_VERB
         self.pos = save
         return found
 

@@ -35,7 +35,7 @@ _LOCATOR = re.compile(r"^(line|lines|page|pages|p\.|pp\.|pg|pg\.)\s+\d+([-–]\d
 _TRAILING_LOCATOR = re.compile(r"^(.*\S)\s+(line|lines|pg|page)\s+\d+([-–]\d+)?$", re.IGNORECASE)
 _OF_DOCUMENT = re.compile(
     r"\s+of\s+(?:the|this|these)\s+(?:\w+\s+){0,4}?"
-    r"(?:constitution|rules?|rule\s*book|standing\s+orders|bill|act|code|statutes?)\b.*$",
+    r"(?:constitution|rules?|rule\s*book|standing\s+orders|bye-?laws|by-?laws|bill|act|code|statutes?)\b.*$",
     re.IGNORECASE | re.DOTALL,
 )
 _LOCATOR_WORDS = ("line", "lines", "page", "pages", "pg", "p.")

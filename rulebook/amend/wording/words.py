@@ -30,7 +30,8 @@ RENUMBER_WORDS = frozenset(
     (
         "the", "remaining", "following", "subsequent", "other", "all", "and", "any", "references",
         "cross-references", "accordingly", "as", "necessary", "appropriate", "required", "consequentially",
-        "consequential", "to", "it", "them", "rest", "of", "&", *CLAUSE_WORDS, *PLURALS,
+        "consequential", "to", "it", "them", "rest", "of", "&", "appropriately", "where", "needed",
+        *CLAUSE_WORDS, *PLURALS,
     )
 )  # fmt: skip
 FILLERS = ("the words", "these words", "words", "all the words", "the text",
@@ -284,6 +285,10 @@ class WordActions(ClauseStatements):
                     break
                 self.take()
             return Amendment("replace_text", **fields)
+        if self.accept_any("it with", "it by", "this clause with", "the clause with"):
+            # "Replace it with: ...": "it" is the clause printed above the instruction
+            return Amendment("replace_text", text=self.block("the new text (quoted, or after ':')", None))
+        self.colon()  # "Replace: 'old' With: 'new'", printed as a form
         ordinal = self.peek(1).key in ORDINALS or ORDINAL_NUM.match(self.peek(1).value)
         if self.peek().key == "the" and ordinal and self.peek(2).key in ("sentence", "paragraph", "line", "words"):
             for _ in range(3):
