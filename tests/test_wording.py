@@ -377,3 +377,30 @@ def test_delete_the_existing_wording_of_a_clause_and_replace_it() -> None:
 )
 def test_renumbering_asks_for_nothing_because_numbering_is_computed(text: str) -> None:
     assert [a.op for a in parse_wording(text)] == (["delete_clause"] if "Delete" in text else [])
+
+
+def test_a_full_stop_inside_brackets_does_not_end_a_us_citation() -> None:
+    w = "Section 508(e)(2) of the Crop Act (7 U.S.C. 1508(e)(2)) is amended by striking ``65'' and inserting ``80''."
+    assert read_one(w) == {"op": "replace_words", "clause": "Section 508(e)(2)", "old": "65", "new": "80"}
+
+
+def test_replace_a_clause_with_new_and_its_number() -> None:
+    w = "Replace H11.1 (“H11.1 Old words.”) with new H11.1: “H11.1 New words.”"
+    assert read_one(w) == {"op": "replace_text", "clause": "H11.1", "text": "New words."}
+
+
+@pytest.mark.parametrize(("mark", "sign"), [("full stop", "."), ("comma", ","), ("semicolon", ";")])
+def test_after_a_phrase_delete_a_mark_named_in_words(mark: str, sign: str) -> None:
+    w = f"In existing Rule 2 after 'above' delete the {mark} and insert 'except officers.'"
+    assert read_one(w) == {"op": "replace_words", "clause": "Rule 2", "old": f"above{sign}",
+                           "new": "above except officers."}  # fmt: skip
+
+
+def test_insert_after_a_phrase_comma_the_words() -> None:
+    w = "Rule 2: Insert after 'the Order', the words: '(as amended)'"
+    assert read_one(w) == {"op": "insert_words", "clause": "Rule 2", "after": "the Order", "words": "(as amended)"}
+
+
+def test_several_ordinals_only_say_where_the_phrase_stands() -> None:
+    w = "Rule 2: Delete 'it' in first and second sentence and replace with 'they'"
+    assert read_one(w) == {"op": "replace_words", "clause": "Rule 2", "old": "it", "new": "they"}

@@ -297,6 +297,13 @@ class ClauseStatements(Reader):
         self.confirming()
         if not (self.accept("with") or self.accept("by")):
             raise self.fail("'with' and the new text")
+        # "with new H11.1: '...'": the number it keeps
+        if (
+            self.accept_any("new", "a new", "the new")
+            and self.peek().kind == "word"
+            and names_number(self.peek().value)
+        ):
+            self.take()
         return Amendment("replace_text", clause=ref, text=self.block("the new text (quoted, or after ':')", ref))
 
     def move_clause(self) -> Amendment:

@@ -181,6 +181,7 @@ class Parser(WordActions):
         """``[In] REF [locator] [: , -]`` before the actions on that clause (or clauses)."""
         start = self.peek().start
         self.accept("in") or self.accept("amend")
+        self.accept("existing")  # "In existing Schedule B 2.3": the clause as it stands
 
         def stop(tok: object) -> bool:
             return self.peek().start > start and self.peek().key in (*ACTION_STARTS, "change") and self.starts_action()

@@ -48,6 +48,10 @@ ACTION_STARTS = ("delete", "leave", "remove", "omit", "strike", "striking", "ins
 STATEMENT_STARTS = (*ACTION_STARTS, "move", "renumber", "re-number", "reletter", "re-letter")
 
 
+def _ordinal(tok: Token) -> bool:
+    return tok.key in ORDINALS or bool(ORDINAL_NUM.match(tok.value))
+
+
 def placed(where: str, ref: str) -> dict[str, Any]:
     """Keyword arguments placing an amendment ``where`` (after/before/into) ``ref``."""
     return {where: ref}
@@ -192,7 +196,14 @@ class Reader:
                 self.accept_any("the", "this", "that")
                 if self.peek().key in ORDINALS or ORDINAL_NUM.match(self.peek().value):
                     self.take()
-                unit_next = self.peek(1).kind != "word" or self.peek(1).key in STATEMENT_STARTS
+                    while self.peek().key in ("and", "or") and _ordinal(self.peek(1)):
+                        self.take()  # "in the first and second sentences"
+                        self.take()
+                unit_next = (
+                    self.peek(1).kind != "word"
+                    or self.peek(1).key in STATEMENT_STARTS
+                    or (self.peek(1).key == "and" and self.peek(2).key in STATEMENT_STARTS)
+                )
                 if self.peek().key.rstrip("s") in _UNITS and unit_next:
                     self.take()
                     self.accept_any("of the clause", "of this clause")
@@ -209,11 +220,13 @@ class Reader:
         """A clause reference: source text up to a token for which ``stop`` holds."""
         start = self.peek().start
         end = start
+        depth = 0  # inside brackets a full stop is an abbreviation ("(7 U.S.C. 1508)"), not the end
         while True:
             tok = self.peek()
-            if tok.kind == "." and self.peek(1).kind == "(" and end > start:
+            if tok.kind == "." and (depth > 0 or self.peek(1).kind == "(") and end > start:
                 self.take()  # "Delete 9. (f)"
                 continue
+            depth += {"(": 1, ")": -1}.get(tok.kind, 0) if depth or tok.kind == "(" else 0
             if tok.kind in ("end", ";", "quoted", ":", ".", "dash") or stop(tok):
                 break
             if tok.kind == "(" and self.peek(1).kind == "quoted":

@@ -40,6 +40,8 @@ FILLERS = ("the words", "these words", "words", "all the words", "the text",
 #: New words that start with their own number ("d.", "(2A)", "iv)") are a new sub-clause, not words.
 OWN_NUMBER = re.compile(r"^(\([0-9A-Za-z]{1,4}\)|[0-9]{1,3}[A-Za-z]?[.)]|[a-z][.)]|[ivx]{1,4}[.)])$")
 SEPARATORS = (";", ".", ",")
+#: Punctuation marks named in words ("delete the full stop after 'above'").
+_MARKS = {"full stop": ".", "period": ".", "comma": ",", "semicolon": ";", "semi-colon": ";", "colon": ":"}
 #: Marks a clause reference read relative to the clause its statement names.
 RELATIVE = "\x00part:"
 DELETE_FIRST = frozenset(w.split()[0] for w in DELETE)
@@ -149,6 +151,13 @@ class WordActions(ClauseStatements):
             self.qualifiers()
             if self.peek().kind == ",":
                 self.take()
+            mark = self.mark_deleted()
+            if mark is not None:
+                # "after 'above' delete the full stop and insert '...'": the mark goes with the words before it
+                new = self.then_new()
+                if new is None:
+                    return Amendment("replace_words", old=anchor + mark, new=anchor, occurrence=occurrence)
+                return Amendment("replace_words", old=anchor + mark, new=f"{anchor} {new}", occurrence=occurrence)
             if self.peek().key in DELETE_FIRST:
                 return self.delete()  # "After 'workers', delete 'consumers'": the phrase only says where
             if self.peek().key not in INSERT:
@@ -169,6 +178,8 @@ class WordActions(ClauseStatements):
                 self.colon()
                 anchor, occurrence = self.phrase(f"the quoted words to insert {where}")
                 self.qualifiers()
+                if self.peek().kind == "," and self.peek(1).key in ("the", "these"):
+                    self.take()  # "Insert after 'X', the words: 'Y'"
                 return Amendment("insert_words", words=self.new_text("the words to insert (quoted)"),
                                  occurrence=occurrence, **placed(where, anchor))  # fmt: skip
             start = self.pos
@@ -241,6 +252,18 @@ class WordActions(ClauseStatements):
         if new is not None:
             return Amendment("replace_words", old=old, new=new, occurrence=occurrence)
         return Amendment("delete_words", words=old, occurrence=occurrence)
+
+    def mark_deleted(self) -> str | None:
+        """``delete the full stop`` (comma, semicolon, colon) after a phrase: the mark deleted."""
+        save = self.pos
+        if self.peek().key in DELETE_FIRST:
+            self.verb()
+            self.accept("the")
+            for words, mark in _MARKS.items():
+                if self.accept(*words.split()):
+                    return mark
+        self.pos = save
+        return None
 
     def more_phrases(self) -> list[str]:
         """Further phrases of a list ("delete 'a', 'b' and 'c'"), each deleted too."""
