@@ -404,3 +404,32 @@ def test_insert_after_a_phrase_comma_the_words() -> None:
 def test_several_ordinals_only_say_where_the_phrase_stands() -> None:
     w = "Rule 2: Delete 'it' in first and second sentence and replace with 'they'"
     assert read_one(w) == {"op": "replace_words", "clause": "Rule 2", "old": "it", "new": "they"}
+
+
+@pytest.mark.parametrize(
+    ("text", "cited"),
+    [
+        ("Page 4, line 13, leave out subsections (3) to (5).", ["subsection (3)", "subsection (4)", "subsection (5)"]),
+        ("Delete Rules 4 to 6", ["Rule 4", "Rule 5", "Rule 6"]),
+        ("Delete paragraphs (b) to (c) and renumber accordingly", ["paragraph (b)", "paragraph (c)"]),
+    ],
+)
+def test_a_range_of_clauses_is_deleted_clause_by_clause(text: str, cited: list[str]) -> None:
+    assert [(a.op, a.clause) for a in parse_wording(text)] == [("delete_clause", c) for c in cited]
+
+
+def test_a_range_too_long_to_be_meant_is_refused() -> None:
+    with pytest.raises(WordingError, match="column 8"):
+        parse_wording("Delete Rules 4 to 99")
+
+
+def test_words_added_at_the_end_that_start_with_a_number_are_a_new_numbered_item() -> None:
+    a = read_one("Add at end of Article 8.5, ‘d. The Board may appoint.’;")
+    assert (a["op"], a["into"], a["numbered"]) == ("insert_clause", "Article 8.5", "Article 8.5(d)")
+
+
+def test_delete_these_words_and_replace_them_replaces_the_text_printed_above() -> None:
+    (a,) = parse_wording("Delete these words and replace them with:\n\nMembers meet.", "Rule 3")
+    assert fields(a) == {"op": "replace_text", "clause": "Rule 3", "text": "Members meet."}
+    with pytest.raises(WordingError, match="at the end"):
+        parse_wording("Delete these words", "Rule 3")

@@ -28,6 +28,11 @@ __all__ = ["ClauseStatements", "derived_id", "strip_number"]
 _PLAIN_SCALAR = re.compile(r"(?:(?!\s+and\s|[.,](?:\s|$))[^;])*")
 _KEYWORDS = frozenset(("after", "before", "into", "at", "to", "as", "a", "headed", "numbered", "with", "reading"))
 _GENERIC = ("clause", "sub-clause", "subclause")
+_RANGE = re.compile(
+    r"^(?P<unit>[A-Za-z-]+?)s\s+(?P<o>\(?)(?P<a>\d+|[a-z])(?P<c>\)?)\s+to\s+(?P=o)(?P<b>\d+|[a-z])(?P=c)$"
+)
+#: A longer range is more likely a misprint than a list of clauses to delete.
+_LONGEST_RANGE = 26
 _NEW = ("new", "a new", "the new", "an additional", "additional", "a further")
 
 
@@ -82,6 +87,22 @@ def _own_number_dropped(text: str, own: str) -> str:
     return text
 
 
+def _range(ref: str) -> list[str]:
+    """ "subsections (3) to (7)", "Rules 4 to 6", "paragraphs (b) to (d)": each clause of a
+    range of plain numbers or single letters, with the singular word; [] for anything else."""
+    m = _RANGE.match(ref.strip())
+    if m is None or m["unit"].lower() not in CLAUSE_WORDS:
+        return []
+    first, last = m["a"], m["b"]
+    if first.isdigit() != last.isdigit():
+        return []
+    lo, hi = (int(first), int(last)) if first.isdigit() else (ord(first), ord(last))
+    if not 0 < hi - lo < _LONGEST_RANGE:
+        return []
+    label = (lambda n: str(n)) if first.isdigit() else chr
+    return [f"{m['unit']} {m['o']}{label(n)}{m['c']}" for n in range(lo, hi + 1)]
+
+
 def _numeric(word: str) -> bool:
     """A leading number only when it cannot be a word: it has a digit or brackets."""
     return any(c.isdigit() for c in word) or word.startswith("(") or word.endswith(")")
@@ -91,6 +112,7 @@ class ClauseStatements(Reader):
     """The statements that add, delete, replace or move whole clauses."""
 
     leading: str | None = None  # the number a block of new clause text starts with, if any
+    queued: list[Amendment]  # further amendments one statement reads (a range of clauses)
 
     def at_new_clause(self) -> bool:
         """``insert|add [at (the) end] [after REF,] [a] new CLAUSE ...`` comes next."""
@@ -243,6 +265,10 @@ class ClauseStatements(Reader):
             self.take()  # "delete clause Rule 3": the word 'clause' only says what follows
         at = self.peek().start
         ref = self.number_ref(self.reference(lambda t: t.key == "and", "the clause to delete (an id or citation)"))
+        each = _range(ref)
+        if each:
+            self.queued.extend(Amendment("delete_clause", clause=r) for r in each[1:])
+            return Amendment("delete_clause", clause=each[0])
         if " to " in f" {ref.lower()} " or ref.lower().startswith(tuple(f"{w}s " for w in CLAUSE_WORDS)):
             raise self.lex.error(at, "one clause to delete (a range or a list is not read: delete each clause)")
         self.confirming()

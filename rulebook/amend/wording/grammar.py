@@ -85,6 +85,8 @@ class Parser(WordActions):
             elif self.peek().key in DELETE_FIRST and self.after_verb_is_clause():
                 self.verb()
                 out.append(self.whole_clause())
+                out.extend(self.queued)  # "leave out subsections (3) to (7)": one deletion each
+                self.queued.clear()
             elif tok.key == "replace" and self.after_verb_is_clause():
                 self.take()
                 out.append(self.replace_clause())

@@ -121,6 +121,12 @@ class WordActions(ClauseStatements):
         at = self.peek().start
         words = self.new_text("the words to add (quoted)")
         first = words.split(maxsplit=1)[0] if words.split() else ""
+        if OWN_NUMBER.match(first) and len(words.split()) > 1 and edge[1] is not None and edge[0] == "end":
+            # "Add at end of Article 8.5, 'd. For those ...'": a new last item, numbered as printed
+            text = words.split(maxsplit=1)[1]
+            numbered = f"{edge[1]}({first.strip('.()')})"
+            cid = derived_id(self.source[at : self.pos], text)
+            return Amendment("insert_clause", new_clause=Clause(cid, text=text), into=edge[1], numbered=numbered)
         if OWN_NUMBER.match(first) and len(words.split()) > 1:
             raise self.lex.error(
                 at,
@@ -220,6 +226,12 @@ class WordActions(ClauseStatements):
     def delete(self) -> Amendment:
         verb = self.verb()
         self.colon()
+        save = self.pos
+        if self.accept("these", "words") and self.peek().kind != "quoted":
+            new = self.then_new()  # "Delete these words and replace them with: ...": the words printed above
+            if new is not None:
+                return Amendment("replace_text", text=new)
+        self.pos = save
         if self.at("the", "text") and self.peek(2).kind != "quoted" and self.accept("the", "text"):
             return Amendment("replace_text", text=self.then_new() or "")
         if self.accept("the", "heading"):
