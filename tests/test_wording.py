@@ -433,3 +433,50 @@ def test_delete_these_words_and_replace_them_replaces_the_text_printed_above() -
     assert fields(a) == {"op": "replace_text", "clause": "Rule 3", "text": "Members meet."}
     with pytest.raises(WordingError, match="at the end"):
         parse_wording("Delete these words", "Rule 3")
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        ("Amend the heading – replace 'Fees' with 'Subscriptions'", "Rule 3"),
+        ("Amend the heading of Rule 3: replace 'Fees' with 'Subscriptions'", "Rule 3"),
+        ("The heading of Rule 3 of the Rules is amended by striking ``Fees'' and inserting ``Subscriptions''.",
+         "Rule 3"),
+        ("The chapter heading for chapter 7 of title 18, United States Code, is amended by striking ``Fees'' and "
+         "inserting ``Subscriptions''.", "chapter 7"),
+    ],
+)  # fmt: skip
+def test_words_replaced_in_a_heading(text: str, clause: str) -> None:
+    (a,) = parse_wording(text, "Rule 3")
+    assert fields(a) == {"op": "replace_words", "clause": clause, "old": "Fees", "new": "Subscriptions",
+                         "part": "heading"}  # fmt: skip
+    assert parse_wording(write_wording(a)) == (a,)
+
+
+def test_only_word_replacements_are_read_in_a_heading() -> None:
+    with pytest.raises(WordingError, match="column 1"):
+        parse_wording("Amend the heading – delete 'Fees'", "Rule 3")
+
+
+def test_a_heading_word_replacement_applies_to_the_heading_only() -> None:
+    from rulebook.amend.apply import apply
+    from rulebook.amend.motion import Motion
+    from rulebook.io.rulebook import loads
+
+    v = loads("rulebook: t\nversion: '1'\nnumbering: [{style: arabic, label: 'Rule {n}'}]\n"
+              "clauses: [{id: fees, heading: Fees, text: Fees are due.}]\n", "t")  # fmt: skip
+    (a,) = parse_wording("Amend the heading – replace 'Fees' with 'Dues'", "Rule 1")
+    (c,) = apply(v, Motion("m", [a])).clauses
+    assert (c.heading, c.text) == ("Dues", "Fees are due.")
+
+
+def test_a_motion_file_gives_the_part_and_refuses_another() -> None:
+    from rulebook.errors import RulebookError
+    from rulebook.io.motions import amendment_data, loads
+
+    text = "motion: m\namendments:\n  - {op: replace_words, clause: Rule 1, old: A, new: B, part: %s}\n"
+    (m,) = loads(text % "heading")
+    assert m.amendments[0].part == "heading"
+    assert amendment_data(m.amendments[0])["part"] == "heading"
+    with pytest.raises(RulebookError, match="'part' is 'text' or 'heading'"):
+        loads(text % "title")

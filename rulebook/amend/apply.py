@@ -79,14 +79,14 @@ class _Step:
         return cid
 
     def phrase(
-        self, current: Version, cid: str, phrase: str, occurrence: int | None, what: str
+        self, current: Version, cid: str, phrase: str, occurrence: int | None, what: str, part: str = "text"
     ) -> tuple[str, int, int]:
-        """The clause's text and the (start, end) of the phrase in it, found as whole words."""
-        text = current.clause(cid).text or ""
+        """The clause's text (or heading) and the (start, end) of the phrase in it, found as whole words."""
+        text = (current.clause(cid).heading if part == "heading" else current.clause(cid).text) or ""
         try:
             start, _ = find_phrase(text, phrase, occurrence, shown=SHOWN_OCCURRENCES)
         except ValueError as exc:
-            place = _describe(current, cid)
+            place = _describe(current, cid) if part == "text" else f"the heading of {_describe(current, cid)}"
             reason = str(exc)
             if reason == "absent" and "[[" in text:  # quoted as printed: cross-references as citations
                 try:
@@ -210,6 +210,11 @@ class _Step:
 
     # -- word operations -------------------------------------------------
     def op_replace_words(self, v: Version, a: Amendment) -> Version:
+        if a.part == "heading":  # a heading is a title, not a sentence: no edge punctuation to read
+            cid = self.ref(a.clause or "", v)
+            heading, start, end = self.phrase(v, cid, a.old or "", a.occurrence, "old", "heading")
+            new_heading = heading[:start] + (a.new or "") + heading[end:]
+            return replace_clause(v, evolve_clause(v.clause(cid), heading=" ".join(new_heading.split()) or None))
         cid, a = self.read(v, a)
         text, start, end = self.phrase(v, cid, a.old or "", a.occurrence, "old")
         new_text = text[:start] + (a.new or "") + text[end:]

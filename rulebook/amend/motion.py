@@ -43,7 +43,7 @@ class Operation:
 OPERATIONS: dict[str, Operation] = {
     o.name: o
     for o in (
-        Operation("replace_words", ("clause", "old", "new", "occurrence"), ("clause", "old", "new")),
+        Operation("replace_words", ("clause", "old", "new", "occurrence", "part"), ("clause", "old", "new")),
         Operation(
             "insert_words",
             ("clause", "words", "after", "before", "at", "occurrence"),
@@ -106,6 +106,8 @@ class Amendment:
     numbered: str | None = None
     #: For ``insert_words``: ``end`` or ``start`` of the clause's text, instead of a phrase.
     at: str | None = None
+    #: For ``replace_words``: ``heading`` when the words are in the clause's heading (``text``, the default).
+    part: str | None = None
     wording: str | None = None
     line: int | None = attrs.field(default=None, eq=False)
 

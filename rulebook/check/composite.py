@@ -160,7 +160,7 @@ def _quoted_spans(
     base = bases.get(motion.base or "", version)
     out = []
     for a in motion.amendments:
-        if a.op not in ("replace_words", "delete_words", "insert_words") or a.clause is None:
+        if a.op not in ("replace_words", "delete_words", "insert_words") or a.clause is None or a.part == "heading":
             continue
         try:
             if resolve_id(base, a.clause) != cid:

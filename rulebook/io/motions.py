@@ -84,11 +84,13 @@ def _amendment(entry: Any, seq: Seq, index: int, motion_id: str, kind: str) -> l
         raise entry.error(f"{what} ({op}) needs exactly one of {', '.join(spec.anchors)}")
     if entry.get("at", "end") not in ("end", "start"):
         raise entry.error(f"{what}: 'at' is 'end' or 'start' (of the clause's text)", "at")
+    if entry.get("part", "text") not in ("text", "heading"):
+        raise entry.error(f"{what}: 'part' is 'text' or 'heading' (where the words are)", "part")
     occurrence = entry.get("occurrence")
     if occurrence is not None and (isinstance(occurrence, bool) or not isinstance(occurrence, int) or occurrence < 1):
         raise entry.error(f"{what}: 'occurrence' must be a whole number from 1", "occurrence")
     fields: dict[str, Any] = {"op": op, "line": entry.line, "occurrence": occurrence}
-    text_keys = ("old", "new", "words", "after", "before", "into", "text", "heading", "name", "numbered", "at")
+    text_keys = ("old", "new", "words", "after", "before", "into", "text", "heading", "name", "numbered", "at", "part")
     for key in (*text_keys, "wording"):
         if key in entry:
             fields[key] = _text(entry, key, what)

@@ -38,6 +38,9 @@ from rulebook.model import Clause
 
 __all__ = ["parse_wording"]
 
+#: What says that the clause named next is changed in its heading, not its text.
+_HEADING_OF = ("the heading of", "the heading for", "the chapter heading for", "the heading to", "the title of",
+               "heading of", "the heading of the")  # fmt: skip
 #: Words that may follow a verb that starts an action ("delete the words", "replace it with").
 _AFTER_VERB = ("the", "these", "this", "with", "text", "existing", "heading", "it", "words", "word")
 
@@ -97,8 +100,13 @@ class Parser(WordActions):
                     raise self.fail("the clause amended first, then ':' (as in \"Rule 2: delete 'x'\")")
                 out.extend(self.actions(current))
             else:
-                current = self.located()
-                out.extend(self.actions(current))
+                at = self.peek().start
+                current, heading = self.located(current)
+                read = self.actions(current)
+                if heading:
+                    out.extend(self.in_heading(read, at))
+                else:
+                    out.extend(read)
             if (
                 self.peek().kind not in ("end", *SEPARATORS)
                 and not self.at("and")
@@ -179,11 +187,18 @@ class Parser(WordActions):
         self.pos = save
         return found
 
-    def located(self) -> list[str | None]:
-        """``[In] REF [locator] [: , -]`` before the actions on that clause (or clauses)."""
+    def located(self, current: list[str | None]) -> tuple[list[str | None], bool]:
+        """``[In | Amend] [the heading of] REF [locator] [: , -]`` before the actions on that clause
+        (or clauses), and whether they change its heading. "Amend the heading -" names no clause:
+        the actions change the heading of the ``current`` one."""
         start = self.peek().start
         self.accept("in") or self.accept("amend")
         self.accept("existing")  # "In existing Schedule B 2.3": the clause as it stands
+        heading = self.accept_any(*_HEADING_OF)
+        if not heading and self.accept_any("the heading", "the title", "heading"):
+            if not self.colon() and not self.accept_any(","):
+                raise self.fail("':' or a dash after 'the heading'")
+            return current, True
 
         def stop(tok: object) -> bool:
             return self.peek().start > start and self.peek().key in (*ACTION_STARTS, "change") and self.starts_action()
@@ -197,7 +212,15 @@ class Parser(WordActions):
             self.take()
         elif not self.starts_action():
             raise self.fail("':' after the clause reference")
-        return list(_split_refs(ref))
+        return list(_split_refs(ref)), heading
+
+    def in_heading(self, read: list[Amendment], at: int) -> list[Amendment]:
+        """The actions of "Amend the heading": word replacements in the heading, the only kind read there."""
+        if any(a.op != "replace_words" for a in read):
+            raise self.lex.error(
+                at, "a heading changed by replacing words (\"Amend the heading: replace 'X' with 'Y'\")"
+            )
+        return [attrs.evolve(a, part="heading") for a in read]
 
     def actions(self, clauses: list[str | None]) -> list[Amendment]:
         """One or more actions joined by "and" or ",", each made for every clause named."""

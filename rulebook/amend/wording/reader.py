@@ -38,6 +38,8 @@ _OF_DOCUMENT = re.compile(
     r"(?:constitution|rules?|rule\s*book|standing\s+orders|bye-?laws|by-?laws|bill|act|code|statutes?)\b.*$",
     re.IGNORECASE | re.DOTALL,
 )
+#: A US Code citation after the section it names ("chapter 74 of title 18, United States Code").
+_OF_US_CODE = re.compile(r"\s+of\s+title\s+\d+,?\s+United\s+States\s+Code\b.*$", re.IGNORECASE | re.DOTALL)
 _LOCATOR_WORDS = ("line", "lines", "page", "pages", "pg", "p.")
 _NUMBER = re.compile(
     r"^\(?(\d+[A-Za-z]?|[A-Z]|[a-z]|[ivxlc]+|[IVXLC]+|[A-Z]{1,2}\d+[A-Za-z]?)(\.(\d+[A-Za-z]?|[A-Za-z]|[ivxlc]+|[IVXLC]+))*[.)]?$"
@@ -252,6 +254,7 @@ class Reader:
         """Drop line and page locators ("line 2", "page 12") from a reference, and what
         follows "of the constitution" (the document, then the clause's title)."""
         ref = _OF_DOCUMENT.split(ref, maxsplit=1)[0].strip()
+        ref = _OF_US_CODE.split(ref, maxsplit=1)[0].strip()
         ref = re.sub(r"\s+is\s+(?:further\s+)?amended(?:\s+by)?$", "", ref, flags=re.IGNORECASE)
         parts = [p.strip() for p in ref.split(",")]
         kept = [p for p in parts if not _LOCATOR.match(p)]

@@ -117,6 +117,9 @@ def write_wording(amendment: Amendment, version: Version | None = None) -> str:
 
     a = amendment
     op = a.op
+    if op == "replace_words" and a.part == "heading":
+        old = _quote(a.old or "") + _occurrence(a.occurrence)
+        return f"Amend the heading of {ref(a.clause)}: replace {old} with {_quote(a.new or '')}"
     if op == "replace_words":
         old = _quote(a.old or "") + _occurrence(a.occurrence)
         return f"{ref(a.clause)}: delete {old} and insert {_quote(a.new or '')}"
