@@ -480,3 +480,37 @@ def test_a_motion_file_gives_the_part_and_refuses_another() -> None:
     assert amendment_data(m.amendments[0])["part"] == "heading"
     with pytest.raises(RulebookError, match="'part' is 'text' or 'heading'"):
         loads(text % "title")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Rule 2, change both references to 'the Board' to 'the Party'.",
+        "Rule 2: replace every occurrence of 'the Board' with 'the Party'",
+        "Rule 2: replace 'the Board' with 'the Party' wherever it occurs",
+        "Rule 2: delete 'the Board' (every occurrence) and insert 'the Party'",
+    ],
+)
+def test_every_occurrence_of_a_phrase_replaced(text: str) -> None:
+    (a,) = parse_wording(text)
+    assert fields(a) == {"op": "replace_words", "clause": "Rule 2", "old": "the Board", "new": "the Party",
+                         "occurrence": "all"}  # fmt: skip
+    assert parse_wording(write_wording(a)) == (a,)
+
+
+def test_every_occurrence_is_read_only_for_a_replacement() -> None:
+    with pytest.raises(WordingError, match="column 9"):
+        parse_wording("Rule 2: delete every occurrence of 'x'")
+
+
+def test_every_occurrence_applies_to_whole_words_only() -> None:
+    from rulebook.amend.apply import apply
+    from rulebook.amend.motion import Motion
+    from rulebook.io.rulebook import loads
+
+    v = loads("rulebook: t\nversion: '1'\nnumbering: [{style: arabic, label: 'Rule {n}'}]\n"
+              "clauses: [{id: a, text: The Board and the Boards meet; the Board decides.}]\n", "t")  # fmt: skip
+    (a,) = parse_wording("Rule 1: change both references to 'the Board' to 'the Party'")
+    assert apply(v, Motion("m", [a])).clauses[0].text == "The Board and the Boards meet; the Party decides."
+    (b,) = parse_wording("Rule 1: replace every occurrence of 'Board' with 'Party'")
+    assert apply(v, Motion("m", [b])).clauses[0].text == "The Party and the Boards meet; the Party decides."

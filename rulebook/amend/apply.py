@@ -212,19 +212,35 @@ class _Step:
     def op_replace_words(self, v: Version, a: Amendment) -> Version:
         if a.part == "heading":  # a heading is a title, not a sentence: no edge punctuation to read
             cid = self.ref(a.clause or "", v)
-            heading, start, end = self.phrase(v, cid, a.old or "", a.occurrence, "old", "heading")
+            heading, start, end = self.phrase(v, cid, a.old or "", a.nth, "old", "heading")
             new_heading = heading[:start] + (a.new or "") + heading[end:]
             return replace_clause(v, evolve_clause(v.clause(cid), heading=" ".join(new_heading.split()) or None))
+        if a.occurrence == "all":
+            return self.every_occurrence(v, a)
         cid, a = self.read(v, a)
-        text, start, end = self.phrase(v, cid, a.old or "", a.occurrence, "old")
+        text, start, end = self.phrase(v, cid, a.old or "", a.nth, "old")
         new_text = text[:start] + (a.new or "") + text[end:]
         if not a.new:
             new_text = tidy(text, start, end)
         return replace_clause(v, evolve_clause(v.clause(cid), text=new_text))
 
+    def every_occurrence(self, v: Version, a: Amendment) -> Version:
+        """``occurrence: all``: every whole-word occurrence of ``old`` in the clause's text replaced."""
+        cid = self.ref(a.clause or "", v)
+        text = v.clause(cid).text or ""
+        self.phrase(v, cid, a.old or "", 1, "old")  # refused, naming the clause, when it is not there at all
+        old = a.old or ""
+        pieces, last = [], 0
+        for m in phrase_pattern(old).finditer(text):  # zero-width matches: the phrase starts there
+            if m.start() >= last:
+                pieces += [text[last : m.start()], a.new or ""]
+                last = m.start() + len(old)
+        new_text = "".join([*pieces, text[last:]])
+        return replace_clause(v, evolve_clause(v.clause(cid), text=new_text or None))
+
     def op_delete_words(self, v: Version, a: Amendment) -> Version:
         cid, a = self.read(v, a)
-        text, start, end = self.phrase(v, cid, a.words or "", a.occurrence, "words")
+        text, start, end = self.phrase(v, cid, a.words or "", a.nth, "words")
         return replace_clause(v, evolve_clause(v.clause(cid), text=tidy(text, start, end)))
 
     def op_insert_words(self, v: Version, a: Amendment) -> Version:
@@ -240,11 +256,11 @@ class _Step:
                 sep = "" if not text or words.startswith(PUNCT_AFTER) or words[0].isspace() else " "
                 new_text = text + sep + words
         elif a.after is not None:
-            text, _, end = self.phrase(v, cid, a.after, a.occurrence, "after")
+            text, _, end = self.phrase(v, cid, a.after, a.nth, "after")
             sep = "" if words.startswith(PUNCT_AFTER) or words[0].isspace() else " "
             new_text = text[:end] + sep + words + text[end:]
         elif a.before is not None:
-            text, start, _ = self.phrase(v, cid, a.before, a.occurrence, "before")
+            text, start, _ = self.phrase(v, cid, a.before, a.nth, "before")
             sep = "" if words[-1].isspace() else " "
             new_text = text[:start] + words + sep + text[start:]
         else:

@@ -101,7 +101,8 @@ class Amendment:
     new_clause: Clause | None = None
     name: str | None = None
     value: Any = attrs.field(default=None, converter=freeze)  # immutable, like provisions in a Clause
-    occurrence: int | None = None
+    #: Which occurrence of the phrase (1 for the first); ``"all"`` (``replace_words`` only): every one.
+    occurrence: int | str | None = None
     #: For ``insert_clause``: the citation the motion says the new clause will have, checked when applied.
     numbered: str | None = None
     #: For ``insert_words``: ``end`` or ``start`` of the clause's text, instead of a phrase.
@@ -115,6 +116,11 @@ class Amendment:
     def _known(self, _: Any, op: str) -> None:
         if op not in OPS:  # checked here, so no half-made motion carries a misspelt operation
             raise AmendmentError(f"unknown operation {op!r}; the operations are {', '.join(OPS)} (docs/motions.md)")
+
+    @property
+    def nth(self) -> int | None:
+        """The occurrence as a number, None for "the only one" (and for ``"all"``, handled by the operation)."""
+        return self.occurrence if isinstance(self.occurrence, int) else None
 
     @property
     def anchor(self) -> tuple[str, str] | None:

@@ -240,7 +240,7 @@ def edge_reading(text: str, a: Amendment) -> tuple[Amendment, tuple[str, ...]]:
     mark = phrase[-1:]
     if mark and mark in _EDGE_MARKS and count_phrase(text, phrase) == 0:
         bare = phrase[:-1].rstrip()
-        if bare and _unpunctuated(text, bare, a.occurrence):
+        if bare and _unpunctuated(text, bare, a.nth):
             changes: dict[str, Any] = {looked: bare}
             new = getattr(a, put) if put else None
             if new and new.endswith(mark) and not bare.endswith(mark):
@@ -272,7 +272,7 @@ def _full_stop(text: str, a: Amendment, looked: str, put: str) -> tuple[Amendmen
     phrase = getattr(a, looked) or ""
     words = getattr(a, put) or ""
     try:
-        start, _ = find_phrase(text, phrase, a.occurrence)
+        start, _ = find_phrase(text, phrase, a.nth)
     except ValueError:
         return a, None
     end = start + len(phrase)

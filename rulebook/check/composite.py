@@ -171,7 +171,7 @@ def _quoted_spans(
             if not phrase:
                 continue
             try:
-                start, _ = find_phrase(text, phrase, a.occurrence)
+                start, _ = find_phrase(text, phrase, a.nth)
             except ValueError:
                 continue
             out.append((start, start + len(phrase)))

@@ -87,8 +87,11 @@ def _amendment(entry: Any, seq: Seq, index: int, motion_id: str, kind: str) -> l
     if entry.get("part", "text") not in ("text", "heading"):
         raise entry.error(f"{what}: 'part' is 'text' or 'heading' (where the words are)", "part")
     occurrence = entry.get("occurrence")
-    if occurrence is not None and (isinstance(occurrence, bool) or not isinstance(occurrence, int) or occurrence < 1):
-        raise entry.error(f"{what}: 'occurrence' must be a whole number from 1", "occurrence")
+    if occurrence == "all" and op == "replace_words":
+        pass  # every occurrence (docs/motions.md)
+    elif occurrence is not None and (isinstance(occurrence, bool) or not isinstance(occurrence, int) or occurrence < 1):
+        every = " (or 'all', for replace_words)" if op != "replace_words" else " or 'all'"
+        raise entry.error(f"{what}: 'occurrence' must be a whole number from 1{every}", "occurrence")
     fields: dict[str, Any] = {"op": op, "line": entry.line, "occurrence": occurrence}
     text_keys = ("old", "new", "words", "after", "before", "into", "text", "heading", "name", "numbered", "at", "part")
     for key in (*text_keys, "wording"):

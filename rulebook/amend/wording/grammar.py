@@ -26,6 +26,7 @@ from rulebook.amend.wording.reader import (
 from rulebook.amend.wording.tokens import EXAMPLE
 from rulebook.amend.wording.words import (
     DELETE_FIRST,
+    EVERY_AFTER,
     INSERT,
     RELATIVE,
     RENUMBER,
@@ -214,6 +215,16 @@ class Parser(WordActions):
             raise self.fail("':' after the clause reference")
         return list(_split_refs(ref)), heading
 
+    def every_checked(self, read: list[Amendment], at: int) -> list[Amendment]:
+        """Every occurrence is read only for a replacement (docs/motions.md): elsewhere it is refused.
+        "wherever it occurs" after the new words says it of the last one."""
+        if read and read[-1].occurrence is None and self.accept_any(*EVERY_AFTER):
+            read[-1] = attrs.evolve(read[-1], occurrence="all")
+        if any(a.occurrence == "all" and a.op != "replace_words" for a in read):
+            example = "\"replace every occurrence of 'X' with 'Y'\""
+            raise self.lex.error(at, f"a replacement for every occurrence ({example})")
+        return read
+
     def in_heading(self, read: list[Amendment], at: int) -> list[Amendment]:
         """The actions of "Amend the heading": word replacements in the heading, the only kind read there."""
         if any(a.op != "replace_words" for a in read):
@@ -224,7 +235,8 @@ class Parser(WordActions):
 
     def actions(self, clauses: list[str | None]) -> list[Amendment]:
         """One or more actions joined by "and" or ",", each made for every clause named."""
-        read = [self.action(), *self.queued]
+        at = self.peek().start
+        read = self.every_checked([self.action(), *self.queued], at)
         self.queued.clear()
         self.qualifiers()
         self.so_it_reads()
@@ -235,7 +247,8 @@ class Parser(WordActions):
             if self.peek().key in RENUMBER or self.at_new_clause() or not self.starts_action():
                 self.pos = save
                 break
-            read.extend([self.action(), *self.queued])
+            at = self.peek().start
+            read.extend(self.every_checked([self.action(), *self.queued], at))
             self.queued.clear()
             self.qualifiers()
         return [_on(a, c) for c in clauses for a in read]

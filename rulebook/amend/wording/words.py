@@ -20,7 +20,10 @@ from rulebook.amend.wording.reader import CLAUSE_WORDS, ORDINAL_NUM, ORDINALS, P
 from rulebook.amend.wording.tokens import Token
 from rulebook.model import Clause
 
-__all__ = ["DELETE", "DELETE_FIRST", "INSERT", "RELATIVE", "RENUMBER", "RENUMBER_WORDS", "SEPARATORS", "WordActions"]
+__all__ = [
+    "DELETE", "DELETE_FIRST", "EVERY_AFTER", "INSERT", "RELATIVE", "RENUMBER", "RENUMBER_WORDS", "SEPARATORS",
+    "WordActions",
+]  # fmt: skip
 
 DELETE = ("delete", "remove", "omit", "leave out", "strike out", "strike", "striking", "cut")
 INSERT = ("insert", "add", "substitute", "inserting", "adding")
@@ -40,6 +43,13 @@ FILLERS = ("the words", "these words", "words", "all the words", "the text",
 #: New words that start with their own number ("d.", "(2A)", "iv)") are a new sub-clause, not words.
 OWN_NUMBER = re.compile(r"^(\([0-9A-Za-z]{1,4}\)|[0-9]{1,3}[A-Za-z]?[.)]|[a-z][.)]|[ivx]{1,4}[.)])$")
 SEPARATORS = (";", ".", ",")
+#: Before a phrase: every occurrence of it ("change both references to 'X' to 'Y'").
+_EVERY = ("both references to", "all references to", "every reference to", "each reference to",
+          "both occurrences of", "all occurrences of", "every occurrence of", "each occurrence of",
+          "all instances of", "every instance of", "each instance of", "both instances of")  # fmt: skip
+#: After a phrase: the same.
+EVERY_AFTER = ("wherever it occurs", "wherever it appears", "wherever they occur", "wherever they appear",
+                "in both places", "each time it appears", "each time it occurs")  # fmt: skip
 #: Punctuation marks named in words ("delete the full stop after 'above'").
 _MARKS = {"full stop": ".", "period": ".", "comma": ",", "semicolon": ";", "semi-colon": ";", "colon": ":"}
 #: Marks a clause reference read relative to the clause its statement names.
@@ -341,7 +351,7 @@ class WordActions(ClauseStatements):
         """``change [the] X to Y``, the words quoted or not."""
         self.take()
         self.accept("the")
-        if self.peek().kind == "quoted":
+        if self.peek().kind == "quoted" or any(self.at(*w.split()) for w in _EVERY):
             old, occurrence = self.phrase("the words to change")
             self.expect("to", what="'to' and the new words")
             return Amendment("replace_words", old=old, new=self.new_text("the new words"), occurrence=occurrence)
@@ -378,7 +388,7 @@ class WordActions(ClauseStatements):
         raise self.fail("the provision's name")
 
     # -- phrases and occurrences -----------------------------------------------
-    def phrase(self, what: str) -> tuple[str, int | None]:
+    def phrase(self, what: str) -> tuple[str, int | str | None]:
         before = self.occurrence_before()
         self.filler()
         text = _elided(self.quoted(what))
@@ -387,8 +397,11 @@ class WordActions(ClauseStatements):
             raise self.fail("one occurrence, not two different ones")
         return text, before if before is not None else after
 
-    def occurrence_before(self) -> int | None:
-        """``the second`` (``occurrence of``) before a phrase."""
+    def occurrence_before(self) -> int | str | None:
+        """``the second`` (``occurrence of``) before a phrase; ``"all"`` for "both references to",
+        "every occurrence of", "all instances of"."""
+        if self.accept_any(*_EVERY):
+            return "all"
         ordinal = self.peek(1).key in ORDINALS or ORDINAL_NUM.match(self.peek(1).value)
         if not (self.at("the") and ordinal):
             return None
@@ -414,8 +427,19 @@ class WordActions(ClauseStatements):
             return int(tok.value)
         raise self.lex.error(tok.start, "an occurrence number such as 2 or 'second'")
 
-    def occurrence_after(self) -> int | None:
-        """``(occurrence 2)`` or ``(second occurrence)`` after a phrase."""
+    def occurrence_after(self) -> int | str | None:
+        """``(occurrence 2)`` or ``(second occurrence)`` after a phrase; ``"all"`` for
+        "(every occurrence)", "wherever it occurs", "in both places"."""
+        if self.accept_any(*EVERY_AFTER):
+            return "all"
+        if self.peek().kind == "(" and self.peek(1).key in ("every", "each", "all", "both"):
+            self.take()
+            self.take()
+            self.accept_any("occurrence", "occurrences", "instance", "instances")
+            if self.peek().kind != ")":
+                raise self.fail("')' to close the occurrence")
+            self.take()
+            return "all"
         if self.peek().kind != "(" or (
             self.peek(1).key not in ("occurrence", *ORDINALS) and not ORDINAL_NUM.match(self.peek(1).value)
         ):

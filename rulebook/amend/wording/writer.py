@@ -90,7 +90,9 @@ def _flow(value: Any) -> str:
     return text
 
 
-def _occurrence(n: int | None) -> str:
+def _occurrence(n: int | str | None) -> str:
+    if n == "all":
+        return " (every occurrence)"
     return "" if n is None else f" (occurrence {n})"
 
 
