@@ -48,9 +48,10 @@ phrase, or after ``:`` or a dash the plain text to the end of the instruction;
     UNIT       := "clause" | "sub-clause" | "rule" | "article" | "section" | "paragraph" | ... (and plurals)
     NEWWORD    := "new" | "a new" | "an additional" | "a further"
     PLACE      := "after" | "before" | "into" | "at the end of" | "to the end of"
-    PHRASE     := ["the" ORDINAL ["occurrence of"]] [FILLER] Q [OCCURRENCE]
+    PHRASE     := ["the" ORDINAL ["occurrence of"] | EVERY] [FILLER] Q [OCCURRENCE]
     FILLER     := "the words" | "these words" | "the word" | "the phrase" | ...   (a filler with no Q is refused)
-    OCCURRENCE := "(" ("occurrence" N | ORDINAL "occurrence") ")"
+    OCCURRENCE := "(" ("occurrence" N | ORDINAL "occurrence") ")"  |  "(every occurrence)"  |  "wherever it occurs"
+    EVERY      := "both references to" | "every occurrence of" | "all instances of" | ...   (before Q: occurrence all)
     QUAL       := "(line N)" | "line N" | ("in" | "at the start of" | "at the end of") ["the"|"this"] [ORDINAL] UNIT
     REFS       := REF | PLURAL-UNIT REF ("," REF)* "and" REF      ("Rules B 2, B 4.1 and C 1.3": the actions for each)
     RANGE      := PLURAL-UNIT N "to" N        ("subsections (3) to (7)": one deletion each, fewer than 26)
