@@ -514,3 +514,10 @@ def test_every_occurrence_applies_to_whole_words_only() -> None:
     assert apply(v, Motion("m", [a])).clauses[0].text == "The Board and the Boards meet; the Party decides."
     (b,) = parse_wording("Rule 1: replace every occurrence of 'Board' with 'Party'")
     assert apply(v, Motion("m", [b])).clauses[0].text == "The Party and the Boards meet; the Party decides."
+
+
+def test_a_part_of_the_book_named_rather_than_numbered_is_deleted() -> None:
+    assert read_one("Delete the Annexe to the Constitution.") == {
+        "op": "delete_clause", "clause": "Annexe to the Constitution"}  # fmt: skip
+    with pytest.raises(WordingError, match="a range or a list"):
+        parse_wording("Delete the Schedule 2 to 5")

@@ -33,6 +33,8 @@ _RANGE = re.compile(
 )
 #: A longer range is more likely a misprint than a list of clauses to delete.
 _LONGEST_RANGE = 26
+#: Parts of a book cited by name: "Delete the Annexe to the Constitution".
+_NAMED_PARTS = ("annexe", "annex", "appendix", "preamble", "schedule", "glossary")
 _NEW = ("new", "a new", "the new", "an additional", "additional", "a further")
 
 
@@ -252,9 +254,17 @@ class ClauseStatements(Reader):
             return tok.key
         raise self.fail("'after', 'before' or 'at the end of' and a clause")
 
+    def at_named_part(self) -> bool:
+        """ "the Annexe", "the Preamble", "the Appendix": a part of the book named, not numbered."""
+        return self.at("the") and self.peek(1).key in _NAMED_PARTS and self.peek(1).value[:1].isupper()
+
     def whole_clause(self) -> Amendment:
         """``delete CLAUSE-REF [and replace (it) with: BLOCK]`` after the verb."""
         self.accept_any("the whole of", "the whole", "all of")
+        named = self.at_named_part()
+        if named:
+            self.take()  # "the Annexe to the Constitution": its name, which may hold 'to'
+
         tok = self.peek()
         # "delete clause H.9.5": a lower-case 'clause' only says what follows; "Delete Clause 17": a label
         if (
@@ -269,7 +279,8 @@ class ClauseStatements(Reader):
         if each:
             self.queued.extend(Amendment("delete_clause", clause=r) for r in each[1:])
             return Amendment("delete_clause", clause=each[0])
-        if " to " in f" {ref.lower()} " or ref.lower().startswith(tuple(f"{w}s " for w in CLAUSE_WORDS)):
+        ranged = " to " in f" {ref.lower()} " and not (named and " to the " in f" {ref.lower()} ")
+        if ranged or ref.lower().startswith(tuple(f"{w}s " for w in CLAUSE_WORDS)):
             raise self.lex.error(at, "one clause to delete (a range or a list is not read: delete each clause)")
         self.confirming()
         if self.at("and", "replace") or self.at("and", "substitute") or self.at("and", "insert"):

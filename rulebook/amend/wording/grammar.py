@@ -161,7 +161,7 @@ class Parser(WordActions):
         if self.at("the", "clause") or self.at("the", "whole", "clause"):
             self.pos = save
             return False
-        found = self.at_clause_ref()
+        found = self.at_clause_ref() or self.at_named_part()
         self.pos = save
         return found
 
