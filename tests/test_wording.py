@@ -521,3 +521,31 @@ def test_a_part_of_the_book_named_rather_than_numbered_is_deleted() -> None:
         "op": "delete_clause", "clause": "Annexe to the Constitution"}  # fmt: skip
     with pytest.raises(WordingError, match="a range or a list"):
         parse_wording("Delete the Schedule 2 to 5")
+
+
+def test_a_replacement_throughout_the_rule_book_names_no_clause() -> None:
+    w = "In addition, replace 'members with disabilities' with 'disabled members' throughout the Rule Book"
+    (a,) = parse_wording(w, "Rule 3")
+    assert fields(a) == {"op": "replace_words", "old": "members with disabilities", "new": "disabled members",
+                         "throughout": True}  # fmt: skip
+    assert parse_wording(write_wording(a)) == (a,)
+    with pytest.raises(WordingError, match="column 9"):
+        parse_wording("Rule 2: delete 'x' throughout the rule book")
+
+
+def test_a_replacement_throughout_changes_every_clause_that_has_the_phrase() -> None:
+    from rulebook.amend.apply import apply
+    from rulebook.amend.motion import Motion
+    from rulebook.errors import RulebookError
+    from rulebook.io.motions import loads as load_motions
+    from rulebook.io.rulebook import loads
+
+    v = loads("rulebook: t\nversion: '1'\nnumbering: [{style: arabic, label: 'Rule {n}'}]\n"
+              "clauses: [{id: a, text: The Board meets.}, {id: b, text: Boards of the Board.}, {id: c, text: None.}]\n",
+              "t")  # fmt: skip
+    (m,) = load_motions("motion: m\namendments:\n  - {op: replace_words, old: Board, new: Party, throughout: true}\n")
+    assert [c.text for c in apply(v, m).clauses] == ["The Party meets.", "Boards of the Party.", "None."]
+    with pytest.raises(RulebookError, match="nowhere in the rule book"):
+        apply(v, Motion("m", [attrs.evolve(m.amendments[0], old="Chair")]))
+    with pytest.raises(RulebookError, match="'throughout' is true"):
+        load_motions("motion: m\namendments:\n  - {op: replace_words, clause: a, old: B, new: P, throughout: true}\n")

@@ -34,6 +34,7 @@ from rulebook.amend.phrases import (
     find_phrase,
     find_printed_phrase,
     phrase_pattern,
+    replace_every,
     tidy,
 )
 from rulebook.binding import restate
@@ -215,6 +216,8 @@ class _Step:
             heading, start, end = self.phrase(v, cid, a.old or "", a.nth, "old", "heading")
             new_heading = heading[:start] + (a.new or "") + heading[end:]
             return replace_clause(v, evolve_clause(v.clause(cid), heading=" ".join(new_heading.split()) or None))
+        if a.throughout:
+            return self.throughout(v, a)
         if a.occurrence == "all":
             return self.every_occurrence(v, a)
         cid, a = self.read(v, a)
@@ -224,18 +227,21 @@ class _Step:
             new_text = tidy(text, start, end)
         return replace_clause(v, evolve_clause(v.clause(cid), text=new_text))
 
+    def throughout(self, v: Version, a: Amendment) -> Version:
+        """``throughout: true``: every whole-word occurrence of ``old`` in the text of every clause replaced."""
+        found = [c for _, c in walk(v.clauses) if c.text and count_phrase(c.text, a.old or "")]
+        if not found:
+            raise self.fail(f"old {a.old!r} is nowhere in the rule book (as whole words)")
+        for c in found:
+            v = replace_clause(v, evolve_clause(c, text=replace_every(c.text or "", a.old or "", a.new or "")))
+        return v
+
     def every_occurrence(self, v: Version, a: Amendment) -> Version:
         """``occurrence: all``: every whole-word occurrence of ``old`` in the clause's text replaced."""
         cid = self.ref(a.clause or "", v)
         text = v.clause(cid).text or ""
         self.phrase(v, cid, a.old or "", 1, "old")  # refused, naming the clause, when it is not there at all
-        old = a.old or ""
-        pieces, last = [], 0
-        for m in phrase_pattern(old).finditer(text):  # zero-width matches: the phrase starts there
-            if m.start() >= last:
-                pieces += [text[last : m.start()], a.new or ""]
-                last = m.start() + len(old)
-        new_text = "".join([*pieces, text[last:]])
+        new_text = replace_every(text, a.old or "", a.new or "")
         return replace_clause(v, evolve_clause(v.clause(cid), text=new_text or None))
 
     def op_delete_words(self, v: Version, a: Amendment) -> Version:

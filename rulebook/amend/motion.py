@@ -43,7 +43,9 @@ class Operation:
 OPERATIONS: dict[str, Operation] = {
     o.name: o
     for o in (
-        Operation("replace_words", ("clause", "old", "new", "occurrence", "part"), ("clause", "old", "new")),
+        Operation(
+            "replace_words", ("clause", "old", "new", "occurrence", "part", "throughout"), ("clause", "old", "new")
+        ),
         Operation(
             "insert_words",
             ("clause", "words", "after", "before", "at", "occurrence"),
@@ -109,6 +111,8 @@ class Amendment:
     at: str | None = None
     #: For ``replace_words``: ``heading`` when the words are in the clause's heading (``text``, the default).
     part: str | None = None
+    #: For ``replace_words``: true when every occurrence in every clause of the book is replaced (no ``clause``).
+    throughout: bool | None = None
     wording: str | None = None
     line: int | None = attrs.field(default=None, eq=False)
 

@@ -38,6 +38,7 @@ __all__ = [
     "find_phrase",
     "find_printed_phrase",
     "phrase_pattern",
+    "replace_every",
     "tidy",
 ]
 
@@ -303,3 +304,19 @@ def _full_stop(text: str, a: Amendment, looked: str, put: str) -> tuple[Amendmen
             "quote them without the full stop, or say where the new sentence goes"
         )
     return a, None
+
+
+def replace_every(text: str, old: str, new: str) -> str:
+    """``text`` with every whole-word occurrence of ``old`` (:func:`phrase_pattern`) replaced by ``new``.
+
+    Examples
+    --------
+    >>> replace_every("the Board and the Boards; the Board", "the Board", "the Party")
+    'the Party and the Boards; the Party'
+    """
+    pieces, last = [], 0
+    for m in phrase_pattern(old).finditer(text):  # zero-width matches: the phrase starts there
+        if m.start() >= last:
+            pieces += [text[last : m.start()], new]
+            last = m.start() + len(old)
+    return "".join([*pieces, text[last:]])

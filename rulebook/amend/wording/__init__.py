@@ -54,6 +54,7 @@ phrase, or after ``:`` or a dash the plain text to the end of the instruction;
     EVERY      := "both references to" | "every occurrence of" | "all instances of" | ...   (before Q: occurrence all)
     QUAL       := "(line N)" | "line N" | ("in" | "at the start of" | "at the end of") ["the"|"this"] [ORDINAL] UNIT
     REFS       := REF | PLURAL-UNIT REF ("," REF)* "and" REF      ("Rules B 2, B 4.1 and C 1.3": the actions for each)
+    THROUGHOUT := "throughout the" ("rule book" | "rules" | "constitution" | ...)  after a replacement: every clause
     RANGE      := PLURAL-UNIT N "to" N        ("subsections (3) to (7)": one deletion each, fewer than 26)
     HEADING-OF := "the heading of" | "the heading for" | "the chapter heading for" | "the title of"
 

@@ -39,6 +39,9 @@ from rulebook.model import Clause
 
 __all__ = ["parse_wording"]
 
+#: After a replacement: it is made in every clause of the book.
+_THROUGHOUT = tuple(f"throughout the {d}" for d in ("rule book", "rulebook", "rules", "constitution", "standing orders",
+                                                      "bye-laws", "byelaws", "document"))  # fmt: skip
 #: What says that the clause named next is changed in its heading, not its text.
 _HEADING_OF = ("the heading of", "the heading for", "the chapter heading for", "the heading to", "the title of",
                "heading of", "the heading of the")  # fmt: skip
@@ -130,6 +133,9 @@ class Parser(WordActions):
                 continue
             if self.accept("and") or self.accept("&") or self.accept("then") or self.accept("also"):
                 continue
+            if self.at("in", "addition") and self.peek(2).kind == ",":
+                self.accept("in", "addition")  # "In addition, replace ...": joins this statement to the one before
+                continue
             if self.label_next():
                 self.take()
                 self.take()
@@ -220,6 +226,11 @@ class Parser(WordActions):
         "wherever it occurs" after the new words says it of the last one."""
         if read and read[-1].occurrence is None and self.accept_any(*EVERY_AFTER):
             read[-1] = attrs.evolve(read[-1], occurrence="all")
+        if read and self.accept_any(*_THROUGHOUT):
+            if read[-1].op != "replace_words" or read[-1].occurrence is not None:
+                example = "\"replace 'X' with 'Y' throughout the rule book\""
+                raise self.lex.error(at, f"a replacement made throughout ({example})")
+            read[-1] = attrs.evolve(read[-1], throughout=True)
         if any(a.occurrence == "all" and a.op != "replace_words" for a in read):
             example = "\"replace every occurrence of 'X' with 'Y'\""
             raise self.lex.error(at, f"a replacement for every occurrence ({example})")
@@ -280,7 +291,9 @@ class Parser(WordActions):
 
 
 def _on(a: Amendment, clause: str | None) -> Amendment:
-    """An action read once, made for one of the clauses its statement names."""
+    """An action read once, made for one of the clauses its statement names (none, made throughout)."""
+    if a.throughout:
+        return a
     if a.op == "insert_clause":
         return a if a.anchor is not None or clause is None else attrs.evolve(a, into=clause)
     if a.clause and a.clause.startswith(RELATIVE):

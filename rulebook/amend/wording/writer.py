@@ -119,6 +119,8 @@ def write_wording(amendment: Amendment, version: Version | None = None) -> str:
 
     a = amendment
     op = a.op
+    if op == "replace_words" and a.throughout:
+        return f"replace {_quote(a.old or '')} with {_quote(a.new or '')} throughout the rule book"
     if op == "replace_words" and a.part == "heading":
         old = _quote(a.old or "") + _occurrence(a.occurrence)
         return f"Amend the heading of {ref(a.clause)}: replace {old} with {_quote(a.new or '')}"
