@@ -549,3 +549,17 @@ def test_a_replacement_throughout_changes_every_clause_that_has_the_phrase() -> 
         apply(v, Motion("m", [attrs.evolve(m.amendments[0], old="Chair")]))
     with pytest.raises(RulebookError, match="'throughout' is true"):
         load_motions("motion: m\namendments:\n  - {op: replace_words, clause: a, old: B, new: P, throughout: true}\n")
+
+
+def test_explain_lists_each_clause_a_replacement_throughout_changes() -> None:
+    from rulebook.amend.explain import explain
+    from rulebook.amend.motion import Motion
+    from rulebook.io.rulebook import loads
+
+    v = loads("rulebook: t\nversion: '1'\nnumbering: [{style: arabic, label: 'Rule {n}'}]\n"
+              "clauses: [{id: a, text: The Board meets.}, {id: b, text: None.}, {id: c, text: the Board.}]\n",
+              "t")  # fmt: skip
+    (a,) = parse_wording("replace 'Board' with 'Party' throughout the rule book")
+    (reading,) = explain(Motion("m", [a], base="1"), v).readings
+    assert [t.citation for t in reading.targets] == ["Rule 1", "Rule 3"]
+    assert reading.problems == ()
