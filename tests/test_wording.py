@@ -563,3 +563,13 @@ def test_explain_lists_each_clause_a_replacement_throughout_changes() -> None:
     (reading,) = explain(Motion("m", [a], base="1"), v).readings
     assert [t.citation for t in reading.targets] == ["Rule 1", "Rule 3"]
     assert reading.problems == ()
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    ("Rule 2 Add to list of service groups before 'Energy', 'Community'", "before"),
+    ("Rule 2: add to the list after 'Energy', 'Community'", "after"),
+])  # fmt: skip
+def test_an_item_added_to_a_list_next_to_another(text: str, where: str) -> None:
+    assert read_one(text) == {"op": "insert_words", "clause": "Rule 2", "words": "Community", where: "Energy"}
+    with pytest.raises(WordingError, match="'after' or 'before'"):
+        parse_wording("Rule 2: add to the list 'Health'")

@@ -189,6 +189,8 @@ class Parser(WordActions):
             found = nxt.key in ("the", "end", "start", "beginning")
         elif tok.key in INSERT and nxt.key in ("at", "after", "before", "new", "a"):
             found = True
+        elif tok.key in INSERT and nxt.key == "to":
+            found = self.peek(2).key == "list" or (self.peek(2).key == "the" and self.peek(3).key == "list")
         elif tok.key in ACTION_STARTS and tok.key != "in":
             found = nxt.kind in ("quoted", ":", "dash", ",") or nxt.key in _AFTER_VERB
         self.pos = save

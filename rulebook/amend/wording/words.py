@@ -183,6 +183,8 @@ class WordActions(ClauseStatements):
             return Amendment("insert_words", words=words, occurrence=occurrence, **placed(key, anchor))
         if key in INSERT:
             self.take()
+            if self.accept_any("to the list of", "to list of", "to the list", "to list"):
+                return self.to_list()
             self.accept_any("a new sentence", "new sentence", "the sentence", "a sentence")
             self.accept_any("in italics", "in bold")
             edge = self.edge(verb_follows=False)
@@ -274,6 +276,20 @@ class WordActions(ClauseStatements):
         if new is not None:
             return Amendment("replace_words", old=old, new=new, occurrence=occurrence)
         return Amendment("delete_words", words=old, occurrence=occurrence)
+
+    def to_list(self) -> Amendment:
+        """``add to (the) list (of service groups) before 'X', 'Y'``: a new item 'Y' put before (or after) 'X'."""
+        while self.peek().kind == "word" and self.peek().key not in ("after", "before"):
+            self.take()  # what the list is of: it only says where
+        where = self.peek().key
+        if where not in ("after", "before"):
+            raise self.fail("'after' or 'before' and the quoted item it goes next to")
+        self.take()
+        anchor, occurrence = self.phrase(f"the quoted item to add {where}")
+        if self.peek().kind == ",":
+            self.take()
+        words = self.quoted("the new item, quoted")
+        return Amendment("insert_words", words=words, occurrence=occurrence, **placed(where, anchor))
 
     def mark_deleted(self) -> str | None:
         """``delete the full stop`` (comma, semicolon, colon) after a phrase: the mark deleted."""
