@@ -573,3 +573,14 @@ def test_an_item_added_to_a_list_next_to_another(text: str, where: str) -> None:
     assert read_one(text) == {"op": "insert_words", "clause": "Rule 2", "words": "Community", where: "Energy"}
     with pytest.raises(WordingError, match="'after' or 'before'"):
         parse_wording("Rule 2: add to the list 'Health'")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Delete Rule 4, entitled 'Fees'.",
+        "Delete Rule 4 of Standing Orders for Conference entitled ‘Fees’.",
+    ],
+)
+def test_the_heading_quoted_after_a_deleted_clause_is_a_confirmation(text: str) -> None:
+    assert read_one(text) == {"op": "delete_clause", "clause": "Rule 4"}

@@ -296,6 +296,10 @@ class ClauseStatements(Reader):
         if self.peek().kind == "(" and self.peek(1).kind == "quoted" and self.peek(2).kind == ")":
             for _ in range(3):
                 self.take()
+        entitled = re.search(r"(?:entitled|headed|titled)\s*$", self.source[: self.peek().start], re.IGNORECASE)
+        if entitled and self.peek().kind == "quoted":
+            self.take()  # "Delete Appendix A entitled 'The Policy Process'": its heading, as confirmation
+            return
         save = self.pos
         if self.peek().kind == ",":
             self.take()

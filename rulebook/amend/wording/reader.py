@@ -34,10 +34,12 @@ _UNITS = ("sentence", "paragraph", "line", "clause", "sub-clause", "section", "r
 _LOCATOR = re.compile(r"^(line|lines|page|pages|p\.|pp\.|pg|pg\.)\s+\d+([-–]\d+)?$", re.IGNORECASE)
 _TRAILING_LOCATOR = re.compile(r"^(.*\S)\s+(line|lines|pg|page)\s+\d+([-–]\d+)?$", re.IGNORECASE)
 _OF_DOCUMENT = re.compile(
-    r"\s+of\s+(?:the|this|these)\s+(?:\w+\s+){0,4}?"
-    r"(?:constitution|rules?|rule\s*book|standing\s+orders|bye-?laws|by-?laws|bill|act|code|statutes?)\b.*$",
+    r"\s+of\s+(?:(?:the|this|these)\s+(?:\w+\s+){0,4}?|(?=standing\s+orders?\b))"
+    r"(?:constitution|rules?|rule\s*book|standing\s+orders?|bye-?laws|by-?laws|bill|act|code|statutes?)\b.*$",
     re.IGNORECASE | re.DOTALL,
 )
+#: "Appendix A, entitled 'The Policy Process'": the heading quoted after a citation, as confirmation.
+_ENTITLED = re.compile(r"\s*,?\s*(?:which\s+is\s+)?\b(?:entitled|headed|titled)$", re.IGNORECASE)
 #: A US Code citation after the section it names ("chapter 74 of title 18, United States Code").
 _OF_US_CODE = re.compile(r"\s+of\s+title\s+\d+,?\s+United\s+States\s+Code\b.*$", re.IGNORECASE | re.DOTALL)
 _LOCATOR_WORDS = ("line", "lines", "page", "pages", "pg", "p.")
@@ -255,6 +257,7 @@ class Reader:
         follows "of the constitution" (the document, then the clause's title)."""
         ref = _OF_DOCUMENT.split(ref, maxsplit=1)[0].strip()
         ref = _OF_US_CODE.split(ref, maxsplit=1)[0].strip()
+        ref = _ENTITLED.sub("", ref)
         ref = re.sub(r"\s+is\s+(?:further\s+)?amended(?:\s+by)?$", "", ref, flags=re.IGNORECASE)
         parts = [p.strip() for p in ref.split(",")]
         kept = [p for p in parts if not _LOCATOR.match(p)]
