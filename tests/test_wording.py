@@ -330,3 +330,257 @@ def test_a_list_of_phrases_and_a_part_of_the_clause_named() -> None:
     assert (a.op, a.clause) == ("delete_clause", "clause 14, subsection (2)")
     with pytest.raises(WordingError, match="one phrase to replace"):
         parse_wording("Rule 4: delete 'a' and 'b' and insert 'c'")
+
+
+# -- shapes of issue #9 §3 -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Amend Rule 4.2 so it reads: 4.2 Branches meet monthly.",
+        "Amend [existing] Rule 4.2 so that it reads:\n\n4.2\tBranches meet monthly.",
+        "Change Rule 4.2 of the Byelaws to read: Branches meet monthly.",
+        "Proposed change to Rule 4.2: “4.2. Branches meet monthly.”",
+    ],
+)
+def test_a_clause_amended_so_that_it_reads_is_its_whole_text_anew(text: str) -> None:
+    assert read_one(text) == {"op": "replace_text", "clause": "Rule 4.2", "text": "Branches meet monthly."}
+
+
+def test_change_words_to_read_is_still_a_word_change_when_no_clause_is_named() -> None:
+    assert read_one("Rule 2: change 'fee' to 'levy'") == {
+        "op": "replace_words", "clause": "Rule 2", "old": "fee", "new": "levy"}  # fmt: skip
+
+
+def test_replace_it_with_a_block_replaces_the_text_of_the_clause_printed_above() -> None:
+    (a,) = parse_wording("Replace it with:\n\nK.3 Branches meet monthly.", "Rule K.3")
+    assert fields(a) == {"op": "replace_text", "clause": "Rule K.3", "text": "Branches meet monthly."}
+
+
+def test_replace_and_with_printed_as_a_form() -> None:
+    (a,) = parse_wording("Replace:\n\n“The old words.”\n\nWith:\n\n“The new words.”", "Rule 2")
+    assert (a.op, a.old, a.new) == ("replace_words", "The old words.", "The new words.")
+
+
+def test_delete_the_existing_wording_of_a_clause_and_replace_it() -> None:
+    assert read_one("Delete existing wording of Rule H.4.2 and replace with: “New text.”") == {
+        "op": "replace_text", "clause": "Rule H.4.2", "text": "New text."}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Renumber Rule H.6.1.2 (b) as Rule H.6.1.2 (a).",
+        "Delete G5.5 (“G5.5 Members may vote.”) and renumber subsequent clauses appropriately.",
+    ],
+)
+def test_renumbering_asks_for_nothing_because_numbering_is_computed(text: str) -> None:
+    assert [a.op for a in parse_wording(text)] == (["delete_clause"] if "Delete" in text else [])
+
+
+def test_a_full_stop_inside_brackets_does_not_end_a_us_citation() -> None:
+    w = "Section 508(e)(2) of the Crop Act (7 U.S.C. 1508(e)(2)) is amended by striking ``65'' and inserting ``80''."
+    assert read_one(w) == {"op": "replace_words", "clause": "Section 508(e)(2)", "old": "65", "new": "80"}
+
+
+def test_replace_a_clause_with_new_and_its_number() -> None:
+    w = "Replace H11.1 (“H11.1 Old words.”) with new H11.1: “H11.1 New words.”"
+    assert read_one(w) == {"op": "replace_text", "clause": "H11.1", "text": "New words."}
+
+
+@pytest.mark.parametrize(("mark", "sign"), [("full stop", "."), ("comma", ","), ("semicolon", ";")])
+def test_after_a_phrase_delete_a_mark_named_in_words(mark: str, sign: str) -> None:
+    w = f"In existing Rule 2 after 'above' delete the {mark} and insert 'except officers.'"
+    assert read_one(w) == {"op": "replace_words", "clause": "Rule 2", "old": f"above{sign}",
+                           "new": "above except officers."}  # fmt: skip
+
+
+def test_insert_after_a_phrase_comma_the_words() -> None:
+    w = "Rule 2: Insert after 'the Order', the words: '(as amended)'"
+    assert read_one(w) == {"op": "insert_words", "clause": "Rule 2", "after": "the Order", "words": "(as amended)"}
+
+
+def test_several_ordinals_only_say_where_the_phrase_stands() -> None:
+    w = "Rule 2: Delete 'it' in first and second sentence and replace with 'they'"
+    assert read_one(w) == {"op": "replace_words", "clause": "Rule 2", "old": "it", "new": "they"}
+
+
+@pytest.mark.parametrize(
+    ("text", "cited"),
+    [
+        ("Page 4, line 13, leave out subsections (3) to (5).", ["subsection (3)", "subsection (4)", "subsection (5)"]),
+        ("Delete Rules 4 to 6", ["Rule 4", "Rule 5", "Rule 6"]),
+        ("Delete paragraphs (b) to (c) and renumber accordingly", ["paragraph (b)", "paragraph (c)"]),
+    ],
+)
+def test_a_range_of_clauses_is_deleted_clause_by_clause(text: str, cited: list[str]) -> None:
+    assert [(a.op, a.clause) for a in parse_wording(text)] == [("delete_clause", c) for c in cited]
+
+
+def test_a_range_too_long_to_be_meant_is_refused() -> None:
+    with pytest.raises(WordingError, match="column 8"):
+        parse_wording("Delete Rules 4 to 99")
+
+
+def test_words_added_at_the_end_that_start_with_a_number_are_a_new_numbered_item() -> None:
+    a = read_one("Add at end of Article 8.5, ‘d. The Board may appoint.’;")
+    assert (a["op"], a["into"], a["numbered"]) == ("insert_clause", "Article 8.5", "Article 8.5(d)")
+
+
+def test_delete_these_words_and_replace_them_replaces_the_text_printed_above() -> None:
+    (a,) = parse_wording("Delete these words and replace them with:\n\nMembers meet.", "Rule 3")
+    assert fields(a) == {"op": "replace_text", "clause": "Rule 3", "text": "Members meet."}
+    with pytest.raises(WordingError, match="at the end"):
+        parse_wording("Delete these words", "Rule 3")
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        ("Amend the heading – replace 'Fees' with 'Subscriptions'", "Rule 3"),
+        ("Amend the heading of Rule 3: replace 'Fees' with 'Subscriptions'", "Rule 3"),
+        ("The heading of Rule 3 of the Rules is amended by striking ``Fees'' and inserting ``Subscriptions''.",
+         "Rule 3"),
+        ("The chapter heading for chapter 7 of title 18, United States Code, is amended by striking ``Fees'' and "
+         "inserting ``Subscriptions''.", "chapter 7"),
+    ],
+)  # fmt: skip
+def test_words_replaced_in_a_heading(text: str, clause: str) -> None:
+    (a,) = parse_wording(text, "Rule 3")
+    assert fields(a) == {"op": "replace_words", "clause": clause, "old": "Fees", "new": "Subscriptions",
+                         "part": "heading"}  # fmt: skip
+    assert parse_wording(write_wording(a)) == (a,)
+
+
+def test_only_word_replacements_are_read_in_a_heading() -> None:
+    with pytest.raises(WordingError, match="column 1"):
+        parse_wording("Amend the heading – delete 'Fees'", "Rule 3")
+
+
+def test_a_heading_word_replacement_applies_to_the_heading_only() -> None:
+    from rulebook.amend.apply import apply
+    from rulebook.amend.motion import Motion
+    from rulebook.io.rulebook import loads
+
+    v = loads("rulebook: t\nversion: '1'\nnumbering: [{style: arabic, label: 'Rule {n}'}]\n"
+              "clauses: [{id: fees, heading: Fees, text: Fees are due.}]\n", "t")  # fmt: skip
+    (a,) = parse_wording("Amend the heading – replace 'Fees' with 'Dues'", "Rule 1")
+    (c,) = apply(v, Motion("m", [a])).clauses
+    assert (c.heading, c.text) == ("Dues", "Fees are due.")
+
+
+def test_a_motion_file_gives_the_part_and_refuses_another() -> None:
+    from rulebook.errors import RulebookError
+    from rulebook.io.motions import amendment_data, loads
+
+    text = "motion: m\namendments:\n  - {op: replace_words, clause: Rule 1, old: A, new: B, part: %s}\n"
+    (m,) = loads(text % "heading")
+    assert m.amendments[0].part == "heading"
+    assert amendment_data(m.amendments[0])["part"] == "heading"
+    with pytest.raises(RulebookError, match="'part' is 'text' or 'heading'"):
+        loads(text % "title")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Rule 2, change both references to 'the Board' to 'the Party'.",
+        "Rule 2: replace every occurrence of 'the Board' with 'the Party'",
+        "Rule 2: replace 'the Board' with 'the Party' wherever it occurs",
+        "Rule 2: delete 'the Board' (every occurrence) and insert 'the Party'",
+    ],
+)
+def test_every_occurrence_of_a_phrase_replaced(text: str) -> None:
+    (a,) = parse_wording(text)
+    assert fields(a) == {"op": "replace_words", "clause": "Rule 2", "old": "the Board", "new": "the Party",
+                         "occurrence": "all"}  # fmt: skip
+    assert parse_wording(write_wording(a)) == (a,)
+
+
+def test_every_occurrence_is_read_only_for_a_replacement() -> None:
+    with pytest.raises(WordingError, match="column 9"):
+        parse_wording("Rule 2: delete every occurrence of 'x'")
+
+
+def test_every_occurrence_applies_to_whole_words_only() -> None:
+    from rulebook.amend.apply import apply
+    from rulebook.amend.motion import Motion
+    from rulebook.io.rulebook import loads
+
+    v = loads("rulebook: t\nversion: '1'\nnumbering: [{style: arabic, label: 'Rule {n}'}]\n"
+              "clauses: [{id: a, text: The Board and the Boards meet; the Board decides.}]\n", "t")  # fmt: skip
+    (a,) = parse_wording("Rule 1: change both references to 'the Board' to 'the Party'")
+    assert apply(v, Motion("m", [a])).clauses[0].text == "The Board and the Boards meet; the Party decides."
+    (b,) = parse_wording("Rule 1: replace every occurrence of 'Board' with 'Party'")
+    assert apply(v, Motion("m", [b])).clauses[0].text == "The Party and the Boards meet; the Party decides."
+
+
+def test_a_part_of_the_book_named_rather_than_numbered_is_deleted() -> None:
+    assert read_one("Delete the Annexe to the Constitution.") == {
+        "op": "delete_clause", "clause": "Annexe to the Constitution"}  # fmt: skip
+    with pytest.raises(WordingError, match="a range or a list"):
+        parse_wording("Delete the Schedule 2 to 5")
+
+
+def test_a_replacement_throughout_the_rule_book_names_no_clause() -> None:
+    w = "In addition, replace 'members with disabilities' with 'disabled members' throughout the Rule Book"
+    (a,) = parse_wording(w, "Rule 3")
+    assert fields(a) == {"op": "replace_words", "old": "members with disabilities", "new": "disabled members",
+                         "throughout": True}  # fmt: skip
+    assert parse_wording(write_wording(a)) == (a,)
+    with pytest.raises(WordingError, match="column 9"):
+        parse_wording("Rule 2: delete 'x' throughout the rule book")
+
+
+def test_a_replacement_throughout_changes_every_clause_that_has_the_phrase() -> None:
+    from rulebook.amend.apply import apply
+    from rulebook.amend.motion import Motion
+    from rulebook.errors import RulebookError
+    from rulebook.io.motions import loads as load_motions
+    from rulebook.io.rulebook import loads
+
+    v = loads("rulebook: t\nversion: '1'\nnumbering: [{style: arabic, label: 'Rule {n}'}]\n"
+              "clauses: [{id: a, text: The Board meets.}, {id: b, text: Boards of the Board.}, {id: c, text: None.}]\n",
+              "t")  # fmt: skip
+    (m,) = load_motions("motion: m\namendments:\n  - {op: replace_words, old: Board, new: Party, throughout: true}\n")
+    assert [c.text for c in apply(v, m).clauses] == ["The Party meets.", "Boards of the Party.", "None."]
+    with pytest.raises(RulebookError, match="nowhere in the rule book"):
+        apply(v, Motion("m", [attrs.evolve(m.amendments[0], old="Chair")]))
+    with pytest.raises(RulebookError, match="'throughout' is true"):
+        load_motions("motion: m\namendments:\n  - {op: replace_words, clause: a, old: B, new: P, throughout: true}\n")
+
+
+def test_explain_lists_each_clause_a_replacement_throughout_changes() -> None:
+    from rulebook.amend.explain import explain
+    from rulebook.amend.motion import Motion
+    from rulebook.io.rulebook import loads
+
+    v = loads("rulebook: t\nversion: '1'\nnumbering: [{style: arabic, label: 'Rule {n}'}]\n"
+              "clauses: [{id: a, text: The Board meets.}, {id: b, text: None.}, {id: c, text: the Board.}]\n",
+              "t")  # fmt: skip
+    (a,) = parse_wording("replace 'Board' with 'Party' throughout the rule book")
+    (reading,) = explain(Motion("m", [a], base="1"), v).readings
+    assert [t.citation for t in reading.targets] == ["Rule 1", "Rule 3"]
+    assert reading.problems == ()
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    ("Rule 2 Add to list of service groups before 'Energy', 'Community'", "before"),
+    ("Rule 2: add to the list after 'Energy', 'Community'", "after"),
+])  # fmt: skip
+def test_an_item_added_to_a_list_next_to_another(text: str, where: str) -> None:
+    assert read_one(text) == {"op": "insert_words", "clause": "Rule 2", "words": "Community", where: "Energy"}
+    with pytest.raises(WordingError, match="'after' or 'before'"):
+        parse_wording("Rule 2: add to the list 'Health'")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Delete Rule 4, entitled 'Fees'.",
+        "Delete Rule 4 of Standing Orders for Conference entitled ‘Fees’.",
+    ],
+)
+def test_the_heading_quoted_after_a_deleted_clause_is_a_confirmation(text: str) -> None:
+    assert read_one(text) == {"op": "delete_clause", "clause": "Rule 4"}

@@ -34,6 +34,7 @@ from rulebook.amend.phrases import (
     find_phrase,
     find_printed_phrase,
     phrase_pattern,
+    replace_every,
     tidy,
 )
 from rulebook.binding import restate
@@ -79,14 +80,14 @@ class _Step:
         return cid
 
     def phrase(
-        self, current: Version, cid: str, phrase: str, occurrence: int | None, what: str
+        self, current: Version, cid: str, phrase: str, occurrence: int | None, what: str, part: str = "text"
     ) -> tuple[str, int, int]:
-        """The clause's text and the (start, end) of the phrase in it, found as whole words."""
-        text = current.clause(cid).text or ""
+        """The clause's text (or heading) and the (start, end) of the phrase in it, found as whole words."""
+        text = (current.clause(cid).heading if part == "heading" else current.clause(cid).text) or ""
         try:
             start, _ = find_phrase(text, phrase, occurrence, shown=SHOWN_OCCURRENCES)
         except ValueError as exc:
-            place = _describe(current, cid)
+            place = _describe(current, cid) if part == "text" else f"the heading of {_describe(current, cid)}"
             reason = str(exc)
             if reason == "absent" and "[[" in text:  # quoted as printed: cross-references as citations
                 try:
@@ -210,16 +211,42 @@ class _Step:
 
     # -- word operations -------------------------------------------------
     def op_replace_words(self, v: Version, a: Amendment) -> Version:
+        if a.part == "heading":  # a heading is a title, not a sentence: no edge punctuation to read
+            cid = self.ref(a.clause or "", v)
+            heading, start, end = self.phrase(v, cid, a.old or "", a.nth, "old", "heading")
+            new_heading = heading[:start] + (a.new or "") + heading[end:]
+            return replace_clause(v, evolve_clause(v.clause(cid), heading=" ".join(new_heading.split()) or None))
+        if a.throughout:
+            return self.throughout(v, a)
+        if a.occurrence == "all":
+            return self.every_occurrence(v, a)
         cid, a = self.read(v, a)
-        text, start, end = self.phrase(v, cid, a.old or "", a.occurrence, "old")
+        text, start, end = self.phrase(v, cid, a.old or "", a.nth, "old")
         new_text = text[:start] + (a.new or "") + text[end:]
         if not a.new:
             new_text = tidy(text, start, end)
         return replace_clause(v, evolve_clause(v.clause(cid), text=new_text))
 
+    def throughout(self, v: Version, a: Amendment) -> Version:
+        """``throughout: true``: every whole-word occurrence of ``old`` in the text of every clause replaced."""
+        found = [c for _, c in walk(v.clauses) if c.text and count_phrase(c.text, a.old or "")]
+        if not found:
+            raise self.fail(f"old {a.old!r} is nowhere in the rule book (as whole words)")
+        for c in found:
+            v = replace_clause(v, evolve_clause(c, text=replace_every(c.text or "", a.old or "", a.new or "")))
+        return v
+
+    def every_occurrence(self, v: Version, a: Amendment) -> Version:
+        """``occurrence: all``: every whole-word occurrence of ``old`` in the clause's text replaced."""
+        cid = self.ref(a.clause or "", v)
+        text = v.clause(cid).text or ""
+        self.phrase(v, cid, a.old or "", 1, "old")  # refused, naming the clause, when it is not there at all
+        new_text = replace_every(text, a.old or "", a.new or "")
+        return replace_clause(v, evolve_clause(v.clause(cid), text=new_text or None))
+
     def op_delete_words(self, v: Version, a: Amendment) -> Version:
         cid, a = self.read(v, a)
-        text, start, end = self.phrase(v, cid, a.words or "", a.occurrence, "words")
+        text, start, end = self.phrase(v, cid, a.words or "", a.nth, "words")
         return replace_clause(v, evolve_clause(v.clause(cid), text=tidy(text, start, end)))
 
     def op_insert_words(self, v: Version, a: Amendment) -> Version:
@@ -235,11 +262,11 @@ class _Step:
                 sep = "" if not text or words.startswith(PUNCT_AFTER) or words[0].isspace() else " "
                 new_text = text + sep + words
         elif a.after is not None:
-            text, _, end = self.phrase(v, cid, a.after, a.occurrence, "after")
+            text, _, end = self.phrase(v, cid, a.after, a.nth, "after")
             sep = "" if words.startswith(PUNCT_AFTER) or words[0].isspace() else " "
             new_text = text[:end] + sep + words + text[end:]
         elif a.before is not None:
-            text, start, _ = self.phrase(v, cid, a.before, a.occurrence, "before")
+            text, start, _ = self.phrase(v, cid, a.before, a.nth, "before")
             sep = "" if words[-1].isspace() else " "
             new_text = text[:start] + words + sep + text[start:]
         else:

@@ -44,13 +44,13 @@ import attrs
 
 from rulebook.amend.apply import apply
 from rulebook.amend.motion import Amendment, Motion
-from rulebook.amend.phrases import edge_reading
+from rulebook.amend.phrases import count_phrase, edge_reading
 from rulebook.amend.wording import parse_wording, write_wording
 from rulebook.binding import followed
 from rulebook.display import show_value
 from rulebook.errors import AmendmentError, CitationError, RulebookError
 from rulebook.io.motions import amendment_data
-from rulebook.model import Version, thaw
+from rulebook.model import Version, thaw, walk
 from rulebook.numbering import citation, resolve_id
 
 __all__ = ["Explanation", "Reading", "Target", "explain", "to_data", "to_text"]
@@ -264,6 +264,8 @@ def explain(
         notes: tuple[str, ...] = ()
         if current is not None and base is not None and not problems:
             notes = _notes(current, targets, a)
+            if a.throughout:  # every clause the replacement changes, named as the others are
+                targets.extend(_throughout(base, current, a))
             single = attrs.evolve(motion, amendments=(a,), base=base.label)
             before = current
             try:
@@ -291,6 +293,13 @@ def explain(
             )
         )
     return Explanation(motion.id, motion.kind, motion.base, tuple(readings), motion.file)
+
+
+def _throughout(base: Version, current: Version, a: Amendment) -> list[Target]:
+    """The clauses whose text has ``a.old`` as whole words: those a replacement throughout changes."""
+    found = [c.id for _, c in walk(current.clauses) if c.text and count_phrase(c.text, a.old or "")]
+    return [Target("clause", citation(current, cid), cid, citation(current, cid), "base" if cid in base else "motion")
+            for cid in found]  # fmt: skip
 
 
 def _notes(current: Version, targets: list[Target], a: Amendment) -> tuple[str, ...]:

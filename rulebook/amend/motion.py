@@ -43,7 +43,9 @@ class Operation:
 OPERATIONS: dict[str, Operation] = {
     o.name: o
     for o in (
-        Operation("replace_words", ("clause", "old", "new", "occurrence"), ("clause", "old", "new")),
+        Operation(
+            "replace_words", ("clause", "old", "new", "occurrence", "part", "throughout"), ("clause", "old", "new")
+        ),
         Operation(
             "insert_words",
             ("clause", "words", "after", "before", "at", "occurrence"),
@@ -101,11 +103,16 @@ class Amendment:
     new_clause: Clause | None = None
     name: str | None = None
     value: Any = attrs.field(default=None, converter=freeze)  # immutable, like provisions in a Clause
-    occurrence: int | None = None
+    #: Which occurrence of the phrase (1 for the first); ``"all"`` (``replace_words`` only): every one.
+    occurrence: int | str | None = None
     #: For ``insert_clause``: the citation the motion says the new clause will have, checked when applied.
     numbered: str | None = None
     #: For ``insert_words``: ``end`` or ``start`` of the clause's text, instead of a phrase.
     at: str | None = None
+    #: For ``replace_words``: ``heading`` when the words are in the clause's heading (``text``, the default).
+    part: str | None = None
+    #: For ``replace_words``: true when every occurrence in every clause of the book is replaced (no ``clause``).
+    throughout: bool | None = None
     wording: str | None = None
     line: int | None = attrs.field(default=None, eq=False)
 
@@ -113,6 +120,11 @@ class Amendment:
     def _known(self, _: Any, op: str) -> None:
         if op not in OPS:  # checked here, so no half-made motion carries a misspelt operation
             raise AmendmentError(f"unknown operation {op!r}; the operations are {', '.join(OPS)} (docs/motions.md)")
+
+    @property
+    def nth(self) -> int | None:
+        """The occurrence as a number, None for "the only one" (and for ``"all"``, handled by the operation)."""
+        return self.occurrence if isinstance(self.occurrence, int) else None
 
     @property
     def anchor(self) -> tuple[str, str] | None:

@@ -38,6 +38,7 @@ __all__ = [
     "find_phrase",
     "find_printed_phrase",
     "phrase_pattern",
+    "replace_every",
     "tidy",
 ]
 
@@ -240,7 +241,7 @@ def edge_reading(text: str, a: Amendment) -> tuple[Amendment, tuple[str, ...]]:
     mark = phrase[-1:]
     if mark and mark in _EDGE_MARKS and count_phrase(text, phrase) == 0:
         bare = phrase[:-1].rstrip()
-        if bare and _unpunctuated(text, bare, a.occurrence):
+        if bare and _unpunctuated(text, bare, a.nth):
             changes: dict[str, Any] = {looked: bare}
             new = getattr(a, put) if put else None
             if new and new.endswith(mark) and not bare.endswith(mark):
@@ -272,7 +273,7 @@ def _full_stop(text: str, a: Amendment, looked: str, put: str) -> tuple[Amendmen
     phrase = getattr(a, looked) or ""
     words = getattr(a, put) or ""
     try:
-        start, _ = find_phrase(text, phrase, a.occurrence)
+        start, _ = find_phrase(text, phrase, a.nth)
     except ValueError:
         return a, None
     end = start + len(phrase)
@@ -303,3 +304,19 @@ def _full_stop(text: str, a: Amendment, looked: str, put: str) -> tuple[Amendmen
             "quote them without the full stop, or say where the new sentence goes"
         )
     return a, None
+
+
+def replace_every(text: str, old: str, new: str) -> str:
+    """``text`` with every whole-word occurrence of ``old`` (:func:`phrase_pattern`) replaced by ``new``.
+
+    Examples
+    --------
+    >>> replace_every("the Board and the Boards; the Board", "the Board", "the Party")
+    'the Party and the Boards; the Party'
+    """
+    pieces, last = [], 0
+    for m in phrase_pattern(old).finditer(text):  # zero-width matches: the phrase starts there
+        if m.start() >= last:
+            pieces += [text[last : m.start()], new]
+            last = m.start() + len(old)
+    return "".join([*pieces, text[last:]])

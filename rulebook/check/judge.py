@@ -182,13 +182,13 @@ def _key_clause(key: tuple[str, ...], *versions: Version) -> str | None:
 
 def _quoted(a: Amendment, text: str) -> tuple[int, int] | None:
     """The words of ``text`` a word amendment quotes (``old``, ``words``, ``after``, ``before``)."""
-    if a.op not in ("replace_words", "delete_words", "insert_words"):
+    if a.op not in ("replace_words", "delete_words", "insert_words") or a.part == "heading":
         return None
     for phrase in (a.old, a.words if a.op == "delete_words" else None, a.after, a.before):
         if not phrase:
             continue
         try:
-            start, _ = find_phrase(text, phrase, a.occurrence)
+            start, _ = find_phrase(text, phrase, a.nth)
         except ValueError:
             continue
         return span_words(text, start, start + len(phrase))

@@ -75,8 +75,13 @@ def _amendment(entry: Any, seq: Seq, index: int, motion_id: str, kind: str) -> l
     if kind == "ruling" and not OPERATIONS[op].ruling:
         raise entry.error(f"{what}: a ruling may only set_provision or remove_provision, not {op}", "op")
     spec = OPERATIONS[op]
-    entry.check_keys(("op", *spec.fields, "wording"), spec.required, what=f"{what} ({op})")
-    for key in spec.required:
+    required = spec.required
+    if entry.get("throughout") is not None:  # "... throughout the rule book": every clause, so none is named
+        if entry.get("throughout") is not True or "clause" in entry:
+            raise entry.error(f"{what}: 'throughout' is true, and then no 'clause' is given", "throughout")
+        required = tuple(k for k in required if k != "clause")
+    entry.check_keys(("op", *spec.fields, "wording"), required, what=f"{what} ({op})")
+    for key in required:
         if key != "value" and entry[key] is None:  # a null value is a value; a null clause or phrase is not
             raise entry.error(f"{what} ({op}): {key!r} is empty; give it a value", key)
     anchors = [k for k in spec.anchors if k in entry]
@@ -84,11 +89,21 @@ def _amendment(entry: Any, seq: Seq, index: int, motion_id: str, kind: str) -> l
         raise entry.error(f"{what} ({op}) needs exactly one of {', '.join(spec.anchors)}")
     if entry.get("at", "end") not in ("end", "start"):
         raise entry.error(f"{what}: 'at' is 'end' or 'start' (of the clause's text)", "at")
+    if entry.get("part", "text") not in ("text", "heading"):
+        raise entry.error(f"{what}: 'part' is 'text' or 'heading' (where the words are)", "part")
     occurrence = entry.get("occurrence")
-    if occurrence is not None and (isinstance(occurrence, bool) or not isinstance(occurrence, int) or occurrence < 1):
-        raise entry.error(f"{what}: 'occurrence' must be a whole number from 1", "occurrence")
-    fields: dict[str, Any] = {"op": op, "line": entry.line, "occurrence": occurrence}
-    text_keys = ("old", "new", "words", "after", "before", "into", "text", "heading", "name", "numbered", "at")
+    if occurrence == "all" and op == "replace_words":
+        pass  # every occurrence (docs/motions.md)
+    elif occurrence is not None and (isinstance(occurrence, bool) or not isinstance(occurrence, int) or occurrence < 1):
+        every = " (or 'all', for replace_words)" if op != "replace_words" else " or 'all'"
+        raise entry.error(f"{what}: 'occurrence' must be a whole number from 1{every}", "occurrence")
+    fields: dict[str, Any] = {
+        "op": op,
+        "line": entry.line,
+        "occurrence": occurrence,
+        "throughout": entry.get("throughout"),
+    }
+    text_keys = ("old", "new", "words", "after", "before", "into", "text", "heading", "name", "numbered", "at", "part")
     for key in (*text_keys, "wording"):
         if key in entry:
             fields[key] = _text(entry, key, what)

@@ -28,12 +28,18 @@ phrase, or after ``:`` or a dash the plain text to the end of the instruction;
                 | DELETE [UNIT] REF ["and" ("replace" | "substitute" | "insert") ["it"] ["with" | "by"] NEW]
                 | "replace" [UNIT] REF ("with" | "by") NEW
                 | "move" UNIT REF PLACE REF
-                | [["In" | "Amend"] REFS (":" | "," | "-")] action ("and" action | "," action)*
+                | ("Amend" | "Change") ["[existing]"] REF ("so (that) it reads" | "to read") BLOCK
+                | "Proposed change to" REF ":" BLOCK
+                | [["In" | "Amend"] ["existing"] [HEADING-OF] REFS (":"|","|"-")] action ("and" action | "," action)*
+                | "Amend the heading" (":" | "-") action        (word replacements only: part "heading")
     action     := QUAL* ( DELETE [":"] PHRASE QUAL* [["and" | ","] (INSERT NEW | "replace" ["it"] ("with"|"by") NEW)]
                 | DELETE ("the text" | "the heading") [... NEW]  |  DELETE ("the clause" | "this clause")
                 | ("after" | "before") PHRASE [","] INSERT NEW  |  INSERT NEW ("after" | "before") PHRASE
                 | "replace" ["the" ORDINAL "sentence" "which reads"] PHRASE ("with" | "by") NEW
                 | "replace the text with" NEW ["and the heading with" NEW]  (and heading first)
+                | "replace it with" BLOCK  |  "replace" ":" PHRASE "with" [":"] NEW
+                | "delete these words and replace them with" NEW        (the words printed above: the text)
+                | "after" PHRASE DELETE "the" ("full stop" | "comma" | "semicolon") [then new words]
                 | "for" PHRASE "substitute" NEW  |  "change" ["the"] (PHRASE | WORDS) "to" (NEW | WORDS)
                 | "set provision" NAME "to" FLOW  |  "remove provision" NAME )
     RENUMBER   := ("renumber" | "re-letter" | ...) ("the" | "remaining" | "clauses" | "and" | "accordingly" | ...)*
@@ -42,11 +48,15 @@ phrase, or after ``:`` or a dash the plain text to the end of the instruction;
     UNIT       := "clause" | "sub-clause" | "rule" | "article" | "section" | "paragraph" | ... (and plurals)
     NEWWORD    := "new" | "a new" | "an additional" | "a further"
     PLACE      := "after" | "before" | "into" | "at the end of" | "to the end of"
-    PHRASE     := ["the" ORDINAL ["occurrence of"]] [FILLER] Q [OCCURRENCE]
+    PHRASE     := ["the" ORDINAL ["occurrence of"] | EVERY] [FILLER] Q [OCCURRENCE]
     FILLER     := "the words" | "these words" | "the word" | "the phrase" | ...   (a filler with no Q is refused)
-    OCCURRENCE := "(" ("occurrence" N | ORDINAL "occurrence") ")"
+    OCCURRENCE := "(" ("occurrence" N | ORDINAL "occurrence") ")"  |  "(every occurrence)"  |  "wherever it occurs"
+    EVERY      := "both references to" | "every occurrence of" | "all instances of" | ...   (before Q: occurrence all)
     QUAL       := "(line N)" | "line N" | ("in" | "at the start of" | "at the end of") ["the"|"this"] [ORDINAL] UNIT
     REFS       := REF | PLURAL-UNIT REF ("," REF)* "and" REF      ("Rules B 2, B 4.1 and C 1.3": the actions for each)
+    THROUGHOUT := "throughout the" ("rule book" | "rules" | "constitution" | ...)  after a replacement: every clause
+    RANGE      := PLURAL-UNIT N "to" N        ("subsections (3) to (7)": one deletion each, fewer than 26)
+    HEADING-OF := "the heading of" | "the heading for" | "the chapter heading for" | "the title of"
 
 A statement that starts with an action works on the clause of the statement
 before it (or the ``clause`` given to :func:`parse_wording`). Qualifiers only

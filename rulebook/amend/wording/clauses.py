@@ -28,6 +28,13 @@ __all__ = ["ClauseStatements", "derived_id", "strip_number"]
 _PLAIN_SCALAR = re.compile(r"(?:(?!\s+and\s|[.,](?:\s|$))[^;])*")
 _KEYWORDS = frozenset(("after", "before", "into", "at", "to", "as", "a", "headed", "numbered", "with", "reading"))
 _GENERIC = ("clause", "sub-clause", "subclause")
+_RANGE = re.compile(
+    r"^(?P<unit>[A-Za-z-]+?)s\s+(?P<o>\(?)(?P<a>\d+|[a-z])(?P<c>\)?)\s+to\s+(?P=o)(?P<b>\d+|[a-z])(?P=c)$"
+)
+#: A longer range is more likely a misprint than a list of clauses to delete.
+_LONGEST_RANGE = 26
+#: Parts of a book cited by name: "Delete the Annexe to the Constitution".
+_NAMED_PARTS = ("annexe", "annex", "appendix", "preamble", "schedule", "glossary")
 _NEW = ("new", "a new", "the new", "an additional", "additional", "a further")
 
 
@@ -59,7 +66,7 @@ def strip_number(text: str, number: str | None = None) -> str:
     >>> strip_number("3 B New text.", "Chapter 2, Clause IV, section 3 B")
     'New text.'
     """
-    words = text.strip().split(" ")
+    words = re.split(r"[ \t]+", text.strip())
     cited = [w.strip("().:,").lower() for w in (number or "").split()]
     for k in range(min(4, len(words) - 1, len(cited)), 0, -1):
         if [w.strip("().:,").lower() for w in words[:k]] == cited[-k:]:
@@ -82,6 +89,22 @@ def _own_number_dropped(text: str, own: str) -> str:
     return text
 
 
+def _range(ref: str) -> list[str]:
+    """ "subsections (3) to (7)", "Rules 4 to 6", "paragraphs (b) to (d)": each clause of a
+    range of plain numbers or single letters, with the singular word; [] for anything else."""
+    m = _RANGE.match(ref.strip())
+    if m is None or m["unit"].lower() not in CLAUSE_WORDS:
+        return []
+    first, last = m["a"], m["b"]
+    if first.isdigit() != last.isdigit():
+        return []
+    lo, hi = (int(first), int(last)) if first.isdigit() else (ord(first), ord(last))
+    if not 0 < hi - lo < _LONGEST_RANGE:
+        return []
+    label = (lambda n: str(n)) if first.isdigit() else chr
+    return [f"{m['unit']} {m['o']}{label(n)}{m['c']}" for n in range(lo, hi + 1)]
+
+
 def _numeric(word: str) -> bool:
     """A leading number only when it cannot be a word: it has a digit or brackets."""
     return any(c.isdigit() for c in word) or word.startswith("(") or word.endswith(")")
@@ -91,6 +114,7 @@ class ClauseStatements(Reader):
     """The statements that add, delete, replace or move whole clauses."""
 
     leading: str | None = None  # the number a block of new clause text starts with, if any
+    queued: list[Amendment]  # further amendments one statement reads (a range of clauses)
 
     def at_new_clause(self) -> bool:
         """``insert|add [at (the) end] [after REF,] [a] new CLAUSE ...`` comes next."""
@@ -230,9 +254,17 @@ class ClauseStatements(Reader):
             return tok.key
         raise self.fail("'after', 'before' or 'at the end of' and a clause")
 
+    def at_named_part(self) -> bool:
+        """ "the Annexe", "the Preamble", "the Appendix": a part of the book named, not numbered."""
+        return self.at("the") and self.peek(1).key in _NAMED_PARTS and self.peek(1).value[:1].isupper()
+
     def whole_clause(self) -> Amendment:
         """``delete CLAUSE-REF [and replace (it) with: BLOCK]`` after the verb."""
         self.accept_any("the whole of", "the whole", "all of")
+        named = self.at_named_part()
+        if named:
+            self.take()  # "the Annexe to the Constitution": its name, which may hold 'to'
+
         tok = self.peek()
         # "delete clause H.9.5": a lower-case 'clause' only says what follows; "Delete Clause 17": a label
         if (
@@ -243,7 +275,12 @@ class ClauseStatements(Reader):
             self.take()  # "delete clause Rule 3": the word 'clause' only says what follows
         at = self.peek().start
         ref = self.number_ref(self.reference(lambda t: t.key == "and", "the clause to delete (an id or citation)"))
-        if " to " in f" {ref.lower()} " or ref.lower().startswith(tuple(f"{w}s " for w in CLAUSE_WORDS)):
+        each = _range(ref)
+        if each:
+            self.queued.extend(Amendment("delete_clause", clause=r) for r in each[1:])
+            return Amendment("delete_clause", clause=each[0])
+        ranged = " to " in f" {ref.lower()} " and not (named and " to the " in f" {ref.lower()} ")
+        if ranged or ref.lower().startswith(tuple(f"{w}s " for w in CLAUSE_WORDS)):
             raise self.lex.error(at, "one clause to delete (a range or a list is not read: delete each clause)")
         self.confirming()
         if self.at("and", "replace") or self.at("and", "substitute") or self.at("and", "insert"):
@@ -259,6 +296,10 @@ class ClauseStatements(Reader):
         if self.peek().kind == "(" and self.peek(1).kind == "quoted" and self.peek(2).kind == ")":
             for _ in range(3):
                 self.take()
+        entitled = re.search(r"(?:entitled|headed|titled)\s*$", self.source[: self.peek().start], re.IGNORECASE)
+        if entitled and self.peek().kind == "quoted":
+            self.take()  # "Delete Appendix A entitled 'The Policy Process'": its heading, as confirmation
+            return
         save = self.pos
         if self.peek().kind == ",":
             self.take()
@@ -269,12 +310,41 @@ class ClauseStatements(Reader):
                 return
         self.pos = save
 
+    def rewritten(self) -> Amendment | None:
+        """``Amend|Change REF so (that) it reads: BLOCK``, ``Change REF to read: BLOCK`` and
+        ``Proposed change to REF: BLOCK``: the clause's whole text anew. None (nothing taken)
+        when the words after the verb are not a clause reference and one of those phrasings."""
+        save = self.pos
+        proposed = self.accept_any("proposed change to", "proposed amendment to")
+        if not proposed and not self.accept_any("amend", "change"):
+            return None
+        self.accept_any("[existing]", "existing")  # "Amend [existing] Clause 10": the clause as it stands
+        if not self.at_clause_ref():
+            self.pos = save
+            return None
+        ends = ("so", "to")
+        ref = self.number_ref(self.reference(lambda t: t.key in ends, "the clause whose text is replaced"))
+        if not (
+            self.accept_any("so that it reads", "so it reads", "so that it will read", "to read", "to now read")
+            or (proposed and self.peek().kind in (":", "dash"))
+        ):
+            self.pos = save
+            return None
+        return Amendment("replace_text", clause=ref, text=self.block("the new text (quoted, or after ':')", ref))
+
     def replace_clause(self) -> Amendment:
         """``Replace CLAUSE-REF with (the following) [:] BLOCK`` after the verb."""
         ref = self.number_ref(self.reference(lambda t: t.key in ("with", "by"), "the clause to replace"))
         self.confirming()
         if not (self.accept("with") or self.accept("by")):
             raise self.fail("'with' and the new text")
+        # "with new H11.1: '...'": the number it keeps
+        if (
+            self.accept_any("new", "a new", "the new")
+            and self.peek().kind == "word"
+            and names_number(self.peek().value)
+        ):
+            self.take()
         return Amendment("replace_text", clause=ref, text=self.block("the new text (quoted, or after ':')", ref))
 
     def move_clause(self) -> Amendment:

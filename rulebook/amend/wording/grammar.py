@@ -26,6 +26,7 @@ from rulebook.amend.wording.reader import (
 from rulebook.amend.wording.tokens import EXAMPLE
 from rulebook.amend.wording.words import (
     DELETE_FIRST,
+    EVERY_AFTER,
     INSERT,
     RELATIVE,
     RENUMBER,
@@ -37,6 +38,15 @@ from rulebook.errors import WordingError
 from rulebook.model import Clause
 
 __all__ = ["parse_wording"]
+
+#: After a replacement: it is made in every clause of the book.
+_THROUGHOUT = tuple(f"throughout the {d}" for d in ("rule book", "rulebook", "rules", "constitution", "standing orders",
+                                                      "bye-laws", "byelaws", "document"))  # fmt: skip
+#: What says that the clause named next is changed in its heading, not its text.
+_HEADING_OF = ("the heading of", "the heading for", "the chapter heading for", "the heading to", "the title of",
+               "heading of", "the heading of the")  # fmt: skip
+#: Words that may follow a verb that starts an action ("delete the words", "replace it with").
+_AFTER_VERB = ("the", "these", "this", "with", "text", "existing", "heading", "it", "words", "word")
 
 
 class Parser(WordActions):
@@ -52,6 +62,7 @@ class Parser(WordActions):
     def wording(self) -> list[Amendment]:
         out: list[Amendment] = []
         current: list[str | None] = [self.default]
+        renumbered = False
         while True:
             self.separators()
             tok = self.peek()
@@ -59,6 +70,7 @@ class Parser(WordActions):
                 break
             if tok.key in RENUMBER:
                 self.renumber()
+                renumbered = True  # "Renumber Rule 3 as Rule 2" alone asks for nothing: numbering is computed
                 continue
             save = self.pos
             if self.edge(verb_follows=True) is None:
@@ -66,7 +78,10 @@ class Parser(WordActions):
             else:
                 self.pos = save
             tok = self.peek()
-            if self.at_new_clause():
+            whole = self.rewritten() if tok.key in ("amend", "change", "proposed") else None
+            if whole is not None:
+                out.extend(_on(whole, c) for c in current)
+            elif self.at_new_clause():
                 out.extend(self.insert_clause(c, self.bare) for c in current)
             elif tok.key in ("insert", "add") and self.peek(1).key in ("after", "before") and self.clause_follows(2):
                 out.append(self.insert_after_clause())
@@ -77,6 +92,8 @@ class Parser(WordActions):
             elif self.peek().key in DELETE_FIRST and self.after_verb_is_clause():
                 self.verb()
                 out.append(self.whole_clause())
+                out.extend(self.queued)  # "leave out subsections (3) to (7)": one deletion each
+                self.queued.clear()
             elif tok.key == "replace" and self.after_verb_is_clause():
                 self.take()
                 out.append(self.replace_clause())
@@ -87,8 +104,13 @@ class Parser(WordActions):
                     raise self.fail("the clause amended first, then ':' (as in \"Rule 2: delete 'x'\")")
                 out.extend(self.actions(current))
             else:
-                current = self.located()
-                out.extend(self.actions(current))
+                at = self.peek().start
+                current, heading = self.located(current)
+                read = self.actions(current)
+                if heading:
+                    out.extend(self.in_heading(read, at))
+                else:
+                    out.extend(read)
             if (
                 self.peek().kind not in ("end", *SEPARATORS)
                 and not self.at("and")
@@ -99,7 +121,7 @@ class Parser(WordActions):
             ):
                 hint = "'and insert' and the new words, " if out and out[-1].op == "delete_words" else ""
                 raise self.fail(f"{hint}';', 'and' or the end of the wording")
-        if not out:
+        if not out and not renumbered:
             raise self.fail("an amendment")
         return out
 
@@ -110,6 +132,9 @@ class Parser(WordActions):
                 self.take()
                 continue
             if self.accept("and") or self.accept("&") or self.accept("then") or self.accept("also"):
+                continue
+            if self.at("in", "addition") and self.peek(2).kind == ",":
+                self.accept("in", "addition")  # "In addition, replace ...": joins this statement to the one before
                 continue
             if self.label_next():
                 self.take()
@@ -142,7 +167,7 @@ class Parser(WordActions):
         if self.at("the", "clause") or self.at("the", "whole", "clause"):
             self.pos = save
             return False
-        found = self.at_clause_ref()
+        found = self.at_clause_ref() or self.at_named_part()
         self.pos = save
         return found
 
@@ -164,16 +189,25 @@ class Parser(WordActions):
             found = nxt.key in ("the", "end", "start", "beginning")
         elif tok.key in INSERT and nxt.key in ("at", "after", "before", "new", "a"):
             found = True
+        elif tok.key in INSERT and nxt.key == "to":
+            found = self.peek(2).key == "list" or (self.peek(2).key == "the" and self.peek(3).key == "list")
         elif tok.key in ACTION_STARTS and tok.key != "in":
-            found = nxt.kind in ("quoted", ":", "dash", ",") or nxt.key in ("the", "these", "this", "with", "text",
-                                                                          "heading", "it", "words", "word")  # fmt: skip
+            found = nxt.kind in ("quoted", ":", "dash", ",") or nxt.key in _AFTER_VERB
         self.pos = save
         return found
 
-    def located(self) -> list[str | None]:
-        """``[In] REF [locator] [: , -]`` before the actions on that clause (or clauses)."""
+    def located(self, current: list[str | None]) -> tuple[list[str | None], bool]:
+        """``[In | Amend] [the heading of] REF [locator] [: , -]`` before the actions on that clause
+        (or clauses), and whether they change its heading. "Amend the heading -" names no clause:
+        the actions change the heading of the ``current`` one."""
         start = self.peek().start
         self.accept("in") or self.accept("amend")
+        self.accept("existing")  # "In existing Schedule B 2.3": the clause as it stands
+        heading = self.accept_any(*_HEADING_OF)
+        if not heading and self.accept_any("the heading", "the title", "heading"):
+            if not self.colon() and not self.accept_any(","):
+                raise self.fail("':' or a dash after 'the heading'")
+            return current, True
 
         def stop(tok: object) -> bool:
             return self.peek().start > start and self.peek().key in (*ACTION_STARTS, "change") and self.starts_action()
@@ -187,11 +221,35 @@ class Parser(WordActions):
             self.take()
         elif not self.starts_action():
             raise self.fail("':' after the clause reference")
-        return list(_split_refs(ref))
+        return list(_split_refs(ref)), heading
+
+    def every_checked(self, read: list[Amendment], at: int) -> list[Amendment]:
+        """Every occurrence is read only for a replacement (docs/motions.md): elsewhere it is refused.
+        "wherever it occurs" after the new words says it of the last one."""
+        if read and read[-1].occurrence is None and self.accept_any(*EVERY_AFTER):
+            read[-1] = attrs.evolve(read[-1], occurrence="all")
+        if read and self.accept_any(*_THROUGHOUT):
+            if read[-1].op != "replace_words" or read[-1].occurrence is not None:
+                example = "\"replace 'X' with 'Y' throughout the rule book\""
+                raise self.lex.error(at, f"a replacement made throughout ({example})")
+            read[-1] = attrs.evolve(read[-1], throughout=True)
+        if any(a.occurrence == "all" and a.op != "replace_words" for a in read):
+            example = "\"replace every occurrence of 'X' with 'Y'\""
+            raise self.lex.error(at, f"a replacement for every occurrence ({example})")
+        return read
+
+    def in_heading(self, read: list[Amendment], at: int) -> list[Amendment]:
+        """The actions of "Amend the heading": word replacements in the heading, the only kind read there."""
+        if any(a.op != "replace_words" for a in read):
+            raise self.lex.error(
+                at, "a heading changed by replacing words (\"Amend the heading: replace 'X' with 'Y'\")"
+            )
+        return [attrs.evolve(a, part="heading") for a in read]
 
     def actions(self, clauses: list[str | None]) -> list[Amendment]:
         """One or more actions joined by "and" or ",", each made for every clause named."""
-        read = [self.action(), *self.queued]
+        at = self.peek().start
+        read = self.every_checked([self.action(), *self.queued], at)
         self.queued.clear()
         self.qualifiers()
         self.so_it_reads()
@@ -202,7 +260,8 @@ class Parser(WordActions):
             if self.peek().key in RENUMBER or self.at_new_clause() or not self.starts_action():
                 self.pos = save
                 break
-            read.extend([self.action(), *self.queued])
+            at = self.peek().start
+            read.extend(self.every_checked([self.action(), *self.queued], at))
             self.queued.clear()
             self.qualifiers()
         return [_on(a, c) for c in clauses for a in read]
@@ -234,7 +293,9 @@ class Parser(WordActions):
 
 
 def _on(a: Amendment, clause: str | None) -> Amendment:
-    """An action read once, made for one of the clauses its statement names."""
+    """An action read once, made for one of the clauses its statement names (none, made throughout)."""
+    if a.throughout:
+        return a
     if a.op == "insert_clause":
         return a if a.anchor is not None or clause is None else attrs.evolve(a, into=clause)
     if a.clause and a.clause.startswith(RELATIVE):

@@ -34,10 +34,14 @@ _UNITS = ("sentence", "paragraph", "line", "clause", "sub-clause", "section", "r
 _LOCATOR = re.compile(r"^(line|lines|page|pages|p\.|pp\.|pg|pg\.)\s+\d+([-–]\d+)?$", re.IGNORECASE)
 _TRAILING_LOCATOR = re.compile(r"^(.*\S)\s+(line|lines|pg|page)\s+\d+([-–]\d+)?$", re.IGNORECASE)
 _OF_DOCUMENT = re.compile(
-    r"\s+of\s+(?:the|this|these)\s+(?:\w+\s+){0,4}?"
-    r"(?:constitution|rules?|rule\s*book|standing\s+orders|bill|act|code|statutes?)\b.*$",
+    r"\s+of\s+(?:(?:the|this|these)\s+(?:\w+\s+){0,4}?|(?=standing\s+orders?\b))"
+    r"(?:constitution|rules?|rule\s*book|standing\s+orders?|bye-?laws|by-?laws|bill|act|code|statutes?)\b.*$",
     re.IGNORECASE | re.DOTALL,
 )
+#: "Appendix A, entitled 'The Policy Process'": the heading quoted after a citation, as confirmation.
+_ENTITLED = re.compile(r"\s*,?\s*(?:which\s+is\s+)?\b(?:entitled|headed|titled)$", re.IGNORECASE)
+#: A US Code citation after the section it names ("chapter 74 of title 18, United States Code").
+_OF_US_CODE = re.compile(r"\s+of\s+title\s+\d+,?\s+United\s+States\s+Code\b.*$", re.IGNORECASE | re.DOTALL)
 _LOCATOR_WORDS = ("line", "lines", "page", "pages", "pg", "p.")
 _NUMBER = re.compile(
     r"^\(?(\d+[A-Za-z]?|[A-Z]|[a-z]|[ivxlc]+|[IVXLC]+|[A-Z]{1,2}\d+[A-Za-z]?)(\.(\d+[A-Za-z]?|[A-Za-z]|[ivxlc]+|[IVXLC]+))*[.)]?$"
@@ -46,6 +50,10 @@ _NUMBER = re.compile(
 ACTION_STARTS = ("delete", "leave", "remove", "omit", "strike", "striking", "inserting", "insert", "add", "substitute",
                  "after", "before", "replace", "set", "for", "change", "at", "in")  # fmt: skip
 STATEMENT_STARTS = (*ACTION_STARTS, "move", "renumber", "re-number", "reletter", "re-letter")
+
+
+def _ordinal(tok: Token) -> bool:
+    return tok.key in ORDINALS or bool(ORDINAL_NUM.match(tok.value))
 
 
 def placed(where: str, ref: str) -> dict[str, Any]:
@@ -192,7 +200,14 @@ class Reader:
                 self.accept_any("the", "this", "that")
                 if self.peek().key in ORDINALS or ORDINAL_NUM.match(self.peek().value):
                     self.take()
-                unit_next = self.peek(1).kind != "word" or self.peek(1).key in STATEMENT_STARTS
+                    while self.peek().key in ("and", "or") and _ordinal(self.peek(1)):
+                        self.take()  # "in the first and second sentences"
+                        self.take()
+                unit_next = (
+                    self.peek(1).kind != "word"
+                    or self.peek(1).key in STATEMENT_STARTS
+                    or (self.peek(1).key == "and" and self.peek(2).key in STATEMENT_STARTS)
+                )
                 if self.peek().key.rstrip("s") in _UNITS and unit_next:
                     self.take()
                     self.accept_any("of the clause", "of this clause")
@@ -209,11 +224,13 @@ class Reader:
         """A clause reference: source text up to a token for which ``stop`` holds."""
         start = self.peek().start
         end = start
+        depth = 0  # inside brackets a full stop is an abbreviation ("(7 U.S.C. 1508)"), not the end
         while True:
             tok = self.peek()
-            if tok.kind == "." and self.peek(1).kind == "(" and end > start:
+            if tok.kind == "." and (depth > 0 or self.peek(1).kind == "(") and end > start:
                 self.take()  # "Delete 9. (f)"
                 continue
+            depth += {"(": 1, ")": -1}.get(tok.kind, 0) if depth or tok.kind == "(" else 0
             if tok.kind in ("end", ";", "quoted", ":", ".", "dash") or stop(tok):
                 break
             if tok.kind == "(" and self.peek(1).kind == "quoted":
@@ -239,6 +256,8 @@ class Reader:
         """Drop line and page locators ("line 2", "page 12") from a reference, and what
         follows "of the constitution" (the document, then the clause's title)."""
         ref = _OF_DOCUMENT.split(ref, maxsplit=1)[0].strip()
+        ref = _OF_US_CODE.split(ref, maxsplit=1)[0].strip()
+        ref = _ENTITLED.sub("", ref)
         ref = re.sub(r"\s+is\s+(?:further\s+)?amended(?:\s+by)?$", "", ref, flags=re.IGNORECASE)
         parts = [p.strip() for p in ref.split(",")]
         kept = [p for p in parts if not _LOCATOR.match(p)]

@@ -20,7 +20,10 @@ from rulebook.amend.wording.reader import CLAUSE_WORDS, ORDINAL_NUM, ORDINALS, P
 from rulebook.amend.wording.tokens import Token
 from rulebook.model import Clause
 
-__all__ = ["DELETE", "DELETE_FIRST", "INSERT", "RELATIVE", "RENUMBER", "RENUMBER_WORDS", "SEPARATORS", "WordActions"]
+__all__ = [
+    "DELETE", "DELETE_FIRST", "EVERY_AFTER", "INSERT", "RELATIVE", "RENUMBER", "RENUMBER_WORDS", "SEPARATORS",
+    "WordActions",
+]  # fmt: skip
 
 DELETE = ("delete", "remove", "omit", "leave out", "strike out", "strike", "striking", "cut")
 INSERT = ("insert", "add", "substitute", "inserting", "adding")
@@ -30,7 +33,8 @@ RENUMBER_WORDS = frozenset(
     (
         "the", "remaining", "following", "subsequent", "other", "all", "and", "any", "references",
         "cross-references", "accordingly", "as", "necessary", "appropriate", "required", "consequentially",
-        "consequential", "to", "it", "them", "rest", "of", "&", *CLAUSE_WORDS, *PLURALS,
+        "consequential", "to", "it", "them", "rest", "of", "&", "appropriately", "where", "needed",
+        *CLAUSE_WORDS, *PLURALS,
     )
 )  # fmt: skip
 FILLERS = ("the words", "these words", "words", "all the words", "the text",
@@ -39,6 +43,15 @@ FILLERS = ("the words", "these words", "words", "all the words", "the text",
 #: New words that start with their own number ("d.", "(2A)", "iv)") are a new sub-clause, not words.
 OWN_NUMBER = re.compile(r"^(\([0-9A-Za-z]{1,4}\)|[0-9]{1,3}[A-Za-z]?[.)]|[a-z][.)]|[ivx]{1,4}[.)])$")
 SEPARATORS = (";", ".", ",")
+#: Before a phrase: every occurrence of it ("change both references to 'X' to 'Y'").
+_EVERY = ("both references to", "all references to", "every reference to", "each reference to",
+          "both occurrences of", "all occurrences of", "every occurrence of", "each occurrence of",
+          "all instances of", "every instance of", "each instance of", "both instances of")  # fmt: skip
+#: After a phrase: the same.
+EVERY_AFTER = ("wherever it occurs", "wherever it appears", "wherever they occur", "wherever they appear",
+                "in both places", "each time it appears", "each time it occurs")  # fmt: skip
+#: Punctuation marks named in words ("delete the full stop after 'above'").
+_MARKS = {"full stop": ".", "period": ".", "comma": ",", "semicolon": ";", "semi-colon": ";", "colon": ":"}
 #: Marks a clause reference read relative to the clause its statement names.
 RELATIVE = "\x00part:"
 DELETE_FIRST = frozenset(w.split()[0] for w in DELETE)
@@ -118,6 +131,12 @@ class WordActions(ClauseStatements):
         at = self.peek().start
         words = self.new_text("the words to add (quoted)")
         first = words.split(maxsplit=1)[0] if words.split() else ""
+        if OWN_NUMBER.match(first) and len(words.split()) > 1 and edge[1] is not None and edge[0] == "end":
+            # "Add at end of Article 8.5, 'd. For those ...'": a new last item, numbered as printed
+            text = words.split(maxsplit=1)[1]
+            numbered = f"{edge[1]}({first.strip('.()')})"
+            cid = derived_id(self.source[at : self.pos], text)
+            return Amendment("insert_clause", new_clause=Clause(cid, text=text), into=edge[1], numbered=numbered)
         if OWN_NUMBER.match(first) and len(words.split()) > 1:
             raise self.lex.error(
                 at,
@@ -148,6 +167,13 @@ class WordActions(ClauseStatements):
             self.qualifiers()
             if self.peek().kind == ",":
                 self.take()
+            mark = self.mark_deleted()
+            if mark is not None:
+                # "after 'above' delete the full stop and insert '...'": the mark goes with the words before it
+                new = self.then_new()
+                if new is None:
+                    return Amendment("replace_words", old=anchor + mark, new=anchor, occurrence=occurrence)
+                return Amendment("replace_words", old=anchor + mark, new=f"{anchor} {new}", occurrence=occurrence)
             if self.peek().key in DELETE_FIRST:
                 return self.delete()  # "After 'workers', delete 'consumers'": the phrase only says where
             if self.peek().key not in INSERT:
@@ -157,6 +183,8 @@ class WordActions(ClauseStatements):
             return Amendment("insert_words", words=words, occurrence=occurrence, **placed(key, anchor))
         if key in INSERT:
             self.take()
+            if self.accept_any("to the list of", "to list of", "to the list", "to list"):
+                return self.to_list()
             self.accept_any("a new sentence", "new sentence", "the sentence", "a sentence")
             self.accept_any("in italics", "in bold")
             edge = self.edge(verb_follows=False)
@@ -168,6 +196,8 @@ class WordActions(ClauseStatements):
                 self.colon()
                 anchor, occurrence = self.phrase(f"the quoted words to insert {where}")
                 self.qualifiers()
+                if self.peek().kind == "," and self.peek(1).key in ("the", "these"):
+                    self.take()  # "Insert after 'X', the words: 'Y'"
                 return Amendment("insert_words", words=self.new_text("the words to insert (quoted)"),
                                  occurrence=occurrence, **placed(where, anchor))  # fmt: skip
             start = self.pos
@@ -208,6 +238,12 @@ class WordActions(ClauseStatements):
     def delete(self) -> Amendment:
         verb = self.verb()
         self.colon()
+        save = self.pos
+        if self.accept("these", "words") and self.peek().kind != "quoted":
+            new = self.then_new()  # "Delete these words and replace them with: ...": the words printed above
+            if new is not None:
+                return Amendment("replace_text", text=new)
+        self.pos = save
         if self.at("the", "text") and self.peek(2).kind != "quoted" and self.accept("the", "text"):
             return Amendment("replace_text", text=self.then_new() or "")
         if self.accept("the", "heading"):
@@ -240,6 +276,32 @@ class WordActions(ClauseStatements):
         if new is not None:
             return Amendment("replace_words", old=old, new=new, occurrence=occurrence)
         return Amendment("delete_words", words=old, occurrence=occurrence)
+
+    def to_list(self) -> Amendment:
+        """``add to (the) list (of service groups) before 'X', 'Y'``: a new item 'Y' put before (or after) 'X'."""
+        while self.peek().kind == "word" and self.peek().key not in ("after", "before"):
+            self.take()  # what the list is of: it only says where
+        where = self.peek().key
+        if where not in ("after", "before"):
+            raise self.fail("'after' or 'before' and the quoted item it goes next to")
+        self.take()
+        anchor, occurrence = self.phrase(f"the quoted item to add {where}")
+        if self.peek().kind == ",":
+            self.take()
+        words = self.quoted("the new item, quoted")
+        return Amendment("insert_words", words=words, occurrence=occurrence, **placed(where, anchor))
+
+    def mark_deleted(self) -> str | None:
+        """``delete the full stop`` (comma, semicolon, colon) after a phrase: the mark deleted."""
+        save = self.pos
+        if self.peek().key in DELETE_FIRST:
+            self.verb()
+            self.accept("the")
+            for words, mark in _MARKS.items():
+                if self.accept(*words.split()):
+                    return mark
+        self.pos = save
+        return None
 
     def more_phrases(self) -> list[str]:
         """Further phrases of a list ("delete 'a', 'b' and 'c'"), each deleted too."""
@@ -284,6 +346,10 @@ class WordActions(ClauseStatements):
                     break
                 self.take()
             return Amendment("replace_text", **fields)
+        if self.accept_any("it with", "it by", "this clause with", "the clause with"):
+            # "Replace it with: ...": "it" is the clause printed above the instruction
+            return Amendment("replace_text", text=self.block("the new text (quoted, or after ':')", None))
+        self.colon()  # "Replace: 'old' With: 'new'", printed as a form
         ordinal = self.peek(1).key in ORDINALS or ORDINAL_NUM.match(self.peek(1).value)
         if self.peek().key == "the" and ordinal and self.peek(2).key in ("sentence", "paragraph", "line", "words"):
             for _ in range(3):
@@ -301,7 +367,7 @@ class WordActions(ClauseStatements):
         """``change [the] X to Y``, the words quoted or not."""
         self.take()
         self.accept("the")
-        if self.peek().kind == "quoted":
+        if self.peek().kind == "quoted" or any(self.at(*w.split()) for w in _EVERY):
             old, occurrence = self.phrase("the words to change")
             self.expect("to", what="'to' and the new words")
             return Amendment("replace_words", old=old, new=self.new_text("the new words"), occurrence=occurrence)
@@ -338,7 +404,7 @@ class WordActions(ClauseStatements):
         raise self.fail("the provision's name")
 
     # -- phrases and occurrences -----------------------------------------------
-    def phrase(self, what: str) -> tuple[str, int | None]:
+    def phrase(self, what: str) -> tuple[str, int | str | None]:
         before = self.occurrence_before()
         self.filler()
         text = _elided(self.quoted(what))
@@ -347,8 +413,11 @@ class WordActions(ClauseStatements):
             raise self.fail("one occurrence, not two different ones")
         return text, before if before is not None else after
 
-    def occurrence_before(self) -> int | None:
-        """``the second`` (``occurrence of``) before a phrase."""
+    def occurrence_before(self) -> int | str | None:
+        """``the second`` (``occurrence of``) before a phrase; ``"all"`` for "both references to",
+        "every occurrence of", "all instances of"."""
+        if self.accept_any(*_EVERY):
+            return "all"
         ordinal = self.peek(1).key in ORDINALS or ORDINAL_NUM.match(self.peek(1).value)
         if not (self.at("the") and ordinal):
             return None
@@ -374,8 +443,19 @@ class WordActions(ClauseStatements):
             return int(tok.value)
         raise self.lex.error(tok.start, "an occurrence number such as 2 or 'second'")
 
-    def occurrence_after(self) -> int | None:
-        """``(occurrence 2)`` or ``(second occurrence)`` after a phrase."""
+    def occurrence_after(self) -> int | str | None:
+        """``(occurrence 2)`` or ``(second occurrence)`` after a phrase; ``"all"`` for
+        "(every occurrence)", "wherever it occurs", "in both places"."""
+        if self.accept_any(*EVERY_AFTER):
+            return "all"
+        if self.peek().kind == "(" and self.peek(1).key in ("every", "each", "all", "both"):
+            self.take()
+            self.take()
+            self.accept_any("occurrence", "occurrences", "instance", "instances")
+            if self.peek().kind != ")":
+                raise self.fail("')' to close the occurrence")
+            self.take()
+            return "all"
         if self.peek().kind != "(" or (
             self.peek(1).key not in ("occurrence", *ORDINALS) and not ORDINAL_NUM.match(self.peek(1).value)
         ):

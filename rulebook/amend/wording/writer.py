@@ -90,7 +90,9 @@ def _flow(value: Any) -> str:
     return text
 
 
-def _occurrence(n: int | None) -> str:
+def _occurrence(n: int | str | None) -> str:
+    if n == "all":
+        return " (every occurrence)"
     return "" if n is None else f" (occurrence {n})"
 
 
@@ -117,6 +119,11 @@ def write_wording(amendment: Amendment, version: Version | None = None) -> str:
 
     a = amendment
     op = a.op
+    if op == "replace_words" and a.throughout:
+        return f"replace {_quote(a.old or '')} with {_quote(a.new or '')} throughout the rule book"
+    if op == "replace_words" and a.part == "heading":
+        old = _quote(a.old or "") + _occurrence(a.occurrence)
+        return f"Amend the heading of {ref(a.clause)}: replace {old} with {_quote(a.new or '')}"
     if op == "replace_words":
         old = _quote(a.old or "") + _occurrence(a.occurrence)
         return f"{ref(a.clause)}: delete {old} and insert {_quote(a.new or '')}"
