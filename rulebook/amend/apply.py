@@ -33,9 +33,11 @@ from rulebook.amend.phrases import (
     edge_reading,
     find_phrase,
     find_printed_phrase,
+    listed_words,
     phrase_pattern,
     replace_every,
     tidy,
+    why_absent,
 )
 from rulebook.binding import restate
 from rulebook.errors import AmendmentError, CitationError
@@ -101,11 +103,11 @@ class _Step:
                 if span is not None:
                     return text, span[0], span[1]
             if reason == "absent":
-                raise self.fail(_absent(what, phrase, place, text)) from None
+                raise self.fail(why_absent(what, phrase, place, text)) from None
             if reason in ("ambiguous", "occurrence"):
                 _, words = find_phrase(text, phrase, 1, shown=SHOWN_OCCURRENCES)
                 count = count_phrase(text, phrase)
-                listed = _listed(words, count)
+                listed = listed_words(words, count)
                 if reason == "ambiguous":
                     choices = (
                         " or ".join(map(str, range(1, count + 1)))
@@ -384,34 +386,6 @@ class _Step:
         provisions = {k: val for k, val in clause.provisions.items() if k != name}
         out = replace_clause(v, evolve_clause(clause, provisions=provisions))
         return attrs.evolve(out, provenance=out.provenance.discard(name))
-
-
-def _absent(what: str, phrase: str, place: str, text: str) -> str:
-    """Why a phrase was not found: absent, or present only inside longer words."""
-    shown = text if len(text) <= 160 else text[:157] + "..."
-    if phrase in text:
-        return (
-            f"{what} {phrase!r} occurs in {place} only inside longer words (as in {_inside(text, phrase)!r}); "
-            "phrases match whole words: quote the whole words"
-        )
-    return f"{what} {phrase!r} does not occur in {place}, which reads {shown!r}; quote the words exactly as they stand"
-
-
-def _listed(words: list[int], count: int) -> str:
-    """The word numbers of the first occurrences, and how many there are in all when not all are named."""
-    if count > len(words):
-        return "words " + ", ".join(map(str, words)) + f", ... ({count} in all)"
-    return "words " + (", ".join(map(str, words[:-1])) + f" and {words[-1]}" if len(words) > 1 else str(words[0]))
-
-
-def _inside(text: str, phrase: str) -> str:
-    i = text.find(phrase)
-    s, e = i, i + len(phrase)
-    while s > 0 and text[s - 1].isalnum():
-        s -= 1
-    while e < len(text) and text[e].isalnum():
-        e += 1
-    return text[s:e]
 
 
 def _base_for(version: Version, motion: Motion, bases: Mapping[str, Version] | None) -> Version:

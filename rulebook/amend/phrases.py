@@ -320,3 +320,31 @@ def replace_every(text: str, old: str, new: str) -> str:
             pieces += [text[last : m.start()], new]
             last = m.start() + len(old)
     return "".join([*pieces, text[last:]])
+
+
+def why_absent(what: str, phrase: str, place: str, text: str) -> str:
+    """Why a phrase was not found: absent, or present only inside longer words."""
+    shown = text if len(text) <= 160 else text[:157] + "..."
+    if phrase in text:
+        return (
+            f"{what} {phrase!r} occurs in {place} only inside longer words (as in {_inside(text, phrase)!r}); "
+            "phrases match whole words: quote the whole words"
+        )
+    return f"{what} {phrase!r} does not occur in {place}, which reads {shown!r}; quote the words exactly as they stand"
+
+
+def listed_words(words: list[int], count: int) -> str:
+    """The word numbers of the first occurrences, and how many there are in all when not all are named."""
+    if count > len(words):
+        return "words " + ", ".join(map(str, words)) + f", ... ({count} in all)"
+    return "words " + (", ".join(map(str, words[:-1])) + f" and {words[-1]}" if len(words) > 1 else str(words[0]))
+
+
+def _inside(text: str, phrase: str) -> str:
+    i = text.find(phrase)
+    s, e = i, i + len(phrase)
+    while s > 0 and text[s - 1].isalnum():
+        s -= 1
+    while e < len(text) and text[e].isalnum():
+        e += 1
+    return text[s:e]
