@@ -302,15 +302,21 @@ def _restate_clause(old: Clause | None, new: Clause) -> Clause:
     return evolve_clause(new, provisions=provisions, stated=tuple(stated))
 
 
-def _changed(before: tuple[Clause, ...], after: tuple[Clause, ...]) -> Iterator[tuple[Clause | None, Clause]]:
-    """Pairs (old or None, new) of the clauses of ``after`` that are not shared with ``before``."""
-    old_by_id = {c.id: c for c in before}
-    for clause in after:
-        old = old_by_id.get(clause.id)
-        if old is clause:
-            continue
-        yield old, clause
-        yield from _changed(old.children if old is not None else (), clause.children)
+def _changed(before: tuple[Clause, ...], after: tuple[Clause, ...]) -> list[tuple[Clause | None, Clause]]:
+    """Pairs (old or None, new) of the clauses of ``after`` that are not shared with
+    ``before``, each parent before its children."""
+    out: list[tuple[Clause | None, Clause]] = []
+
+    def visit(before: tuple[Clause, ...], after: tuple[Clause, ...]) -> None:
+        old_by_id = {c.id: c for c in before}
+        for clause in after:
+            old = old_by_id.get(clause.id)
+            if old is not clause:
+                out.append((old, clause))
+                visit(old.children if old is not None else (), clause.children)
+
+    visit(before, after)
+    return out
 
 
 def restate(before: Version, after: Version, change: Change | None = None) -> Version:
@@ -327,7 +333,7 @@ def restate(before: Version, after: Version, change: Change | None = None) -> Ve
     8
     """
     out = after
-    for old, new in list(_changed(before.clauses, after.clauses)):
+    for old, new in _changed(before.clauses, after.clauses):
         if not new.stated and not (old is not None and old.stated) and not new.provisions:
             continue
         updated = _restate_clause(old, new)

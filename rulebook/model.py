@@ -345,16 +345,29 @@ class Version(Displayable):
         >>> v.path("y")
         (1,)
         """
-        chain = self.ancestor_ids(clause_id)
-        path = []
+        return tuple(i for i, _ in self._descend(clause_id))
+
+    def _descend(self, clause_id: str) -> list[tuple[int, Clause]]:
+        """(position among its siblings, clause) from the top level down to ``clause_id``.
+
+        Kept for the version: applying an amendment looks the same clause up
+        several times in the version in hand (docs/architecture.md, "Speed")."""
+        key = ("descend", clause_id)
+        found = self._derived.get(key)
+        if found is None:
+            found = self._derived[key] = self._walk_down(clause_id)
+        return found  # type: ignore[no-any-return]
+
+    def _walk_down(self, clause_id: str) -> list[tuple[int, Clause]]:
+        out = []
         siblings = self.clauses
-        for cid in chain:
+        for cid in self.ancestor_ids(clause_id):
             for i, c in enumerate(siblings):
                 if c.id == cid:
-                    path.append(i)
+                    out.append((i, c))
                     siblings = c.children
                     break
-        return tuple(path)
+        return out
 
     def ancestor_ids(self, clause_id: str) -> tuple[str, ...]:
         """Ids from the top level down to ``clause_id``, inclusive.
@@ -371,30 +384,26 @@ class Version(Displayable):
         parents = self._maps[0]
         if clause_id not in parents:
             raise CitationError(f"no clause with id {clause_id!r} in version {self.label!r}")
-        chain = []
-        node: str | None = clause_id
+        chain = [clause_id]
+        node = parents[clause_id]
+        limit = len(parents)
         while node is not None:
             chain.append(node)
-            if len(chain) > len(parents):
+            node = parents[node]
+            if len(chain) > limit:
                 raise RulebookError(
                     f"clause {clause_id!r} is its own ancestor in version {self.label!r}; give each clause its own id"
                 )
-            node = parents[node]
         chain.reverse()
         return tuple(chain)
 
     def lineage(self, clause_id: str) -> tuple[Clause, ...]:
         """The clauses from the top level down to this one, inclusive."""
-        out = []
-        siblings = self.clauses
-        for i in self.path(clause_id):
-            out.append(siblings[i])
-            siblings = siblings[i].children
-        return tuple(out)
+        return tuple(c for _, c in self._descend(clause_id))
 
     def clause(self, clause_id: str) -> Clause:
         """The clause with this stable id (see :func:`rulebook.resolve` for citations)."""
-        return self.lineage(clause_id)[-1]
+        return self._descend(clause_id)[-1][1]
 
     def siblings(self, clause_id: str) -> tuple[Clause, ...]:
         """The clause's siblings, itself included, in order."""
@@ -428,6 +437,19 @@ def walk(clauses: tuple[Clause, ...]) -> Iterator[tuple[int, Clause]]:
         stack.extend((depth + 1, c) for c in reversed(node.children))
 
 
+def _with_children(node: Clause, children: tuple[Clause, ...]) -> Clause:
+    """``node`` with new children: every field is already converted, so none is
+    converted again (``attrs.evolve`` would; this runs once per level per edit)."""
+    clone = object.__new__(Clause)
+    for name in _CLAUSE_FIELDS:
+        object.__setattr__(clone, name, getattr(node, name))
+    object.__setattr__(clone, "children", children)
+    return clone
+
+
+_CLAUSE_FIELDS = tuple(f.name for f in attrs.fields(Clause))
+
+
 def _rebuild(
     version: Version,
     path: tuple[int, ...],
@@ -443,11 +465,18 @@ def _rebuild(
         if depth == len(path):
             return new_siblings
         i = path[depth]
-        node = siblings[i]
-        node = attrs.evolve(node, children=rebuild(node.children, depth + 1))
+        node = _with_children(siblings[i], rebuild(siblings[i].children, depth + 1))
         return siblings[:i] + (node,) + siblings[i + 1 :]
 
     clauses = rebuild(version.clauses, 0)
+    if (
+        old is not None
+        and len(new) == 1
+        and new[0].id == old.id
+        and new[0].children is old.children
+        and new[0].provisions.keys() == old.provisions.keys()
+    ):
+        return attrs.evolve(version, clauses=clauses)  # the same ids in the same places: the maps hold
     parents = version.parents.evolver()
     provisions = version.provision_index.evolver()
     if old is not None:
@@ -466,12 +495,14 @@ def _rebuild(
 
 def replace_clause(version: Version, clause: Clause) -> Version:
     """A new version with the clause of the same id replaced by ``clause``."""
-    path = version.path(clause.id)
-    parent_id = version.parents[clause.id]
-    siblings = version.siblings(clause.id)
-    i = path[-1]
-    old = siblings[i]
-    return _rebuild(version, path[:-1], siblings[:i] + (clause,) + siblings[i + 1 :], old, (clause,), parent_id)
+    down = version._descend(clause.id)
+    i, old = down[-1]
+    parent = down[-2][1] if len(down) > 1 else None
+    siblings = version.clauses if parent is None else parent.children
+    path = tuple(k for k, _ in down[:-1])
+    return _rebuild(
+        version, path, siblings[:i] + (clause,) + siblings[i + 1 :], old, (clause,), parent.id if parent else None
+    )
 
 
 def insert_clause(version: Version, parent_id: str | None, index: int, clause: Clause) -> Version:

@@ -41,6 +41,7 @@ from rulebook.amend.phrases import (
 )
 from rulebook.binding import restate
 from rulebook.errors import AmendmentError, CitationError
+from rulebook.io.yamlsrc import gc_paused
 from rulebook.model import Clause, Version, delete_clause, evolve_clause, insert_clause, replace_clause, walk
 from rulebook.numbering import citation, duplicate_number, resolve_id
 
@@ -465,9 +466,10 @@ def apply_all(
     lookup.setdefault(version.label, version)
     current = version
     done = []
-    for motion in motions:
-        current = apply(current, motion, bases=lookup)
-        done.append(motion.change)
+    with gc_paused():  # thousands of small acyclic objects a motion: nothing for the collector to find
+        for motion in motions:
+            current = apply(current, motion, bases=lookup)
+            done.append(motion.change)
     return attrs.evolve(
         current,
         label=label or (current.label if len(done) == 1 else f"{version.label}+{len(done)} motions"),
