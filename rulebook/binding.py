@@ -308,12 +308,19 @@ def _changed(before: tuple[Clause, ...], after: tuple[Clause, ...]) -> list[tupl
     out: list[tuple[Clause | None, Clause]] = []
 
     def visit(before: tuple[Clause, ...], after: tuple[Clause, ...]) -> None:
-        old_by_id = {c.id: c for c in before}
-        for clause in after:
-            old = old_by_id.get(clause.id)
-            if old is not clause:
-                out.append((old, clause))
-                visit(old.children if old is not None else (), clause.children)
+        old_by_id: dict[str, Clause] | None = None  # built only when siblings moved
+        for k, clause in enumerate(after):
+            old = before[k] if k < len(before) else None
+            if old is clause:
+                continue
+            if old is None or old.id != clause.id:
+                if old_by_id is None:
+                    old_by_id = {c.id: c for c in before}
+                old = old_by_id.get(clause.id)
+                if old is clause:
+                    continue
+            out.append((old, clause))
+            visit(old.children if old is not None else (), clause.children)
 
     visit(before, after)
     return out

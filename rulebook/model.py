@@ -71,7 +71,12 @@ def as_tuple(items: Iterable[Any]) -> tuple[Any, ...]:
     return items if isinstance(items, tuple) else tuple(items)
 
 
+_NO_PROVISIONS: immutabledict[str, Any] = immutabledict()
+
+
 def _frozen_map(value: Mapping[str, Any] | None) -> immutabledict[str, Any]:
+    if not value:
+        return _NO_PROVISIONS  # most clauses carry none: one shared empty map
     if isinstance(value, immutabledict) and all(not isinstance(v, dict | list) for v in value.values()):
         return value
     return freeze(value or {})  # type: ignore[no-any-return]
@@ -448,6 +453,20 @@ def _with_children(node: Clause, children: tuple[Clause, ...]) -> Clause:
 
 
 _CLAUSE_FIELDS = tuple(f.name for f in attrs.fields(Clause))
+_VERSION_FIELDS = tuple(f.name for f in attrs.fields(Version) if f.name != "_derived")
+
+
+def _with_clauses(version: Version, clauses: tuple[Clause, ...], maps: Any = None) -> Version:
+    """``version`` with a new clause tree (and maps), as ``attrs.evolve`` would
+    make it but without converting fields already converted; nothing derived is kept."""
+    clone = object.__new__(Version)
+    for name in _VERSION_FIELDS:
+        object.__setattr__(clone, name, getattr(version, name))
+    object.__setattr__(clone, "clauses", clauses)
+    if maps is not None:
+        object.__setattr__(clone, "_maps", maps)
+    object.__setattr__(clone, "_derived", {})
+    return clone
 
 
 def _rebuild(
@@ -476,7 +495,7 @@ def _rebuild(
         and new[0].children is old.children
         and new[0].provisions.keys() == old.provisions.keys()
     ):
-        return attrs.evolve(version, clauses=clauses)  # the same ids in the same places: the maps hold
+        return _with_clauses(version, clauses)  # the same ids in the same places: the maps hold
     parents = version.parents.evolver()
     provisions = version.provision_index.evolver()
     if old is not None:
@@ -490,7 +509,7 @@ def _rebuild(
             _unindex(old, parents, provisions)
     for clause in new:
         _index(clause, parent_id, parents, provisions)
-    return attrs.evolve(version, clauses=clauses, maps=(parents.persistent(), provisions.persistent()))
+    return _with_clauses(version, clauses, (parents.persistent(), provisions.persistent()))
 
 
 def replace_clause(version: Version, clause: Clause) -> Version:

@@ -101,6 +101,8 @@ def duplicate_number(siblings: tuple[Clause, ...], level: Level) -> tuple[Clause
     >>> duplicate_number((Clause("a"), Clause("b", number="1A")), Level("arabic")) is None
     True
     """
+    if all(clause.number is None for clause in siblings):
+        return None  # positions 1, 2, 3, ... never print alike in one style
     seen: dict[str, Clause] = {}
     for clause, number in zip(siblings, numbers(siblings, level), strict=True):
         key = number.strip().casefold()
