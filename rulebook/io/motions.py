@@ -36,8 +36,8 @@ _MOTION_KEYS = ("motion", "ruling", "title", "proposer", "seconder", "base", "da
 
 def _text(entry: Mapping, key: str, what: str) -> str | None:
     value = entry.get(key)
-    if value is None:
-        return None
+    if value is None or type(value) is str:
+        return value
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         raise entry.error(f"{what}: {key!r} must be text", key)
     return str(value)

@@ -34,7 +34,6 @@ import contextlib
 import os
 import stat
 import sys
-import tempfile
 from pathlib import Path
 
 from rulebook.errors import OutputError
@@ -144,6 +143,8 @@ def _write_through(shown: str | Path, target: Path, text: str, *, truncate: bool
 def _replace(shown: str | Path, target: Path, text: str, info: os.stat_result | None) -> None:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)  # with the umask, as mkdir does
+        import tempfile  # here, not at the top: read-only commands such as `show` never pay for it
+
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}{TMP_MARK}", dir=target.parent)
     except OSError as exc:
         raise _fail(shown, exc) from None
@@ -180,6 +181,8 @@ def staging_dir(target: Path) -> Path:
     ...     d.name.startswith(".site.rulebook-tmp-"), oct(d.stat().st_mode & 0o777) == oct(0o777 & ~umask())
     (True, True)
     """
+    import tempfile
+
     path = Path(tempfile.mkdtemp(prefix=f".{target.name}{TMP_MARK}", dir=target.parent))
     path.chmod(0o777 & ~umask())
     return path
