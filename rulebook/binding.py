@@ -306,24 +306,26 @@ def _changed(before: tuple[Clause, ...], after: tuple[Clause, ...]) -> list[tupl
     """Pairs (old or None, new) of the clauses of ``after`` that are not shared with
     ``before``, each parent before its children."""
     out: list[tuple[Clause | None, Clause]] = []
+    _visit(before, after, out)
+    return out
 
-    def visit(before: tuple[Clause, ...], after: tuple[Clause, ...]) -> None:
-        old_by_id: dict[str, Clause] | None = None  # built only when siblings moved
-        for k, clause in enumerate(after):
-            old = before[k] if k < len(before) else None
+
+def _visit(before: tuple[Clause, ...], after: tuple[Clause, ...], out: list[tuple[Clause | None, Clause]]) -> None:
+    # a plain function, not a closure over ``out``: a closure that calls itself is a
+    # reference cycle, left for the collector, once per motion applied
+    old_by_id: dict[str, Clause] | None = None  # built only when siblings moved
+    for k, clause in enumerate(after):
+        old = before[k] if k < len(before) else None
+        if old is clause:
+            continue
+        if old is None or old.id != clause.id:
+            if old_by_id is None:
+                old_by_id = {c.id: c for c in before}
+            old = old_by_id.get(clause.id)
             if old is clause:
                 continue
-            if old is None or old.id != clause.id:
-                if old_by_id is None:
-                    old_by_id = {c.id: c for c in before}
-                old = old_by_id.get(clause.id)
-                if old is clause:
-                    continue
-            out.append((old, clause))
-            visit(old.children if old is not None else (), clause.children)
-
-    visit(before, after)
-    return out
+        out.append((old, clause))
+        _visit(old.children if old is not None else (), clause.children, out)
 
 
 def restate(before: Version, after: Version, change: Change | None = None) -> Version:

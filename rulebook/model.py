@@ -480,14 +480,16 @@ def _rebuild(
     """Put ``new_siblings`` at the level addressed by ``path`` (a parent's path),
     re-creating only the clauses on the way down, and update the two maps."""
 
-    def rebuild(siblings: tuple[Clause, ...], depth: int) -> tuple[Clause, ...]:
-        if depth == len(path):
-            return new_siblings
-        i = path[depth]
-        node = _with_children(siblings[i], rebuild(siblings[i].children, depth + 1))
-        return siblings[:i] + (node,) + siblings[i + 1 :]
-
-    clauses = rebuild(version.clauses, 0)
+    # bottom-up, without a self-calling closure: that would be a reference cycle
+    # per edit, holding the old clauses until the cyclic collector ran
+    levels = []
+    siblings = version.clauses
+    for i in path:
+        levels.append(siblings)
+        siblings = siblings[i].children
+    clauses = new_siblings
+    for siblings, i in zip(reversed(levels), reversed(path), strict=True):
+        clauses = siblings[:i] + (_with_children(siblings[i], clauses),) + siblings[i + 1 :]
     if (
         old is not None
         and len(new) == 1

@@ -226,7 +226,7 @@ class Source:
 
     def __init__(self, file: str) -> None:
         self.file = file
-        self._constructor = yaml.SafeLoader("")  # only its scalar constructors are used
+        self._constructor = yaml.constructor.SafeConstructor()  # its scalar constructors; a whole loader is a cycle
         self._count = 0
         self._aliased = 0
         self._seen: set[int] = set()
