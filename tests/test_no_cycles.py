@@ -10,7 +10,7 @@ collection of the book.
 from __future__ import annotations
 
 import gc
-import sys
+import importlib.util
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -22,10 +22,12 @@ from rulebook.history import load_history
 from rulebook.io import motions as motion_io
 from rulebook.io.rulebook import loads
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-from generate import generate, generate_motions  # noqa: E402
-
-BOOK = Path(__file__).resolve().parents[1] / "rules" / "labour"
+ROOT = Path(__file__).resolve().parents[1]
+BOOK = ROOT / "rules" / "labour"
+_spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
+assert _spec is not None and _spec.loader is not None
+generate = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(generate)
 
 
 @pytest.fixture
@@ -48,9 +50,9 @@ def _cycles_left(run: Callable[[], Any]) -> int:
 
 
 def test_loading_and_applying_leave_no_cycles(collector_paused):
-    text = generate(clauses=300, depth=4)
+    text = generate.generate(clauses=300, depth=4)
     book = loads(text, "book.yaml")
-    motions = generate_motions(book, 20, seed=1, ops=("replace_words",), amendments=(1, 2))
+    motions = generate.generate_motions(book, 20, seed=1, ops=("replace_words",), amendments=(1, 2))
     motions_text = motion_io.dumps(motions)
     assert _cycles_left(lambda: loads(text, "book.yaml")) == 0
     assert _cycles_left(lambda: apply_all(book, motions)) == 0
