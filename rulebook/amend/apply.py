@@ -434,12 +434,13 @@ def apply(
         current = step.run(current, amendment)
     if not partial:
         step.finish(current)
-    current = restate(version, current, motion.change)  # bound values follow their words: docs/provisions.md
+    change = motion.change
+    current = restate(version, current, change)  # bound values follow their words: docs/provisions.md
     return attrs.evolve(
         current,
         label=label or f"{version.label}+{motion.id}",
         parent=version.label,
-        changes=(motion.change,),
+        changes=(change,),
     )
 
 
@@ -469,7 +470,7 @@ def apply_all(
     with gc_paused():  # thousands of small acyclic objects a motion: nothing for the collector to find
         for motion in motions:
             current = apply(current, motion, bases=lookup)
-            done.append(motion.change)
+            done.append(current.changes[0])
     return attrs.evolve(
         current,
         label=label or (current.label if len(done) == 1 else f"{version.label}+{len(done)} motions"),
