@@ -143,7 +143,29 @@ class History:
         """The last version built."""
         return self.versions[-1]
 
-    def __getitem__(self, label: str) -> Version:
+    def __getitem__(self, label: str | int) -> Version:
+        """The version with this label, or at this position (``history[-1]`` is the latest).
+
+        Examples
+        --------
+        >>> from rulebook.model import Clause, Level, Version
+        >>> h = History("club.yaml", [Version("club", "1", [Level("arabic")], [Clause("a")])])
+        >>> h["1"] is h[0] is h[-1]
+        True
+        >>> h[1]
+        Traceback (most recent call last):
+        ...
+        rulebook.errors.VersionError: club.yaml: no version at position 1; the history has 1 version (0 to 0, or -1 to -1)
+        """
+        if isinstance(label, int):
+            n = len(self.versions)
+            if -n <= label < n:
+                return self.versions[label]
+            raise VersionError(
+                f"no version at position {label}; the history has {n} version{'s' if n != 1 else ''} "
+                f"(0 to {n - 1}, or -{n} to -1)",
+                file=self.source,
+            )
         for v in self.versions:
             if v.label == label:
                 return v

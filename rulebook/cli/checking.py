@@ -164,11 +164,14 @@ def _book_alone(version: Version, fmt: str) -> None:
         for r in report["lost"]
     ]  # fmt: skip
     if fmt == "json":
-        click.echo(json.dumps({"findings": [], "warnings": warnings}, indent=2, ensure_ascii=False))
+        ruled = [{"clause": r["clause"], "id": r["id"], "value": r["value"], "ruling": r["ruling"]} for r in report["ruled"]]
+        click.echo(json.dumps({"findings": [], "warnings": warnings, "ruled": ruled}, indent=2, ensure_ascii=False))
         return
     for w in warnings:
         click.echo(f"warning: {w['clause']}: {w['message']}")
-    click.echo(f"{version.label}: no motions to check; {len(warnings)} warning(s) about the book itself")
+    ruled = len(report["ruled"])
+    also = f" ({ruled} value(s) set by rulings, which change meaning, not words)" if ruled else ""
+    click.echo(f"{version.label}: no motions to check; {len(warnings)} warning(s) about the book itself{also}")
 
 
 COMMANDS = (check, composite)
