@@ -263,7 +263,7 @@ class Amendment:
 
     @op.validator
     def _known(self, _: Any, op: str) -> None:
-        if op not in OPS:  # checked here, so no half-made motion carries a misspelt operation
+        if op not in OPERATIONS:  # checked here, so no half-made motion carries a misspelt operation
             raise AmendmentError(f"unknown operation {op!r}; the operations are {', '.join(OPS)} (docs/motions.md)")
 
     @property
