@@ -48,7 +48,7 @@ import attrs
 
 from rulebook.amend.apply import apply, apply_all
 from rulebook.amend.motion import Motion
-from rulebook.display import printable
+from rulebook.display import clip, printable
 from rulebook.errors import CitationError, HistoryError, RulebookError, VersionError
 from rulebook.io import rulebook as book_io
 from rulebook.io.history import read_history
@@ -152,10 +152,10 @@ class History:
         >>> h = History("club.yaml", [Version("club", "1", [Level("arabic")], [Clause("a")])])
         >>> h["1"] is h[0] is h[-1]
         True
-        >>> h[1]
+        >>> h[1]  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        rulebook.errors.VersionError: club.yaml: no version at position 1; the history has 1 version (0 to 0, or -1 to -1)
+        rulebook.errors.VersionError: club.yaml: no version at position 1; the history has 1 version (0 to 0, ...)
         """
         if isinstance(label, int):
             n = len(self.versions)
@@ -362,9 +362,13 @@ def load_history(path: str | Path) -> History:
     'The fee is 10 pounds.'
     """
     root = Path(path)
-    if not root.exists():
-        raise VersionError("no such rule book file or directory; check the path", file=printable(str(root)))
-    if not root.is_dir():  # a file, or a device or pipe that the bounded read refuses clearly
+    try:
+        exists, is_dir = root.exists(), root.is_dir()
+    except OSError as exc:  # a name too long, a loop of links (docs/limits.md)
+        raise VersionError(f"cannot look the path up ({exc.strerror}); check the path", file=clip(str(root))) from None
+    if not exists:
+        raise VersionError("no such rule book file or directory; check the path", file=clip(str(root)))
+    if not is_dir:  # a file, or a device or pipe that the bounded read refuses clearly
         return History(str(root), (book_io.load_file(root),))
     book_file = root / "rulebook.yaml"
     if not book_file.is_file():

@@ -164,13 +164,14 @@ def _book_alone(version: Version, fmt: str) -> None:
         for r in report["lost"]
     ]  # fmt: skip
     if fmt == "json":
-        ruled = [{"clause": r["clause"], "id": r["id"], "value": r["value"], "ruling": r["ruling"]} for r in report["ruled"]]
+        keep = ("clause", "id", "value", "ruling")
+        ruled = [{k: r[k] for k in keep} for r in report["ruled"]]
         click.echo(json.dumps({"findings": [], "warnings": warnings, "ruled": ruled}, indent=2, ensure_ascii=False))
         return
     for w in warnings:
         click.echo(f"warning: {w['clause']}: {w['message']}")
-    ruled = len(report["ruled"])
-    also = f" ({ruled} value(s) set by rulings, which change meaning, not words)" if ruled else ""
+    n_ruled = len(report["ruled"])
+    also = f" ({n_ruled} value(s) set by rulings, which change meaning, not words)" if n_ruled else ""
     click.echo(f"{version.label}: no motions to check; {len(warnings)} warning(s) about the book itself{also}")
 
 

@@ -48,8 +48,9 @@ from typing import Any
 import attrs
 
 from rulebook.amend.motion import Motion
+from rulebook.display import clip
 from rulebook.errors import RulebookError, SchemaError
-from rulebook.history import History, load_history, printable, split_spec
+from rulebook.history import History, load_history, split_spec
 from rulebook.io import motions as motion_io
 from rulebook.io.yamlsrc import Mapping, Seq, read
 from rulebook.model import Version, freeze
@@ -213,7 +214,7 @@ def _side(spec: str, doc: Mapping, key: str, here: Path, histories: dict[str, Hi
         version = history.select(selector)
     except RulebookError as exc:
         raise SchemaError(
-            f"rulebook {spec!r} (resolved to {printable(str(target))}): {exc}", file=doc.file, line=doc.line_of(key)
+            f"rulebook {clip(spec)!r} (resolved to {clip(str(target))}): {exc}", file=doc.file, line=doc.line_of(key)
         ) from None
     return Side(spec, version, tuple(history.ancestors(version.label)))
 

@@ -150,9 +150,7 @@ def test_a_value_set_by_a_ruling_is_not_a_warning_about_the_words():
     report = json.loads(result.output)
     warned = {w["value"] for w in report["warnings"]}
     ruled = {r["value"]: r["ruling"] for r in report["ruled"]}
-    assert ruled == {
-        "leadership.eligibility.registered_supporters.fee_pounds": "2016-08-12-evangelou-court-of-appeal"
-    }
+    assert ruled == {"leadership.eligibility.registered_supporters.fee_pounds": "2016-08-12-evangelou-court-of-appeal"}
     assert not warned & set(ruled)
     assert "shadow_cabinet.selection.leader" in warned  # a book value with no words is still a warning
     shown = rb("bind", f"{LABOUR}@2016-08-12").output
