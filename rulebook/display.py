@@ -23,6 +23,8 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
+from rulebook.errors import clip
+
 __all__ = ["Displayable", "clip", "printable", "show_value"]
 
 
@@ -75,20 +77,6 @@ def printable(text: str) -> str:
     'rules/\\nlabour'
     """
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
-
-
-def clip(text: str, width: int = 60) -> str:
-    r"""``text`` made printable and cut to ``width`` characters, saying how long it was:
-    an error line never echoes a huge path or value (docs/limits.md).
-
-    Examples
-    --------
-    >>> clip("rules/labour")
-    'rules/labour'
-    >>> clip("x" * 100, 8)
-    'xxxxxxxx... (100 characters)'
-    """
-    return printable(text) if len(text) <= width else printable(text[:width]) + f"... ({len(text)} characters)"
 
 
 class Displayable:

@@ -23,8 +23,8 @@ import attrs
 
 from rulebook.amend.apply import apply, apply_all
 from rulebook.amend.motion import Motion
-from rulebook.display import clip, printable
-from rulebook.errors import CitationError, HistoryError, RulebookError, VersionError
+from rulebook.display import printable
+from rulebook.errors import CitationError, HistoryError, RulebookError, VersionError, clip
 from rulebook.io import rulebook as book_io
 from rulebook.io.history import read_history
 from rulebook.model import Version, as_tuple

@@ -14,8 +14,7 @@ from typing import Any
 import click
 
 from rulebook.cli.color import CHOICES
-from rulebook.display import clip
-from rulebook.errors import RulebookError, escape_controls
+from rulebook.errors import RulebookError, clip, escape_controls
 
 __all__ = ["main"]
 

@@ -36,8 +36,7 @@ from pathlib import Path
 from rulebook.amend.carried import check_not_carried
 from rulebook.amend.motion import Motion
 from rulebook.diff import diff_motions
-from rulebook.display import clip
-from rulebook.errors import OutputError
+from rulebook.errors import OutputError, clip
 from rulebook.io.output import staging_dir
 from rulebook.model import Version
 from rulebook.render.keeling import to_html

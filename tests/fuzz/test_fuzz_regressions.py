@@ -121,3 +121,14 @@ def test_a_path_too_long_is_one_line_and_exit_2_on_the_command_line(tmp_path, ar
     assert result.exit_code == 2, result.output
     assert "(" in result.output and "characters)" in result.output and "Traceback" not in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_a_scenario_naming_a_motion_file_too_long_to_look_up(tmp_path):
+    # found by the thorough profile (second soak): Path.is_file() raises on a name too long
+    from rulebook.io import scenarios
+
+    (tmp_path / "club.yaml").write_text(BOOK)
+    scenario = tmp_path / "s.yaml"
+    scenario.write_text(f"scenario: s\nrulebook: club.yaml\nmotions: [{'m' * 1000}.yaml]\nquestion: provision\n")
+    with pytest.raises(SchemaError, match=r"cannot look the path up \(File name too long\)"):
+        scenarios.load_file(scenario)
