@@ -19,9 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 _RATIO = r"\d+\.\d+x"
 
 
-def _run_quick(name: str) -> str:
+def _run_quick(name: str, *options: str) -> str:
     result = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / f"{name}.py"), "--quick"],
+        [sys.executable, str(ROOT / "benchmarks" / f"{name}.py"), "--quick", *options],
         capture_output=True,
         text=True,
         timeout=300,
@@ -51,8 +51,9 @@ def test_the_memory_benchmark_prints_its_ratios_to_one_version_and_to_copies() -
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="bench_apply compares against git apply")
 def test_the_apply_benchmark_agrees_with_git_apply_and_prints_its_ratios() -> None:
-    out = _run_quick("bench_apply")
+    out = _run_quick("bench_apply", "--profile")
     assert "motions: 20," in out
+    assert re.search(r"^\s+1\s.*\(apply_all\)$", out, re.MULTILINE), out  # the profile names it
     assert re.search(rf"^ratio apply_all / git apply:\s+{_RATIO}$", out, re.MULTILINE)
     assert re.search(rf"^ratio parse \+ apply_all / git apply:\s+{_RATIO}$", out, re.MULTILINE)
 
