@@ -271,9 +271,10 @@ def resolve(version: Version, ref: str) -> Clause:
             found = None
             break
         level = version.numbering[depth]
-        sep = _SEPARATOR.match(text, pos)
-        if depth and sep:
-            pos = sep.end()
+        if depth:
+            sep = _SEPARATOR.match(text, pos)
+            if sep:
+                pos = sep.end()
         m = None
         if level.label is not None:
             m = _label_pattern(level.label).match(text, pos)
