@@ -20,6 +20,8 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from itertools import compress
+from operator import is_not
 from typing import Any
 
 import attrs
@@ -313,19 +315,20 @@ def _changed(before: tuple[Clause, ...], after: tuple[Clause, ...]) -> list[tupl
 def _visit(before: tuple[Clause, ...], after: tuple[Clause, ...], out: list[tuple[Clause | None, Clause]]) -> None:
     # a plain function, not a closure over ``out``: a closure that calls itself is a
     # reference cycle, left for the collector, once per motion applied
-    old_by_id: dict[str, Clause] | None = None  # built only when siblings moved
-    for k, clause in enumerate(after):
-        old = before[k] if k < len(before) else None
-        if old is clause:
-            continue
-        if old is None or old.id != clause.id:
-            if old_by_id is None:
-                old_by_id = {c.id: c for c in before}
-            old = old_by_id.get(clause.id)
-            if old is clause:
-                continue
-        out.append((old, clause))
-        _visit(old.children if old is not None else (), clause.children, out)
+    if len(before) == len(after):  # the usual case: the same clauses, one or two of them new
+        pairs = [(before[k], after[k]) for k in compress(range(len(after)), map(is_not, before, after))]
+        if all(old.id == new.id for old, new in pairs):
+            for old, new in pairs:
+                out.append((old, new))
+                if old.children is not new.children:
+                    _visit(old.children, new.children, out)
+            return
+    old_by_id = {c.id: c for c in before}
+    for clause in after:
+        found = old_by_id.get(clause.id)
+        if found is not clause:
+            out.append((found, clause))
+            _visit(found.children if found is not None else (), clause.children, out)
 
 
 def restate(before: Version, after: Version, change: Change | None = None) -> Version:
