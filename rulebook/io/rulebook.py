@@ -57,6 +57,7 @@ __all__ = [
 ID_PATTERN = re.compile(r"^[^\W_][\w.:/-]*$")  # letters of any script, digits
 _BOOK_KEYS = ("rulebook", "title", "version", "effective", "source", "numbering", "citations", "invariants", "clauses")
 _CLAUSE_KEYS = ("id", "number", "heading", "text", "provisions", "stated_by", "clauses")
+_CLAUSE_KEY_SET = frozenset(_CLAUSE_KEYS)
 
 
 def label_problem(label: str) -> str | None:
@@ -82,6 +83,15 @@ def _check_id(value: Any, where: Mapping, key: str = "id") -> str:
             key,
         )
     return value
+
+
+def _text(item: Mapping, key: str, cid: str) -> str | None:
+    """``item[key]``, text or absent (most headings and texts are; anything else
+    is checked by ``get_typed``, which says what is wrong)."""
+    value = item.get(key)
+    if type(value) is str or (value is None and key not in item):
+        return value
+    return item.get_typed(key, str, f"clause {cid!r}")  # type: ignore[no-any-return]
 
 
 class _ClauseReader:
@@ -118,7 +128,8 @@ class _ClauseReader:
             raise SchemaError(
                 "each clause must be a mapping with at least an 'id'", file=seq.file, line=seq.line_of(index)
             )
-        item.check_keys(_CLAUSE_KEYS, ("id",), what="clause")
+        if not _CLAUSE_KEY_SET.issuperset(item) or "id" not in item:  # checked fully only to say what is wrong
+            item.check_keys(_CLAUSE_KEYS, ("id",), what="clause")
         cid = _check_id(item["id"], item)
         if cid in self.ids:
             _, line = self.ids[cid]
@@ -137,11 +148,11 @@ class _ClauseReader:
             if isinstance(number, bool) or not isinstance(number, str | int):
                 raise item.error(f"clause {cid!r}: 'number' must be text such as \"2A\"", "number")
             number = str(number)
-        heading = item.get_typed("heading", str, f"clause {cid!r}")
-        text = item.get_typed("text", str, f"clause {cid!r}")
-        for target in references(text):
-            self.refs.append((cid, target, item.file, item.line_of("text")))
-        provisions = item.get_typed("provisions", dict, f"clause {cid!r}", default={})
+        heading, text = _text(item, "heading", cid), _text(item, "text", cid)
+        if text and "[[" in text:
+            for target in references(text):
+                self.refs.append((cid, target, item.file, item.line_of("text")))
+        provisions = item.get_typed("provisions", dict, f"clause {cid!r}", default={}) if "provisions" in item else {}
         for name in provisions:
             line = provisions.line_of(name) if isinstance(provisions, Mapping) else item.line
             if name in self.provisions:
@@ -154,7 +165,7 @@ class _ClauseReader:
                 )
             self.provisions[name] = (item.file, line, cid)
         children = self.clauses(item.get("clauses"), item, "clauses", depth + 1)
-        explicit = read_stated_by(item, cid, provisions)
+        explicit = read_stated_by(item, cid, provisions) if "stated_by" in item else []
         for s in explicit:
             if s.source == "sub-clauses" and s.provision in self.provisions:
                 _, first, other = self.provisions[s.provision]
