@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import pytest
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
@@ -19,8 +18,7 @@ from rulebook.amend.apply import apply_all
 from rulebook.amend.phrases import phrase_pattern, phrase_starts
 from rulebook.binding import _changed
 from rulebook.errors import ParseError, RulebookError
-from rulebook.io import yamlsrc
-from rulebook.io.yamlsrc import MAX_DEPTH, _Loader, parse
+from rulebook.io.yamlsrc import _Loader, parse
 from rulebook.model import Version, walk
 from rulebook.strategies import motion_sets, rulebooks
 
@@ -106,28 +104,6 @@ def test_an_amended_version_is_indexed_as_if_built_afresh(data):
         assert amended.clause(clause.id) is clause
         assert amended.path(clause.id) == fresh.path(clause.id)
         assert amended.lineage(clause.id) == fresh.lineage(clause.id)
-
-
-@pytest.mark.parametrize("container", ["list", "mapping"])
-def test_plain_text_at_the_depth_limit_is_read_and_below_it_refused(container):
-    def nested(levels: int) -> str:
-        inner = "x"
-        for _ in range(levels):
-            inner = f"[{inner}]" if container == "list" else f"{{k: {inner}}}"
-        return inner
-
-    assert parse(nested(MAX_DEPTH), "f.yaml") is not None  # the text sits at depth MAX_DEPTH: allowed
-    with pytest.raises(ParseError, match=rf"^f\.yaml:1: nesting deeper than {MAX_DEPTH} levels"):
-        parse(nested(MAX_DEPTH + 1), "f.yaml")
-
-
-def test_plain_text_counts_towards_the_number_of_values(monkeypatch):
-    monkeypatch.setattr(yamlsrc, "MAX_NODES", 5)
-    assert parse("a: b\nc: d\n", "f.yaml") == {"a": "b", "c": "d"}  # 5 values: the mapping, 2 keys, 2 texts
-    with pytest.raises(ParseError, match=r"^f\.yaml:3: more than 5 values"):
-        parse("a: b\nc: d\ne: f\n", "f.yaml")
-    with pytest.raises(ParseError, match=r"^f\.yaml:5: more than 5 values"):
-        parse("- a\n- b\n- c\n- d\n- e\n", "f.yaml")  # the list and 4 items are 5
 
 
 def _changed_plainly(before, after):
