@@ -163,7 +163,17 @@ class Reader:
             "a new sentence",
         )
         introduced = self.colon()
-        tok = self.peek()
+        try:
+            tok = self.peek()
+        except WordingError:
+            text, end = self.lex.rest(self.pos)
+            if not introduced or any(m in text[1:] for m in "'\"‘’“”`"):
+                raise
+            # after ':' new text may be unquoted: a quote opened there and never closed (its closing
+            # mark lost in print), with no other quote mark after it, is that text, to the end
+            self.quoted_new = False
+            self.pos = end
+            return text[1:].strip()
         self.quoted_new = tok.kind == "quoted"
         if tok.kind == "quoted":
             nxt = self.peek(1)
