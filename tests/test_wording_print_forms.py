@@ -136,3 +136,25 @@ def test_a_quote_opened_after_a_colon_and_never_closed_runs_to_the_end() -> None
 def test_an_unclosed_quote_before_other_quotes_is_still_refused() -> None:
     with pytest.raises(WordingError, match="never closed"):
         parse_wording("Rule 2: replace 'a' with: 'b and delete 'c'")
+
+
+# -- new clauses as a secretary prints them (docs/drafting.md) ----------------------------------
+
+
+def test_re_letter_the_following_sub_clauses_after_a_new_sub_clause_asks_for_nothing_more() -> None:
+    (a,) = parse_wording("insert new sub-clause H after sub-clause G: 'Text.'; re-letter the following sub-clauses")
+    assert (a.op, a.after, a.numbered, a.new_clause.text) == ("insert_clause", "sub-clause G", "sub-clause H", "Text.")
+
+
+def test_sub_clauses_written_without_ids_are_given_derived_ids() -> None:
+    text = "insert new clause after Rule 2 as Rule 3: 'A.' with sub-clauses [{text: 'B.'}, {text: 'B.'}]"
+    (a,) = parse_wording(text)
+    ids = [c.id for c in a.new_clause.children]
+    assert [c.text for c in a.new_clause.children] == ["B.", "B."]
+    assert len(set(ids)) == 2 and all(i.startswith("b-") for i in ids)
+    assert [c.id for c in parse_wording(text)[0].new_clause.children] == ids
+
+
+def test_between_two_words_insert_puts_the_new_words_in_the_gap() -> None:
+    (a,) = parse_wording("Rule 3: Between “to” and “win” insert “run and”")
+    assert fields(a) == {"op": "replace_words", "clause": "Rule 3", "old": "to win", "new": "to run and win"}

@@ -48,7 +48,7 @@ _NUMBER = re.compile(
 )
 #: Words that start an operation (so they end a clause reference before them).
 ACTION_STARTS = ("delete", "leave", "remove", "omit", "strike", "striking", "inserting", "insert", "add", "substitute",
-                 "after", "before", "replace", "set", "for", "change", "at", "in")  # fmt: skip
+                 "after", "before", "replace", "set", "for", "change", "at", "in", "between")  # fmt: skip
 STATEMENT_STARTS = (*ACTION_STARTS, "move", "renumber", "re-number", "reletter", "re-letter")
 
 

@@ -154,6 +154,8 @@ class WordActions(Phrases):
         key = tok.key
         if key in DELETE_FIRST and (key not in ("leave", "strike") or self.peek(1).key == "out"):
             return self.delete()
+        if key == "between" and self.peek(1).kind == "quoted":
+            return self.between()
         if key in ("after", "before"):
             self.take()
             self.colon()
@@ -291,6 +293,20 @@ class WordActions(Phrases):
             return None
         ref = self.number_ref(self.reference(lambda t: t.kind == "," or t.key == "and", "the clause"))
         return SIBLING + ref if re.fullmatch(r"\([0-9A-Za-z]{1,4}\)", ref) else ref
+
+    def between(self) -> Amendment:
+        """``Between 'to' and 'win' insert 'run and'``: the two words side by side, the new ones put between."""
+        self.take()
+        first = self.quoted()
+        self.expect("and", what="'and' and the quoted words after the gap")
+        second, occurrence = self.phrase("the quoted words after the gap")
+        if self.peek().kind == ",":
+            self.take()
+        if self.peek().key not in INSERT:
+            raise self.fail("'insert' and the quoted words")
+        self.take()
+        new = self.new_text("the words to insert (quoted)")
+        return Amendment("replace_words", old=f"{first} {second}", new=f"{first} {new} {second}", occurrence=occurrence)
 
     def after_clause_block(self) -> Amendment | None:
         """``inserting after the item pertaining to section 1531 the following: '1532. Text'``: a new

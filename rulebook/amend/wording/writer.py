@@ -145,7 +145,7 @@ def write_wording(amendment: Amendment, version: Version | None = None) -> str:
             parts.append(f"the heading with {_quote(a.heading)}")
         return f"{ref(a.clause)}: replace " + " and ".join(parts or ["the text with ''"])
     if op == "insert_clause":
-        return _write_insert_clause(a, ref)
+        return _write_insert_clause(a, ref, version)
     if op == "delete_clause":
         cited = ref(a.clause)
         # "delete clause 17" keeps "clause" as part of the citation (docs/motions.md)
@@ -166,7 +166,7 @@ def _name(name: str) -> str:
     return name if plain else _quote(name)
 
 
-def _write_insert_clause(a: Amendment, ref: Callable[[str | None], str]) -> str:
+def _write_insert_clause(a: Amendment, ref: Callable[[str | None], str], version: Version | None) -> str:
     clause = a.new_clause or Clause("")
     where, anchor = a.anchor or ("after", "")
     place = "at the end of" if where == "into" else where
@@ -174,7 +174,9 @@ def _write_insert_clause(a: Amendment, ref: Callable[[str | None], str]) -> str:
     named = cid.lower() in KEYWORDS or names_number(cid)
     head = f"insert new clause with id {cid}" if named else f"insert new clause {cid}"
     if a.numbered is not None:
-        head = "insert new clause"  # named by the citation it will have, never by its id (docs/drafting.md)
+        # named by the citation it will have, as printed motions name it; the id stays in the
+        # structured fields (docs/drafting.md)
+        head = f"insert new {_unit(a, version)}"
     parts = [head]
     if clause.heading is not None:
         parts.append(f"headed {_quote(clause.heading)}")
@@ -182,12 +184,30 @@ def _write_insert_clause(a: Amendment, ref: Callable[[str | None], str]) -> str:
         parts.append(f"numbered {_quote(clause.number)}")
     parts.append(f"{place} {ref(anchor)}")
     if a.numbered is not None:
-        parts.append(f"as {a.numbered} with id {cid}")
+        parts.append(f"as {a.numbered}")
     out = " ".join(parts)
     if clause.text is not None:
         out += f": {_quote(clause.text)}"
     if clause.provisions:
         out += f" with provisions {_flow(clause.provisions)}"
     if clause.children:
-        out += f" with sub-clauses {_flow([clause_data(c) for c in clause.children])}"
+        children = [clause_data(c) for c in clause.children]
+        out += f" with sub-clauses {_flow(_unnamed(children) if a.numbered is not None else children)}"
     return out
+
+
+def _unnamed(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Sub-clauses as data without their ids, which the reader derives (docs/drafting.md)."""
+    return [{k: (_unnamed(v) if k == "clauses" else v) for k, v in item.items() if k != "id"} for item in items]
+
+
+def _depth(a: Amendment, version: Version | None) -> int | None:
+    """How deep the new clause will sit (0 at the top), when ``version`` holds its anchor."""
+    where, anchor = a.anchor or ("after", "")
+    if version is None or anchor not in version:
+        return None
+    return len(version.path(anchor)) - (0 if where == "into" else 1)
+
+
+def _unit(a: Amendment, version: Version | None) -> str:
+    return "sub-clause" if (_depth(a, version) or 0) > 0 else "clause"
