@@ -158,3 +158,13 @@ def test_sub_clauses_written_without_ids_are_given_derived_ids() -> None:
 def test_between_two_words_insert_puts_the_new_words_in_the_gap() -> None:
     (a,) = parse_wording("Rule 3: Between “to” and “win” insert “run and”")
     assert fields(a) == {"op": "replace_words", "clause": "Rule 3", "old": "to win", "new": "to run and win"}
+
+
+def test_amend_and_a_numbered_block_under_a_titled_clause_replaces_that_part() -> None:
+    (a,) = parse_wording("Section 3 – Forums Amend: 10.c.iv. Officers shall include reps.")
+    assert fields(a) == {"op": "replace_text", "clause": "Section 3, 10.c.iv", "text": "Officers shall include reps."}
+
+
+def test_amend_and_a_block_with_no_number_is_refused() -> None:
+    with pytest.raises(WordingError, match=r"column 27\): expected the number of the part"):
+        parse_wording("Section 3 – Forums Amend: Officers shall include reps.")

@@ -40,6 +40,7 @@ phrase, or after ``:`` or a dash the plain text to the end of the instruction;
                 | DELETE ("the text" | "the heading") [... NEW]  |  DELETE ("the clause" | "this clause")
                 | ("after" | "before") PHRASE [","] INSERT NEW  |  INSERT NEW ("after" | "before") PHRASE
                 | "between" Q "and" PHRASE [","] INSERT NEW     (replace_words of "Q PHRASE" by "Q NEW PHRASE")
+                | "Amend:" N BLOCK      (the text of part N of the clause named: "Section 3 – Title Amend: 10.c ...")
                 | "replace" ["the" ORDINAL "sentence" "which reads"] PHRASE ("with" | "by") NEW
                 | "replace the text with" NEW ["and the heading with" NEW]  (and heading first)
                 | "replace it with" BLOCK  |  "replace" ":" PHRASE "with" [":"] NEW

@@ -256,10 +256,20 @@ class Parser(WordActions):
                 start, "a clause; to change a heading write \"Rule 2: replace the heading with 'New'\""
             )
         if self.peek().kind in (":", "dash") or (self.peek().kind == "," and self.peek(1).key in STATEMENT_STARTS):
-            self.take()
+            if self.take().kind == "dash":
+                self.titled()  # "Section 3 – Forums Amend: ...": the clause's title, for people
         elif not self.starts_action():
             raise self.fail("':' after the clause reference")
         return list(_split_refs(ref)), heading
+
+    def titled(self) -> None:
+        """Skip a clause's title after its reference and a dash, when capitalised words run up to
+        "Amend:" ("Section 3 – Forums Amend: ..."); nothing taken otherwise."""
+        save = self.pos
+        while self.peek().kind == "word" and self.peek().value[:1].isupper() and not self.at("amend"):
+            self.take()
+        if not (self.pos > save and self.at("amend") and self.peek(1).kind == ":"):
+            self.pos = save
 
     def every_checked(self, read: list[Amendment], at: int) -> list[Amendment]:
         """Every occurrence is read only for a replacement (docs/motions.md): elsewhere it is refused.

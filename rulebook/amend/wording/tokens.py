@@ -164,7 +164,7 @@ class Lexer:
                     out.append(ch)  # an apostrophe: the member's fee
                     i += 1
                     continue
-                if (prev.isspace() or prev == "(") and nxt and not nxt.isspace() and ch not in "’”":
+                if (prev.isspace() or prev == "(") and not is_break(src, i + 1) and ch not in "’”":
                     depth += 1  # an inner quote opens: ‘a ‘due diligence’ check’
                 elif depth and ch not in "‘“":
                     depth -= 1

@@ -17,7 +17,15 @@ from typing import Any
 from rulebook.amend.motion import Amendment
 from rulebook.amend.wording.clauses import derived_id
 from rulebook.amend.wording.phrases import EVERY, EVERY_AFTER, Phrases
-from rulebook.amend.wording.reader import CLAUSE_WORDS, ORDINAL_NUM, ORDINALS, PLURALS, STATEMENT_STARTS, placed
+from rulebook.amend.wording.reader import (
+    CLAUSE_WORDS,
+    ORDINAL_NUM,
+    ORDINALS,
+    PLURALS,
+    STATEMENT_STARTS,
+    looks_like_number,
+    placed,
+)
 from rulebook.amend.wording.tokens import Token
 from rulebook.model import Clause
 
@@ -156,6 +164,8 @@ class WordActions(Phrases):
             return self.delete()
         if key == "between" and self.peek(1).kind == "quoted":
             return self.between()
+        if key == "amend" and self.peek(1).kind == ":":
+            return self.amended_part()
         if key in ("after", "before"):
             self.take()
             self.colon()
@@ -293,6 +303,17 @@ class WordActions(Phrases):
             return None
         ref = self.number_ref(self.reference(lambda t: t.kind == "," or t.key == "and", "the clause"))
         return SIBLING + ref if re.fullmatch(r"\([0-9A-Za-z]{1,4}\)", ref) else ref
+
+    def amended_part(self) -> Amendment:
+        """``Section 3 – Forums Amend: 10.c.iv. New text``: the part the block numbers, within the
+        clause named, gets the block as its text; a block with no number of its own is refused."""
+        self.take()
+        at = self.peek(1).start
+        text = self.new_text("the part's number and its new text")
+        first, _, rest = text.partition(" ")
+        if not (first[:1].isdigit() and looks_like_number(first) and rest.strip()):
+            raise self.lex.error(at, 'the number of the part amended, then its new text ("Amend: 10.c.iv. Text")')
+        return Amendment("replace_text", clause=RELATIVE + first.rstrip(".)"), text=rest.strip())
 
     def between(self) -> Amendment:
         """``Between 'to' and 'win' insert 'run and'``: the two words side by side, the new ones put between."""
