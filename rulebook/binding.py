@@ -420,8 +420,10 @@ def describe_lost(version: Version, s: Stated) -> str:
 def bind_report(version: Version) -> dict[str, Any]:
     """What ``rulebook bind`` reports: ``stated`` (value -> words), ``unstated``
     (values no words state, with the phrases that say the same value when
-    there are several, so that ``stated_by`` can pick one by occurrence) and
-    ``lost`` (values whose words a motion made unreadable).
+    there are several, so that ``stated_by`` can pick one by occurrence),
+    ``lost`` (values whose words a motion made unreadable) and ``ruled``
+    (values a binding ruling set last: a ruling changes what the words mean,
+    never the words, so no words are expected to state them).
 
     Examples
     --------
@@ -452,12 +454,17 @@ def bind_report(version: Version) -> dict[str, Any]:
             else:
                 value = get_leaf(clause.provisions[s.provision], s.path)
                 stated.append({**row, "words": s.words, "occurrence": s.occurrence, "reads": value})
+    ruled: list[dict[str, Any]] = []
     for cid, name, path, leaf in unbound_leaves(version):
         if any(s.provision == name and s.path == path for s in version.clause(cid).stated):
             continue
-        phrases = [q.text for q in read_quantities(version.clause(cid).text) if matches(leaf, q)]
         dotted = ".".join([name, *(str(p) for p in path)])
-        unstated.append(
-            {"clause": citation(version, cid), "id": cid, "value": dotted, "reads": leaf, "phrases": phrases}
-        )
-    return {"version": version.label, "stated": stated, "unstated": unstated, "lost": lost}
+        row = {"clause": citation(version, cid), "id": cid, "value": dotted, "reads": leaf}
+        setter = version.provenance.get(name)
+        if setter is not None and setter.kind == "ruling":
+            # a ruling changes what rules mean, never their words (docs/provisions.md)
+            ruled.append({**row, "ruling": setter.id})
+            continue
+        phrases = [q.text for q in read_quantities(version.clause(cid).text) if matches(leaf, q)]
+        unstated.append({**row, "phrases": phrases})
+    return {"version": version.label, "stated": stated, "unstated": unstated, "lost": lost, "ruled": ruled}

@@ -23,7 +23,9 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
-__all__ = ["Displayable", "printable", "show_value"]
+from rulebook.errors import clip
+
+__all__ = ["Displayable", "clip", "printable", "show_value"]
 
 
 def show_value(value: Any, listing: bool = False) -> str:

@@ -35,6 +35,7 @@ __all__ = [
     "SchemaError",
     "VersionError",
     "WordingError",
+    "clip",
     "escape_controls",
 ]
 
@@ -122,6 +123,23 @@ def escape_controls(text: str) -> str:
     if text.isprintable():
         return text
     return "".join(ch if ch.isprintable() or ch == " " else _escape(ch) for ch in text)
+
+
+def clip(text: str, width: int = 60) -> str:
+    """``text`` with control characters escaped (:func:`escape_controls`) and cut to
+    ``width`` characters, saying how long it was: an error line never echoes a
+    huge path or value (docs/limits.md).
+
+    Examples
+    --------
+    >>> clip("rules/labour")
+    'rules/labour'
+    >>> clip("x" * 100, 8)
+    'xxxxxxxx... (100 characters)'
+    """
+    if len(text) <= width:
+        return escape_controls(text)
+    return escape_controls(text[:width]) + f"... ({len(text)} characters)"
 
 
 def _escape(ch: str) -> str:

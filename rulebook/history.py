@@ -6,33 +6,8 @@ A rule book *source* is a YAML file (one version) or a directory holding
 version by label, ``PATH@YYYY-MM-DD`` the version in force that day, and plain
 ``PATH`` the latest.
 
-Examples
---------
->>> import pathlib, tempfile
->>> d = pathlib.Path(tempfile.mkdtemp())
->>> _ = (d / "rulebook.yaml").write_text('''
-... rulebook: club
-... version: "1"
-... effective: 2020-01-01
-... numbering: [{style: arabic, label: "Rule {n}"}]
-... clauses: [{id: fee, text: "The fee is 5 pounds."}]
-... ''')
->>> _ = (d / "m.yaml").write_text('''
-... motion: raise
-... base: "1"
-... amendments: [{op: replace_words, clause: fee, old: "5", new: "6"}]
-... ''')
->>> _ = (d / "history.yaml").write_text('''
-... versions:
-...   - {version: "2", effective: 2021-01-01, from: "1", motions: [m.yaml]}
-... ''')
->>> h = load_history(d)
->>> [v.label for v in h.versions]
-['1', '2']
->>> load(f"{d}@2020-06-30").clause("fee").text
-'The fee is 5 pounds.'
->>> load(str(d)).clause("fee").text
-'The fee is 6 pounds.'
+The Examples of :func:`load_history` and :func:`load` show both on a small
+book; docs/file-format.md describes ``history.yaml``.
 """
 
 from __future__ import annotations
@@ -49,7 +24,7 @@ import attrs
 from rulebook.amend.apply import apply, apply_all
 from rulebook.amend.motion import Motion
 from rulebook.display import printable
-from rulebook.errors import CitationError, HistoryError, RulebookError, VersionError
+from rulebook.errors import CitationError, HistoryError, RulebookError, VersionError, clip
 from rulebook.io import rulebook as book_io
 from rulebook.io.history import read_history
 from rulebook.model import Version, as_tuple
@@ -143,7 +118,22 @@ class History:
         """The last version built."""
         return self.versions[-1]
 
-    def __getitem__(self, label: str) -> Version:
+    def __getitem__(self, label: str | int) -> Version:
+        """The version with this label, or at this position (``history[-1]`` is the latest).
+
+        >>> h = History("club.yaml", [club])
+        >>> h["1"] is h[0] is h[-1]
+        True
+        """
+        if isinstance(label, int):
+            n = len(self.versions)
+            if -n <= label < n:
+                return self.versions[label]
+            raise VersionError(
+                f"no version at position {label}; the history has {n} version{'s' if n != 1 else ''} "
+                f"(0 to {n - 1}, or -{n} to -1)",
+                file=self.source,
+            )
         for v in self.versions:
             if v.label == label:
                 return v
@@ -340,9 +330,13 @@ def load_history(path: str | Path) -> History:
     'The fee is 10 pounds.'
     """
     root = Path(path)
-    if not root.exists():
-        raise VersionError("no such rule book file or directory; check the path", file=printable(str(root)))
-    if not root.is_dir():  # a file, or a device or pipe that the bounded read refuses clearly
+    try:
+        exists, is_dir = root.exists(), root.is_dir()
+    except OSError as exc:  # a name too long, a loop of links (docs/limits.md)
+        raise VersionError(f"cannot look the path up ({exc.strerror}); check the path", file=clip(str(root))) from None
+    if not exists:
+        raise VersionError("no such rule book file or directory; check the path", file=clip(str(root)))
+    if not is_dir:  # a file, or a device or pipe that the bounded read refuses clearly
         return History(str(root), (book_io.load_file(root),))
     book_file = root / "rulebook.yaml"
     if not book_file.is_file():

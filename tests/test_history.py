@@ -166,3 +166,10 @@ def test_a_missing_source(tmp_path):
 
 def test_every_history_error_is_a_rulebook_error():
     assert issubclass(HistoryError, RulebookError) and issubclass(VersionError, RulebookError)
+
+
+def test_a_history_answers_by_position_too(book):
+    history = load_history(book)
+    assert history[0].label == history.labels[0] and history[-1] is history.latest
+    with pytest.raises(VersionError, match=r"no version at position 9; the history has \d+ versions \(0 to"):
+        history[9]

@@ -21,13 +21,11 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
 
 import attrs
 
-from rulebook.amend.motion import RULING_OPS, Amendment, Motion
+from rulebook.amend.motion import OPERATIONS, RULING_OPS, Amendment, Motion
 from rulebook.amend.phrases import (
-    PUNCT_AFTER,
     SHOWN_OCCURRENCES,
     count_phrase,
     edge_reading,
@@ -35,27 +33,46 @@ from rulebook.amend.phrases import (
     find_printed_phrase,
     listed_words,
     phrase_pattern,
-    replace_every,
-    tidy,
     why_absent,
 )
 from rulebook.binding import restate
 from rulebook.errors import AmendmentError, CitationError
-from rulebook.model import Clause, Version, delete_clause, evolve_clause, insert_clause, replace_clause, walk
+from rulebook.model import Clause, Version, walk
 from rulebook.numbering import citation, duplicate_number, resolve_id
 
-__all__ = ["apply", "apply_all", "count_phrase", "find_phrase", "find_printed_phrase", "phrase_pattern"]
+__all__ = [
+    "Step",
+    "apply",
+    "apply_all",
+    "count_phrase",
+    "describe",
+    "find_phrase",
+    "find_printed_phrase",
+    "phrase_pattern",
+]
 
 
-def _describe(version: Version, clause_id: str) -> str:
+def describe(version: Version, clause_id: str) -> str:
+    """A clause as messages name it: its citation in ``version`` and its id.
+
+    Examples
+    --------
+    >>> from rulebook.model import Clause, Level
+    >>> describe(Version("club", "1", [Level("arabic", "Rule {n}")], [Clause("fee")]), "fee")
+    'Rule 1 (id fee)'
+    """
     try:
         return f"{citation(version, clause_id)} (id {clause_id})"
     except CitationError:
         return f"clause {clause_id}"
 
 
-class _Step:
-    """Applies the amendments of one motion, keeping the error context."""
+class Step:
+    """Applies the amendments of one motion, keeping the error context.
+
+    Each operation's ``apply`` (:mod:`rulebook.amend.operations`) is given the step,
+    for resolving references in the motion's base, finding phrases and failing with
+    the motion, amendment and clause named."""
 
     def __init__(self, motion: Motion, base: Version) -> None:
         self.motion = motion
@@ -76,7 +93,7 @@ class _Step:
             raise self.fail(f"{exc.message} (the motion's base)") from None
         if cid not in current:
             raise self.fail(
-                f"{_describe(self.base, cid)} no longer exists: an earlier amendment or motion "
+                f"{describe(self.base, cid)} no longer exists: an earlier amendment or motion "
                 "deleted it; amend the clause that replaced it"
             )
         return cid
@@ -89,7 +106,7 @@ class _Step:
         try:
             start, _ = find_phrase(text, phrase, occurrence, shown=SHOWN_OCCURRENCES)
         except ValueError as exc:
-            place = _describe(current, cid) if part == "text" else f"the heading of {_describe(current, cid)}"
+            place = describe(current, cid) if part == "text" else f"the heading of {describe(current, cid)}"
             reason = str(exc)
             if reason == "absent" and "[[" in text:  # quoted as printed: cross-references as citations
                 try:
@@ -130,7 +147,7 @@ class _Step:
         try:
             read, _ = edge_reading(v.clause(cid).text or "", a)
         except ValueError as exc:
-            raise self.fail(f"in {_describe(v, cid)}: {exc}") from None
+            raise self.fail(f"in {describe(v, cid)}: {exc}") from None
         return cid, read
 
     def cite(self, current: Version, target: str) -> str | None:
@@ -205,187 +222,10 @@ class _Step:
                 f"a ruling changes what rules mean, not their words: {op!r} is not allowed; "
                 "use set_provision or remove_provision"
             )
-        handler = getattr(self, f"op_{op}", None)
-        if handler is None:
+        operation = OPERATIONS.get(op)
+        if operation is None or operation.apply is None:
             raise self.fail(f"unknown operation {op!r}")
-        result: Version = handler(version, amendment)
-        return result
-
-    # -- word operations -------------------------------------------------
-    def op_replace_words(self, v: Version, a: Amendment) -> Version:
-        if a.part == "heading":  # a heading is a title, not a sentence: no edge punctuation to read
-            cid = self.ref(a.clause or "", v)
-            heading, start, end = self.phrase(v, cid, a.old or "", a.nth, "old", "heading")
-            new_heading = heading[:start] + (a.new or "") + heading[end:]
-            return replace_clause(v, evolve_clause(v.clause(cid), heading=" ".join(new_heading.split()) or None))
-        if a.throughout:
-            return self.throughout(v, a)
-        if a.occurrence == "all":
-            return self.every_occurrence(v, a)
-        cid, a = self.read(v, a)
-        text, start, end = self.phrase(v, cid, a.old or "", a.nth, "old")
-        new_text = text[:start] + (a.new or "") + text[end:]
-        if not a.new:
-            new_text = tidy(text, start, end)
-        return replace_clause(v, evolve_clause(v.clause(cid), text=new_text))
-
-    def throughout(self, v: Version, a: Amendment) -> Version:
-        """``throughout: true``: every whole-word occurrence of ``old`` in the text of every clause replaced."""
-        found = [c for _, c in walk(v.clauses) if c.text and count_phrase(c.text, a.old or "")]
-        if not found:
-            raise self.fail(f"old {a.old!r} is nowhere in the rule book (as whole words)")
-        for c in found:
-            v = replace_clause(v, evolve_clause(c, text=replace_every(c.text or "", a.old or "", a.new or "")))
-        return v
-
-    def every_occurrence(self, v: Version, a: Amendment) -> Version:
-        """``occurrence: all``: every whole-word occurrence of ``old`` in the clause's text replaced."""
-        cid = self.ref(a.clause or "", v)
-        text = v.clause(cid).text or ""
-        self.phrase(v, cid, a.old or "", 1, "old")  # refused, naming the clause, when it is not there at all
-        new_text = replace_every(text, a.old or "", a.new or "")
-        return replace_clause(v, evolve_clause(v.clause(cid), text=new_text or None))
-
-    def op_delete_words(self, v: Version, a: Amendment) -> Version:
-        cid, a = self.read(v, a)
-        text, start, end = self.phrase(v, cid, a.words or "", a.nth, "words")
-        return replace_clause(v, evolve_clause(v.clause(cid), text=tidy(text, start, end)))
-
-    def op_insert_words(self, v: Version, a: Amendment) -> Version:
-        cid, a = self.read(v, a)
-        words = a.words or ""
-        if not words:
-            raise self.fail("'words' is empty; give the words to insert")
-        if a.at is not None:
-            text = v.clause(cid).text or ""
-            if a.at == "start":
-                new_text = words + ("" if not text or words[-1].isspace() else " ") + text
-            else:
-                sep = "" if not text or words.startswith(PUNCT_AFTER) or words[0].isspace() else " "
-                new_text = text + sep + words
-        elif a.after is not None:
-            text, _, end = self.phrase(v, cid, a.after, a.nth, "after")
-            sep = "" if words.startswith(PUNCT_AFTER) or words[0].isspace() else " "
-            new_text = text[:end] + sep + words + text[end:]
-        elif a.before is not None:
-            text, start, _ = self.phrase(v, cid, a.before, a.nth, "before")
-            sep = "" if words[-1].isspace() else " "
-            new_text = text[:start] + words + sep + text[start:]
-        else:
-            raise self.fail("insert_words needs 'after', 'before' or 'at' (end or start)")
-        return replace_clause(v, evolve_clause(v.clause(cid), text=new_text))
-
-    def op_replace_text(self, v: Version, a: Amendment) -> Version:
-        cid = self.ref(a.clause or "", v)
-        changes: dict[str, Any] = {}
-        if a.text is not None:
-            changes["text"] = a.text or None
-        if a.heading is not None:
-            changes["heading"] = a.heading or None
-        if not changes:
-            raise self.fail("replace_text needs 'text' (or 'heading')")
-        return replace_clause(v, evolve_clause(v.clause(cid), **changes))
-
-    # -- clause operations -----------------------------------------------
-    def op_insert_clause(self, v: Version, a: Amendment) -> Version:
-        clause = a.new_clause
-        if clause is None or a.anchor is None:
-            raise self.fail("insert_clause needs 'clause' and one of 'after', 'before', 'into'")
-        parent, index = self.anchor(v, *a.anchor)
-        # structured clauses, wordings and strategies all meet here, so ids are
-        # checked across the whole resulting version, the new subtree included
-        # (a sub-clause repeating its parent's id would make a clause its own ancestor)
-        ids: set[str] = set()
-        names: set[str] = set()
-        for _, node in walk((clause,)):
-            if node.id in v:
-                raise self.fail(
-                    f"the new clause's id {node.id!r} is already used by {_describe(v, node.id)}; choose another id"
-                )
-            if node.id in ids:
-                raise self.fail(f"the new clause uses the id {node.id!r} twice; give each sub-clause its own id")
-            ids.add(node.id)
-            for name in node.provisions:
-                owner = v.provision_clause(name)
-                if owner is not None:
-                    raise self.fail(f"provision {name!r} of the new clause is already carried by {_describe(v, owner)}")
-                if name in names:
-                    raise self.fail(f"the new clause carries provision {name!r} twice; keep one")
-                names.add(name)
-        self.check_depth(v, parent, clause)
-        out = insert_clause(v, parent, index, clause)
-        self.check_numbers(out, parent)
-        self.check_numbered(out, a, clause.id)
-        provenance = out.provenance.evolver()
-        for _, node in walk((clause,)):
-            for name in node.provisions:
-                provenance.set(name, self.motion.change)
-        return attrs.evolve(out, provenance=provenance.persistent())
-
-    def op_delete_clause(self, v: Version, a: Amendment) -> Version:
-        cid = self.ref(a.clause or "", v)
-        out = delete_clause(v, cid)
-        self.check_numbers(out, v.parents[cid])
-        provenance = out.provenance.evolver()
-        for _, node in walk((v.clause(cid),)):
-            for name in node.provisions:
-                if name in out.provenance:
-                    provenance.remove(name)
-        return attrs.evolve(out, provenance=provenance.persistent())
-
-    def op_move_clause(self, v: Version, a: Amendment) -> Version:
-        cid = self.ref(a.clause or "", v)
-        if a.anchor is None:
-            raise self.fail("move_clause needs one of 'after', 'before', 'into'")
-        where, ref = a.anchor
-        aid = self.ref(ref, v)
-        if aid == cid or cid in (c.id for c in v.lineage(aid)):
-            raise self.fail(f"cannot move {_describe(v, cid)} {where} itself or one of its own sub-clauses")
-        clause = v.clause(cid)
-        without = delete_clause(v, cid)
-        parent, index = self.anchor(without, where, aid)
-        self.check_depth(without, parent, clause)
-        out = insert_clause(without, parent, index, clause)
-        self.check_numbers(out, v.parents[cid])
-        self.check_numbers(out, parent)
-        return out
-
-    # -- provisions --------------------------------------------------------
-    def not_counted(self, v: Version, cid: str, name: str) -> None:
-        """Refuse to set a provision that is counted from sub-clauses (docs/provisions.md)."""
-        if any(s.provision == name and s.source == "sub-clauses" for s in v.clause(cid).stated):
-            raise self.fail(
-                f"provision {name!r} is counted from the sub-clauses of {_describe(v, cid)}; "
-                "insert, delete or reword those sub-clauses instead"
-            )
-
-    def op_set_provision(self, v: Version, a: Amendment) -> Version:
-        cid = self.ref(a.clause or "", v)
-        name = a.name or ""
-        self.not_counted(v, cid, name)
-        owner = v.provision_clause(name)
-        if owner is not None and owner != cid:
-            raise self.fail(
-                f"provision {name!r} is carried by {_describe(v, owner)}; set it there, or remove it there first"
-            )
-        clause = v.clause(cid)
-        provisions = dict(clause.provisions)
-        provisions[name] = a.value
-        out = replace_clause(v, evolve_clause(clause, provisions=provisions))
-        return attrs.evolve(out, provenance=out.provenance.set(name, self.motion.change))
-
-    def op_remove_provision(self, v: Version, a: Amendment) -> Version:
-        cid = self.ref(a.clause or "", v)
-        name = a.name or ""
-        self.not_counted(v, cid, name)
-        clause = v.clause(cid)
-        if name not in clause.provisions:
-            owner = v.provision_clause(name)
-            elsewhere = f"; it is carried by {_describe(v, owner)}" if owner else ""
-            raise self.fail(f"{_describe(v, cid)} carries no provision {name!r}{elsewhere}")
-        provisions = {k: val for k, val in clause.provisions.items() if k != name}
-        out = replace_clause(v, evolve_clause(clause, provisions=provisions))
-        return attrs.evolve(out, provenance=out.provenance.discard(name))
+        return operation.apply(self, version, amendment)  # declared with the operation: rulebook.amend.operations
 
 
 def _base_for(version: Version, motion: Motion, bases: Mapping[str, Version] | None) -> Version:
@@ -426,7 +266,7 @@ def apply(
     '1+m'
     """
     base = _base_for(version, motion, bases)
-    step = _Step(motion, base)
+    step = Step(motion, base)
     current = version
     for i, amendment in enumerate(motion.amendments):
         step.index = i

@@ -85,7 +85,10 @@ class _Drafter:
         if new is not None:
             amendment = attrs.evolve(amendment, numbered=self.number_of(new.id))
             tail = self.renumbered(new.id) if amendment.numbered is not None else ""
-        self.amendments.append(attrs.evolve(amendment, wording=write_wording(amendment, self.old) + tail))
+        wording = write_wording(amendment, self.old)
+        if new is not None and amendment.numbered is not None and self.current.path(new.id)[1:]:
+            wording = wording.replace("insert new clause", "insert new sub-clause", 1)  # as printed motions say
+        self.amendments.append(attrs.evolve(amendment, wording=wording + tail))
 
     def renumbered(self, cid: str) -> str:
         """ "; re-letter the following sub-clauses" (or "renumber the following clauses") when the new

@@ -46,6 +46,7 @@ from rulebook.ask.registry import Registry
 from rulebook.display import show_value
 from rulebook.errors import RulebookError, SchemaError
 from rulebook.history import History
+from rulebook.io.files import path_kind
 from rulebook.io.scenarios import Expectation, Scenario, Side, load_file, looks_like_scenario
 from rulebook.model import Version, thaw
 
@@ -246,10 +247,11 @@ def scenario_files(paths: Sequence[str | Path]) -> list[Path]:
     out: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
+        kind = path_kind(path)
+        if kind == "dir":
             found = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
             out.extend(p for p in found if looks_like_scenario(p))
-        elif path.is_file():
+        elif kind == "file":
             out.append(path)
         else:
             raise SchemaError("no such scenario file or directory; check the path", file=str(path))

@@ -9,9 +9,11 @@ motions are checked against:
   the place of a new clause) and by every ``[[id]]`` in the text a motion
   writes; written by adding, removing (the whole subtree) or moving it.
 - ``("text", id)``: the clause's heading, text and pinned number. Read by the
-  word operations on it; written when they change.
+  operations declared with ``footprint="words"`` (the word operations) that
+  name it; written when they change.
 - ``("provision", name)``: a provision's value and carrier. Read by every
-  ``set_provision`` and ``remove_provision`` of it, even one that changes nothing.
+  amendment of it whose operation declares ``footprint="provision"``
+  (``set_provision``, ``remove_provision``), even one that changes nothing.
 - ``("gap", parent, left)``: the place between two siblings (see
   :mod:`rulebook.check.delta`); written by clauses inserted, removed or moved
   there, read by every ``after``/``before``/``into`` that names it (a move
@@ -59,7 +61,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from rulebook.amend.motion import Motion
+from rulebook.amend.motion import OPERATIONS, Motion, OperationNames
 from rulebook.check.delta import Delta, delta, lineage_ids
 from rulebook.errors import CitationError
 from rulebook.model import Invariant, Version
@@ -81,8 +83,9 @@ __all__ = [
 
 Key = tuple[str, ...]
 
-#: Operations that read and write the words of the clause they name.
-WORD_OPS = ("replace_words", "insert_words", "delete_words", "replace_text")
+#: Operations that read and write the words of the clause they name: those declared
+#: with ``footprint="words"`` (docs/architecture.md, "Adding to it").
+WORD_OPS = OperationNames(lambda operation: operation.footprint == "words")
 
 
 @attrs.frozen
@@ -169,12 +172,13 @@ def footprint(version: Version, motion: Motion, result: Version, base: Version |
     reads: set[Key] = set()
     for name in names:
         amendment = motion.amendments[name.amendment]
-        if amendment.op in ("set_provision", "remove_provision") and amendment.name:
+        reading = OPERATIONS[amendment.op].footprint  # what the operation declares it reads
+        if reading == "provision" and amendment.name:
             reads.add(("provision", amendment.name))  # even when it changes nothing, it fixes the value
         if name.id not in version:
             continue
         reads.update(("exists", x) for x in lineage_ids(version, name.id))
-        if name.role == "clause" and amendment.op in WORD_OPS:
+        if name.role == "clause" and reading == "words":
             reads.add(("text", name.id))
         if name.role != "clause":
             reads.add(_place(version, name.role, name.id))  # even a move that changes nothing fixes the order

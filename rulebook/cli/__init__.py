@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from rulebook.cli.color import CHOICES
-from rulebook.errors import RulebookError, escape_controls
+from rulebook.errors import RulebookError, clip, escape_controls
 
 __all__ = ["main"]
 
@@ -62,6 +62,12 @@ class _Group(click.Group):
         except BrokenPipeError:  # e.g. `rulebook show ... | head`
             sys.stderr.close()
             ctx.exit(0)
+        except OSError as exc:
+            # the last net under the file system: a path too long to look up, a loop
+            # of links, a vanished directory are still one line and exit 2 (docs/limits.md)
+            name = clip(str(exc.filename)) if exc.filename is not None else "rulebook"
+            click.echo(f"{name}: {exc.strerror or exc}; check the path", err=True)
+            ctx.exit(2)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

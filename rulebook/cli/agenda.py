@@ -10,6 +10,7 @@ import yaml
 from rulebook.errors import OutputError
 from rulebook.io import motions as motion_io
 from rulebook.io.agenda import AgendaItem, read_agenda
+from rulebook.io.files import path_kind
 from rulebook.io.rulebook import write_atomically
 
 
@@ -28,7 +29,7 @@ def import_motions(agenda: str, out_dir: str, base: str | None) -> None:
     read = [item for item in items if item.problem is None]
     files = _files(read, Path(out_dir))
     target = Path(out_dir)
-    if target.exists() and not target.is_dir():
+    if path_kind(target) not in ("dir", "missing"):
         raise OutputError(f"{target}: exists and is not a directory; give -o a directory")
     taken = [str(p) for p in files.values() if p.exists()]
     if taken:

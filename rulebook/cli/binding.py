@@ -45,7 +45,8 @@ def bind(book: str, output: str | None, fmt: str, strict: bool) -> None:
     else:
         click.echo(
             f"version {version.label}: {len(report['stated'])} value(s) stated by words, "
-            f"{len(report['unstated'])} not stated, {len(report['lost'])} no longer stated"
+            f"{len(report['unstated'])} not stated, {len(report['lost'])} no longer stated, "
+            f"{len(report['ruled'])} set by a ruling"
         )
         for row in report["stated"]:
             at = f" (occurrence {row['occurrence']})" if row.get("occurrence") else ""
@@ -59,6 +60,8 @@ def bind(book: str, output: str | None, fmt: str, strict: bool) -> None:
             click.echo(f"  warning: {row['value']} = {row['reads']!r} in {row['clause']} is not stated{hint}")
         for row in report["lost"]:
             click.echo(f"  lost      {row['value']} in {row['clause']}: {row['why']}")
+        for row in report["ruled"]:
+            click.echo(f"  ruled     {row['value']} = {row['reads']!r} in {row['clause']}, by ruling {row['ruling']}")
         if output:
             click.echo(f"wrote {output}", err=True)
     if strict and (report["unstated"] or report["lost"]):

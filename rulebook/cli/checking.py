@@ -164,11 +164,15 @@ def _book_alone(version: Version, fmt: str) -> None:
         for r in report["lost"]
     ]  # fmt: skip
     if fmt == "json":
-        click.echo(json.dumps({"findings": [], "warnings": warnings}, indent=2, ensure_ascii=False))
+        keep = ("clause", "id", "value", "ruling")
+        ruled = [{k: r[k] for k in keep} for r in report["ruled"]]
+        click.echo(json.dumps({"findings": [], "warnings": warnings, "ruled": ruled}, indent=2, ensure_ascii=False))
         return
     for w in warnings:
         click.echo(f"warning: {w['clause']}: {w['message']}")
-    click.echo(f"{version.label}: no motions to check; {len(warnings)} warning(s) about the book itself")
+    n_ruled = len(report["ruled"])
+    also = f" ({n_ruled} value(s) set by rulings, which change meaning, not words)" if n_ruled else ""
+    click.echo(f"{version.label}: no motions to check; {len(warnings)} warning(s) about the book itself{also}")
 
 
 COMMANDS = (check, composite)

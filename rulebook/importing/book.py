@@ -30,6 +30,7 @@ from rulebook.importing.readers import read_html, read_markdown, read_text
 from rulebook.importing.report import Doubt
 from rulebook.importing.scheme import parse_numbering
 from rulebook.importing.xrefs import link_references, unbracket
+from rulebook.io.files import path_kind
 from rulebook.model import Level, Version
 
 __all__ = ["FORMATS", "Imported", "import_book", "read_lines"]
@@ -66,7 +67,7 @@ def read_lines(path: str | Path, fmt: str | None = None) -> list[Line]:
         The file cannot be read, or is not of its format.
     """
     file = Path(path)
-    if not file.is_file():
+    if path_kind(file) != "file":
         raise RulebookError("no such file; give the path of the rule book's text", file=str(path))
     kind = fmt or FORMATS.get(file.suffix.lower(), "text")
     if kind == "docx":

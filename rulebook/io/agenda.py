@@ -37,7 +37,8 @@ from typing import Any
 import attrs
 
 from rulebook.amend.wording import parse_wording
-from rulebook.errors import RulebookError, SchemaError
+from rulebook.errors import RulebookError, SchemaError, clip
+from rulebook.io.files import path_kind
 
 __all__ = ["AgendaItem", "agenda_items", "read_agenda", "read_lines"]
 
@@ -120,16 +121,16 @@ def read_lines(path: str | Path) -> list[str]:
     p = Path(path)
     if p.suffix.lower() not in FORMATS:
         raise SchemaError(
-            f"{p}: an agenda is a text, Markdown or .docx file ({', '.join(FORMATS)}), not {p.suffix or 'no suffix'!r}",
+            f"an agenda is a text, Markdown or .docx file ({', '.join(FORMATS)}), not {p.suffix or 'no suffix'!r}",
             file=str(p),
         )
-    if not p.is_file():
-        raise SchemaError(f"{p}: no such agenda file", file=str(p))
+    if path_kind(p) != "file":
+        raise SchemaError("no such agenda file", file=clip(str(p)))
     if p.suffix.lower() != ".docx":
         try:
             return p.read_text(encoding="utf-8").splitlines()
         except UnicodeDecodeError as e:
-            raise SchemaError(f"{p}: not UTF-8 text ({e.reason}); save the agenda as UTF-8", file=str(p)) from None
+            raise SchemaError(f"not UTF-8 text ({e.reason}); save the agenda as UTF-8", file=str(p)) from None
     return _docx_lines(p)
 
 
@@ -138,14 +139,14 @@ def _docx_lines(path: Path) -> list[str]:
         import docx  # python-docx: the optional "docx" extra (docs/dependencies.md)
     except ImportError:
         raise SchemaError(
-            f"{path}: reading .docx needs python-docx; pip install 'rulebook[docx]', or save the agenda as text",
+            "reading .docx needs python-docx; pip install 'rulebook[docx]', or save the agenda as text",
             file=str(path),
         ) from None
     try:
         document = docx.Document(str(path))
     except Exception as e:  # python-docx raises zipfile, KeyError or its own errors for a bad file
         raise SchemaError(
-            f"{path}: not a readable .docx file ({type(e).__name__}); save it again from Word", file=str(path)
+            f"not a readable .docx file ({type(e).__name__}); save it again from Word", file=str(path)
         ) from None
     lines: list[str] = []
     for paragraph in document.paragraphs:
@@ -259,7 +260,7 @@ def read_agenda(path: str | Path) -> list[AgendaItem]:
     items = agenda_items(lines, str(path))
     if not items:
         raise SchemaError(
-            f"{path}: no numbered item found; start each rule change with its number and title, "
+            "no numbered item found; start each rule change with its number and title, "
             "such as '12. Rule D.3 Service Groups'",
             file=str(path),
         )

@@ -33,6 +33,7 @@ import attrs
 from rulebook.amend.motion import Motion
 from rulebook.errors import SchemaError
 from rulebook.io import motions as motion_io
+from rulebook.io.files import path_kind
 from rulebook.io.rulebook import label_problem
 from rulebook.io.yamlsrc import Mapping, Seq, read
 from rulebook.model import as_tuple
@@ -83,7 +84,7 @@ def read_history(path: str | Path, base_label: str) -> tuple[HistoryEntry, ...]:
         The file, or a motion file it lists, is not YAML.
     """
     history_file = Path(path)
-    if not history_file.is_file():
+    if path_kind(history_file) != "file":
         return ()
     root = history_file.parent
     doc = read(history_file)

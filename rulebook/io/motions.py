@@ -103,7 +103,7 @@ def _amendment(entry: Any, seq: Seq, index: int, motion_id: str, kind: str) -> l
         "occurrence": occurrence,
         "throughout": entry.get("throughout"),
     }
-    text_keys = ("old", "new", "words", "after", "before", "into", "text", "heading", "name", "numbered", "at", "part")
+    text_keys = [k for k in spec.fields if k not in ("clause", "value", "occurrence", "throughout")]  # as declared
     for key in (*text_keys, "wording"):
         if key in entry:
             fields[key] = _text(entry, key, what)

@@ -48,9 +48,10 @@ from typing import Any
 import attrs
 
 from rulebook.amend.motion import Motion
-from rulebook.errors import RulebookError, SchemaError
-from rulebook.history import History, load_history, printable, split_spec
+from rulebook.errors import RulebookError, SchemaError, clip
+from rulebook.history import History, load_history, split_spec
 from rulebook.io import motions as motion_io
+from rulebook.io.files import path_kind
 from rulebook.io.yamlsrc import Mapping, Seq, read
 from rulebook.model import Version, freeze
 
@@ -213,7 +214,7 @@ def _side(spec: str, doc: Mapping, key: str, here: Path, histories: dict[str, Hi
         version = history.select(selector)
     except RulebookError as exc:
         raise SchemaError(
-            f"rulebook {spec!r} (resolved to {printable(str(target))}): {exc}", file=doc.file, line=doc.line_of(key)
+            f"rulebook {clip(spec)!r} (resolved to {clip(str(target))}): {exc}", file=doc.file, line=doc.line_of(key)
         ) from None
     return Side(spec, version, tuple(history.ancestors(version.label)))
 
@@ -227,7 +228,7 @@ def _motions(value: Any, doc: Mapping, key: str, here: Path) -> tuple[Motion, ..
     for i, item in enumerate(value):
         if isinstance(item, str):
             path = here / item
-            if not path.is_file():
+            if path_kind(path) != "file":
                 raise SchemaError(
                     f"motion file {item!r} not found (looked for {path})", file=value.file, line=value.line_of(i)
                 )
@@ -258,7 +259,7 @@ def _facts(value: Any, doc: Mapping, here: Path) -> Any:
         return {}
     if isinstance(value, str):
         path = here / value
-        if not path.is_file():
+        if path_kind(path) != "file":
             raise doc.error(f"facts file {value!r} not found (looked for {path})", "facts")
         value = read(path)
     if not isinstance(value, AbcMapping):

@@ -36,7 +36,7 @@ from pathlib import Path
 from rulebook.amend.carried import check_not_carried
 from rulebook.amend.motion import Motion
 from rulebook.diff import diff_motions
-from rulebook.errors import OutputError
+from rulebook.errors import OutputError, clip
 from rulebook.io.output import staging_dir
 from rulebook.model import Version
 from rulebook.render.keeling import to_html
@@ -90,13 +90,14 @@ def publish(out_dir: str | Path, files: Mapping[str, str]) -> Path:
     ('site', '<p>hi</p>')
     """
     target = Path(out_dir)
-    if target.exists() and not target.is_dir():
-        raise OutputError("exists and is not a directory; choose another output directory (-o DIR)", file=str(target))
+    where = clip(str(target))
     try:
+        if target.exists() and not target.is_dir():
+            raise OutputError("exists and is not a directory; choose another output directory (-o DIR)", file=where)
         target.parent.mkdir(parents=True, exist_ok=True)
         staging = staging_dir(target)  # with the umask, so the site is readable as mkdir makes it
-    except OSError as exc:
-        raise OutputError(f"cannot write the preview here: {exc.strerror or exc}", file=str(target)) from None
+    except OSError as exc:  # a name too long, a loop of links, no permission (docs/limits.md)
+        raise OutputError(f"cannot write the preview here: {exc.strerror or exc}", file=where) from None
     try:
         for name, text in files.items():
             path = staging / name
@@ -109,7 +110,7 @@ def publish(out_dir: str | Path, files: Mapping[str, str]) -> Path:
             (target / name).parent.mkdir(parents=True, exist_ok=True)
             os.replace(staging / name, target / name)
     except OSError as exc:
-        raise OutputError(f"cannot write the preview here: {exc.strerror or exc}", file=str(target)) from None
+        raise OutputError(f"cannot write the preview here: {exc.strerror or exc}", file=where) from None
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
-from typing import Any
+import importlib
+from collections.abc import Callable, Collection, Iterable
+from typing import Any, cast
 
 import attrs
 from hypothesis import assume
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from rulebook.amend.apply import apply, find_phrase
-from rulebook.amend.motion import OPS, Amendment, Motion
+from rulebook.amend.motion import OPERATIONS, Amendment, Motion
 from rulebook.errors import CitationError
 from rulebook.model import Clause, Version, walk
 from rulebook.numbering import citation, resolve_id
@@ -78,8 +79,16 @@ def _deletable(version: Version, cid: str) -> bool:
     )
 
 
-class _Builder:
-    """Draws the amendments of one motion, applying each to keep the next valid."""
+class Builder:
+    """Draws the amendments of one motion, applying each to keep the next valid.
+
+    An operation's ``strategy`` (:class:`~rulebook.amend.motion.Operation`) is a
+    function of the builder, as the methods named for the built-in operations are:
+    it draws with ``draw``, picks among ``clauses()`` or ``texts()`` of the version in
+    hand (``current``), names a clause with ``ref`` and a phrase of it with ``phrase``,
+    and returns the amendment and the ids and provision names it touches, or None
+    when the version has nothing it could amend.
+    """
 
     def __init__(self, draw: st.DrawFn, base: Version, context: _Context, avoid: frozenset[str]) -> None:
         self.draw = draw
@@ -256,7 +265,7 @@ class _Builder:
 
     def step(self, op: str, motion_id: str) -> Amendment | None:
         """Draw one ``op`` amendment and apply it to the version in hand."""
-        made = getattr(self, op)()
+        made = _strategy(op)(self)
         if made is None:
             return None
         amendment: Amendment = made[0]
@@ -267,6 +276,20 @@ class _Builder:
         self.current = apply(self.current, probe, bases={self.base.label: self.base})
         self.footprint |= touched
         return amendment
+
+
+def _strategy(op: str) -> Callable[[Builder], tuple[Amendment, set[str]] | None]:
+    """The function an operation declares to draw it, imported when named as ``module:name``."""
+    strategy = OPERATIONS[op].strategy
+    if isinstance(strategy, str):
+        module, _, name = strategy.partition(":")
+        found: Any = importlib.import_module(module)
+        for part in name.split("."):
+            found = getattr(found, part)
+        strategy = found
+    if strategy is None:
+        raise InvalidArgument(f"operation {op!r} declares no strategy, so motions cannot draw it")
+    return cast(Callable[[Builder], "tuple[Amendment, set[str]] | None"], strategy)
 
 
 def _worded(draw: st.DrawFn, amendment: Amendment, base: Version) -> tuple[Amendment, ...]:
@@ -312,7 +335,7 @@ def _draw_motion(
     meet: frozenset[str] = frozenset(),
     max_amendments: int = 4,
 ) -> tuple[Motion, set[str]]:
-    builder = _Builder(draw, version, context, avoid)
+    builder = Builder(draw, version, context, avoid)
     amendments: list[Amendment] = []
     if meet:
         # the first amendment works on a clause an earlier motion of the set touched
@@ -347,10 +370,11 @@ def _draw_motion(
 
 
 def _ops(ops: Iterable[str] | None) -> tuple[str, ...]:
-    chosen = tuple(OPS) if ops is None else tuple(ops)
-    unknown = [o for o in chosen if o not in OPS]
+    drawn = [name for name, operation in OPERATIONS.items() if operation.strategy is not None]
+    chosen = tuple(drawn) if ops is None else tuple(ops)
+    unknown = [o for o in chosen if o not in drawn]
     if unknown or not chosen:
-        raise InvalidArgument(f"ops must be a non-empty choice of {', '.join(OPS)}; not {unknown or chosen}")
+        raise InvalidArgument(f"ops must be a non-empty choice of {', '.join(drawn)}; not {unknown or chosen}")
     return chosen
 
 

@@ -141,3 +141,17 @@ def test_blame_attributes_a_value_moved_by_words_to_the_motion():
     shown = rb("blame", LABOUR, "ch4.leader-election.nominations.vacancy").output
     block = shown.split("motion 2017-vacancy-threshold", 1)[1].split("\n\n", 1)[0]
     assert "provision leadership.nominations.vacancy changed: {share: [-0.15-]{+0.1+}" in block
+
+
+def test_a_value_set_by_a_ruling_is_not_a_warning_about_the_words():
+    # the registered supporters' fee of 25 pounds was set by NEC ruling and upheld by
+    # the Court of Appeal: a ruling changes what rules mean, never their words
+    result = rb("check", LABOUR, "--format", "json")
+    report = json.loads(result.output)
+    warned = {w["value"] for w in report["warnings"]}
+    ruled = {r["value"]: r["ruling"] for r in report["ruled"]}
+    assert ruled == {"leadership.eligibility.registered_supporters.fee_pounds": "2016-08-12-evangelou-court-of-appeal"}
+    assert not warned & set(ruled)
+    assert "shadow_cabinet.selection.leader" in warned  # a book value with no words is still a warning
+    shown = rb("bind", f"{LABOUR}@2016-08-12").output
+    assert "ruled     leadership.eligibility.registered_supporters.fee_pounds = 25" in shown

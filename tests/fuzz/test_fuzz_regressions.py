@@ -86,3 +86,49 @@ def test_a_history_file_name_too_long_to_look_up_is_a_located_error(tmp_path):
     assert result.exit_code == 2
     assert "history.yaml:2: motion file 'xxxx" in result.output and "cannot be looked up" in result.output
     assert len(result.output) < 400
+
+
+def test_a_path_too_long_to_look_up_is_an_error_naming_it_short(tmp_path):
+    # found by the thorough profile: a scenario comparing with a 1,000-character
+    # rule book name reached os.stat, which raised OSError (name too long)
+    from rulebook.history import load_history
+    from rulebook.io import scenarios
+
+    long = "b" * 1000
+    with pytest.raises(RulebookError, match=r"\.\.\. \(\d+ characters\): cannot look the path up") as caught:
+        load_history(tmp_path / long)
+    assert len(str(caught.value)) < 300
+    scenario = tmp_path / "s.yaml"
+    scenario.write_text(
+        f"scenario: s\nrulebook: {long}\nquestion: provision\nfacts: {{name: a}}\nexpect: {{status: determined}}\n"
+    )
+    with pytest.raises(SchemaError, match=r"s.yaml:2: rulebook 'b+\.\.\. \(1000 characters\)'"):
+        scenarios.load_file(scenario)
+    result = CliRunner().invoke(main, ["show", str(tmp_path / long)])
+    assert result.exit_code == 2 and "cannot look the path up" in result.output
+
+
+@pytest.mark.parametrize(
+    "args", [["import", "{long}", "-o", "{tmp}/out"], ["render", "rules/labour", "-o", "{long}/x"]]
+)
+def test_a_path_too_long_is_one_line_and_exit_2_on_the_command_line(tmp_path, args, monkeypatch):
+    # found by hand after the soak's find: Path.exists() raises on a name too long
+    from pathlib import Path
+
+    monkeypatch.chdir(Path(__file__).resolve().parents[2])
+    long = str(tmp_path / ("d" * 300))
+    result = CliRunner().invoke(main, [a.format(long=long, tmp=tmp_path) for a in args])
+    assert result.exit_code == 2, result.output
+    assert "(" in result.output and "characters)" in result.output and "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_a_scenario_naming_a_motion_file_too_long_to_look_up(tmp_path):
+    # found by the thorough profile (second soak): Path.is_file() raises on a name too long
+    from rulebook.io import scenarios
+
+    (tmp_path / "club.yaml").write_text(BOOK)
+    scenario = tmp_path / "s.yaml"
+    scenario.write_text(f"scenario: s\nrulebook: club.yaml\nmotions: [{'m' * 1000}.yaml]\nquestion: provision\n")
+    with pytest.raises(SchemaError, match=r"cannot look the path up \(File name too long\)"):
+        scenarios.load_file(scenario)

@@ -39,7 +39,15 @@ def test_wording_parses_or_names_the_word_and_column(text):
         assert "\n" not in message
         assert re.search(r"wording|quotation", message), message
         return
-    assert parsed and all(isinstance(a, Amendment) for a in parsed)
+    assert all(isinstance(a, Amendment) for a in parsed)
+    # nothing to do is a reading only of a renumbering, which numbering computes (docs/motions.md)
+    assert parsed or re.search(r"re-?\s*(number|letter)", text, re.IGNORECASE), text
+
+
+def test_a_renumbering_alone_asks_for_nothing():
+    # found by the thorough profile: the property above said every reading has an amendment
+    assert wording.parse_wording("RELETTER") == ()
+    assert wording.parse_wording("Renumber accordingly.") == ()
 
 
 @given(st.sampled_from(WORDINGS), st.integers(0, 200), st.sampled_from(NOISE))

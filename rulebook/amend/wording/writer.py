@@ -5,7 +5,7 @@ docs/motions.md, quoting phrases so that they read back exactly.
 
 Examples
 --------
->>> from rulebook.amend.motion import Amendment
+>>> from rulebook.amend.motion import OPERATIONS, Amendment
 >>> write_wording(Amendment("replace_words", clause="Rule 2", old="15 per cent", new="10 per cent"))
 "Rule 2: delete '15 per cent' and insert '10 per cent'"
 """
@@ -13,32 +13,31 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+import string
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import yaml
 
-from rulebook.amend.motion import Amendment
-from rulebook.amend.wording.reader import names_number
+from rulebook.amend.motion import OPERATIONS, Amendment
 from rulebook.errors import WordingError
-from rulebook.io.rulebook import clause_data
-from rulebook.model import Clause, Version, thaw
+from rulebook.model import Version, thaw
 from rulebook.numbering import citation
 
-__all__ = ["write_wording"]
+__all__ = ["KEYWORDS", "flow", "occurrence", "provision_name", "quote", "write_wording"]
 
 #: Words that would be read as keywords where a new clause's id stands.
 KEYWORDS = frozenset(("after", "before", "into", "at", "to", "as", "a", "headed", "numbered", "with", "reading"))
 
 
-def _quote(phrase: str) -> str:
+def quote(phrase: str) -> str:
     """A phrase in quotes that :func:`parse_wording` reads back exactly: in
     ``'`` unless it holds a single quote mark, then in ``"``; holding both
     kinds, in ``'`` with each single mark doubled.
 
     Examples
     --------
-    >>> print(_quote("10 per cent"), _quote("the member's fee"), _quote('''it's "so"'''))
+    >>> print(quote("10 per cent"), quote("the member's fee"), quote('''it's "so"'''))
     '10 per cent' "the member's fee" 'it''s "so"'
     """
     if not any(c in phrase for c in "'‘’"):
@@ -66,15 +65,15 @@ def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
 _FlowDumper.add_representer(str, _represent_str)
 
 
-def _flow(value: Any) -> str:
+def flow(value: Any) -> str:
     """A value as one-line YAML flow text (a string alone is always quoted, so
     that the running text after it cannot be mistaken for part of it).
 
     Examples
     --------
-    >>> _flow({"share": 0.1, "of": ["PLP", "EPLP"]})
+    >>> flow({"share": 0.1, "of": ["PLP", "EPLP"]})
     '{share: 0.1, of: [PLP, EPLP]}'
-    >>> _flow("fails")
+    >>> flow("fails")
     "'fails'"
     """
     plain = thaw(value)
@@ -90,16 +89,57 @@ def _flow(value: Any) -> str:
     return text
 
 
-def _occurrence(n: int | str | None) -> str:
+def occurrence(n: int | str | None) -> str:
+    """Which occurrence of a phrase is meant, as written after it (nothing for the only one).
+
+    Examples
+    --------
+    >>> occurrence(2), occurrence("all"), occurrence(None)
+    (' (occurrence 2)', ' (every occurrence)', '')
+    """
     if n == "all":
         return " (every occurrence)"
     return "" if n is None else f" (occurrence {n})"
+
+
+class _Template(string.Formatter):
+    """Fills a wording template from an amendment: each field is one of its attributes,
+    written as its format spec says (see :func:`write_wording`)."""
+
+    def __init__(self, ref: Callable[[str | None], str]) -> None:
+        self.ref = ref
+
+    def get_value(self, key: int | str, args: Sequence[Any], kwargs: Mapping[str, Any]) -> Any:
+        return getattr(args[0], str(key))
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec == "ref":
+            return self.ref(value)
+        if format_spec == "quote":
+            return quote(value or "")
+        if format_spec == "occurrence":
+            return occurrence(value)
+        if format_spec == "flow":
+            return flow(value)
+        if format_spec == "name":
+            return provision_name(value or "")
+        if format_spec:
+            raise WordingError(f"unknown format {format_spec!r} in a wording template; use ref, quote, occurrence, "
+                               "flow or name")  # fmt: skip
+        return "" if value is None else str(value)
 
 
 def write_wording(amendment: Amendment, version: Version | None = None) -> str:
     """The conventional English for an amendment; with ``version``, clause ids
     are written as their citations in it (references that are not ids of
     ``version`` are written as they are).
+
+    Each operation declares its wording (:class:`~rulebook.amend.motion.Operation`):
+    a function of the amendment and of ``ref`` (which writes a clause reference), or
+    a template whose fields are the amendment's attributes, each written as its
+    format spec says: ``ref`` a clause reference, ``quote`` a phrase in quotes,
+    ``occurrence`` `` (occurrence N)`` when one is given, ``flow`` a value as YAML
+    flow text, ``name`` a provision name; with no spec, as it is.
 
     Examples
     --------
@@ -117,97 +157,22 @@ def write_wording(amendment: Amendment, version: Version | None = None) -> str:
             return citation(version, r)
         return r
 
-    a = amendment
-    op = a.op
-    if op == "replace_words" and a.throughout:
-        return f"replace {_quote(a.old or '')} with {_quote(a.new or '')} throughout the rule book"
-    if op == "replace_words" and a.part == "heading":
-        old = _quote(a.old or "") + _occurrence(a.occurrence)
-        return f"Amend the heading of {ref(a.clause)}: replace {old} with {_quote(a.new or '')}"
-    if op == "replace_words":
-        old = _quote(a.old or "") + _occurrence(a.occurrence)
-        return f"{ref(a.clause)}: delete {old} and insert {_quote(a.new or '')}"
-    if op == "delete_words":
-        return f"{ref(a.clause)}: delete {_quote(a.words or '')}{_occurrence(a.occurrence)}"
-    if op == "insert_words" and a.at is not None:
-        return f"{ref(a.clause)}: at the {'start' if a.at == 'start' else 'end'} insert {_quote(a.words or '')}"
-    if op == "insert_words":
-        where, anchor = ("after", a.after) if a.after is not None else ("before", a.before)
-        at = _quote(anchor or "") + _occurrence(a.occurrence)
-        return f"{ref(a.clause)}: {where} {at} insert {_quote(a.words or '')}"
-    if op == "replace_text":
-        if (a.text, a.heading) == ("", None) or (a.text, a.heading) == (None, ""):
-            return f"{ref(a.clause)}: delete the {'text' if a.text == '' else 'heading'}"
-        parts = []
-        if a.text is not None:
-            parts.append(f"the text with {_quote(a.text)}")
-        if a.heading is not None:
-            parts.append(f"the heading with {_quote(a.heading)}")
-        return f"{ref(a.clause)}: replace " + " and ".join(parts or ["the text with ''"])
-    if op == "insert_clause":
-        return _write_insert_clause(a, ref, version)
-    if op == "delete_clause":
-        cited = ref(a.clause)
-        # "delete clause 17" keeps "clause" as part of the citation (docs/motions.md)
-        return f"delete {cited}" if names_number(cited) else f"delete clause {cited}"
-    if op == "move_clause":
-        where, anchor = a.anchor or ("after", "")
-        place = "to the end of" if where == "into" else where
-        return f"move clause {ref(a.clause)} {place} {ref(anchor)}"
-    if op == "set_provision":
-        return f"{ref(a.clause)}: set provision {_name(a.name or '')} to {_flow(a.value)}"
-    if op == "remove_provision":
-        return f"{ref(a.clause)}: remove provision {_name(a.name or '')}"
-    raise WordingError(f"no conventional wording for operation {op!r}")
+    operation = OPERATIONS.get(amendment.op)
+    wording = operation.wording if operation is not None else None
+    if wording is None:
+        raise WordingError(f"no conventional wording for operation {amendment.op!r}")
+    if isinstance(wording, str):
+        return _Template(ref).format(wording, amendment)
+    return wording(amendment, ref)
 
 
-def _name(name: str) -> str:
+def provision_name(name: str) -> str:
+    """A provision's name as wordings write it: plain, or quoted when it holds spaces or marks.
+
+    Examples
+    --------
+    >>> print(provision_name("nec.tie"), provision_name("the tie"))
+    nec.tie 'the tie'
+    """
     plain = name and not re.search(r"[\s,;:()'\"‘’“”]", name) and not name.endswith(".")
-    return name if plain else _quote(name)
-
-
-def _write_insert_clause(a: Amendment, ref: Callable[[str | None], str], version: Version | None) -> str:
-    clause = a.new_clause or Clause("")
-    where, anchor = a.anchor or ("after", "")
-    place = "at the end of" if where == "into" else where
-    cid = clause.id
-    named = cid.lower() in KEYWORDS or names_number(cid)
-    head = f"insert new clause with id {cid}" if named else f"insert new clause {cid}"
-    if a.numbered is not None:
-        # named by the citation it will have, as printed motions name it; the id stays in the
-        # structured fields (docs/drafting.md)
-        head = f"insert new {_unit(a, version)}"
-    parts = [head]
-    if clause.heading is not None:
-        parts.append(f"headed {_quote(clause.heading)}")
-    if clause.number is not None:
-        parts.append(f"numbered {_quote(clause.number)}")
-    parts.append(f"{place} {ref(anchor)}")
-    if a.numbered is not None:
-        parts.append(f"as {a.numbered}")
-    out = " ".join(parts)
-    if clause.text is not None:
-        out += f": {_quote(clause.text)}"
-    if clause.provisions:
-        out += f" with provisions {_flow(clause.provisions)}"
-    if clause.children:
-        children = [clause_data(c) for c in clause.children]
-        out += f" with sub-clauses {_flow(_unnamed(children) if a.numbered is not None else children)}"
-    return out
-
-
-def _unnamed(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Sub-clauses as data without their ids, which the reader derives (docs/drafting.md)."""
-    return [{k: (_unnamed(v) if k == "clauses" else v) for k, v in item.items() if k != "id"} for item in items]
-
-
-def _depth(a: Amendment, version: Version | None) -> int | None:
-    """How deep the new clause will sit (0 at the top), when ``version`` holds its anchor."""
-    where, anchor = a.anchor or ("after", "")
-    if version is None or anchor not in version:
-        return None
-    return len(version.path(anchor)) - (0 if where == "into" else 1)
-
-
-def _unit(a: Amendment, version: Version | None) -> str:
-    return "sub-clause" if (_depth(a, version) or 0) > 0 else "clause"
+    return name if plain else quote(name)
