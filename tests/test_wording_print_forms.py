@@ -168,3 +168,13 @@ def test_amend_and_a_numbered_block_under_a_titled_clause_replaces_that_part() -
 def test_amend_and_a_block_with_no_number_is_refused() -> None:
     with pytest.raises(WordingError, match=r"column 27\): expected the number of the part"):
         parse_wording("Section 3 – Forums Amend: Officers shall include reps.")
+
+
+def test_a_further_change_after_a_comma_is_not_a_purpose() -> None:
+    with pytest.raises(WordingError, match="cannot read"):
+        parse_wording("Rule 2: delete 'x', to be moved after Rule 5")
+
+
+def test_inserting_after_a_clause_the_following_words_is_not_a_new_clause() -> None:
+    with pytest.raises(WordingError, match="column"):
+        parse_wording("Rule 2: insert after paragraph 2 the following words: 'z'")

@@ -45,6 +45,9 @@ __all__ = ["parse_wording"]
 #: After a replacement: it is made in every clause of the book.
 _THROUGHOUT = tuple(f"throughout the {d}" for d in ("rule book", "rulebook", "rules", "constitution", "standing orders",
                                                       "bye-laws", "byelaws", "document"))  # fmt: skip
+#: Words that make ", to ..." a further change rather than the reason for one.
+_NOT_PURPOSE = ("after", "before", "insert", "add", "replac", "substitut", "mov", "delet", "remov", "read",
+                "renumber", "re-letter")  # fmt: skip
 #: The subject of a US amendatory instruction, up to "is (further) amended by", holding no quote.
 _AMENDED = re.compile(r"([^'\"`‘’“”:;]+?)\s+is\s+(?:further\s+)?amended\s+by\b", re.IGNORECASE)
 #: What says that the clause named next is changed in its heading, not its text.
@@ -145,6 +148,9 @@ class Parser(WordActions):
             self.pos = save
             return False
         while self.peek().kind in ("word", ",", "(", ")", "dash"):
+            if self.peek().key.startswith(_NOT_PURPOSE) or self.peek().key in CLAUSE_WORDS:
+                self.pos = save  # ", to be moved after Rule 5": a change, not a reason
+                return False
             self.take()
         if self.peek().kind not in ("end", ";", "."):
             self.pos = save

@@ -346,7 +346,8 @@ class WordActions(Phrases):
             )
 
         anchor = self.number_ref(self.reference(stop, "the clause it goes after"))
-        if not (self.at("the", "following") or self.at("as", "follows")):
+        words = self.at("the", "following", "words") or self.at("the", "following", "word")
+        if words or not (self.at("the", "following") or self.at("as", "follows")):
             self.pos = save
             return None
         text = self.block("the new clause's text (quoted, or after ':')", None)
