@@ -102,10 +102,40 @@ def test_an_inserted_clause_with_children(club: Version) -> None:
     new = insert_clause(club, None, 2, clause)
     (a,) = drafted(club, new).amendments
     assert (a.op, a.after, a.new_clause) == ("insert_clause", "members", clause)
-    # named by the number it will have, never by its id
+    # named by the number it will have, never by its id, which stays in the fields
     assert a.wording is not None and a.wording.startswith(
-        "insert new clause headed 'Elections' after Rule 2 as Rule 3 with id elections"
+        "insert new clause headed 'Elections' after Rule 2 as Rule 3: 'Officers are elected yearly.'"
     )
+    assert "with id" not in a.wording and "elections.ballot" not in a.wording
+    assert a.wording.endswith("; renumber the following clauses")
+
+
+def test_a_sub_clause_inserted_among_lettered_siblings_says_they_are_re_lettered(club: Version) -> None:
+    new = insert_clause(club, "committee.quorum", 0, Clause("committee.quorum.early", text="Early."))
+    (a,) = drafted(club, new).amendments
+    assert a.wording == (
+        "insert new sub-clause before Rule 3.2.a as Rule 3.2.a: 'Early.'; re-letter the following sub-clauses"
+    )
+    (read,) = parse_wording(a.wording)
+    assert (read.op, read.before, read.numbered, read.new_clause.text) == (
+        "insert_clause",
+        "Rule 3.2.a",
+        "Rule 3.2.a",
+        "Early.",
+    )
+
+
+def test_a_clause_inserted_last_needs_no_renumbering(club: Version) -> None:
+    new = insert_clause(club, "members", 3, Clause("members.leave", text="Members may leave."))
+    (a,) = drafted(club, new).amendments
+    assert a.wording == "insert new sub-clause after Rule 2.3 as Rule 2.4: 'Members may leave.'"
+
+
+def test_no_drafted_wording_shows_an_id(club: Version) -> None:
+    new = insert_clause(club, "members", 1, Clause("members.zz-internal-id", text="New rule."))
+    new = insert_clause(new, None, 0, Clause("intro-internal-id", heading="Intro"))
+    for a in drafted(club, new).amendments:
+        assert a.wording is not None and "internal-id" not in a.wording and "with id" not in a.wording
 
 
 def test_a_deleted_clause(club: Version) -> None:

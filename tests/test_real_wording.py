@@ -62,10 +62,6 @@ def test_no_instruction_is_read_as_something_it_does_not_say() -> None:
     assert misread == []
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="the goal of issue #9: reached when the new wording grammar lands; its author flips this",
-)
 def test_at_least_95_percent_of_the_corpus_is_read_as_meant() -> None:
     assert share(OUTCOMES) >= 0.95
 

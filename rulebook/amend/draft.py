@@ -80,9 +80,30 @@ class _Drafter:
             self.current = apply(self.current, motion, bases=self.bases, label=_DRAFT_LABEL, partial=True)
         except AmendmentError as exc:  # a bug here, not bad input: say so plainly
             raise DraftError(f"could not draft this change: {exc.message}") from None
-        if amendment.new_clause is not None:
-            amendment = attrs.evolve(amendment, numbered=self.number_of(amendment.new_clause.id))
-        self.amendments.append(attrs.evolve(amendment, wording=write_wording(amendment, self.old)))
+        new = amendment.new_clause
+        tail = ""
+        if new is not None:
+            amendment = attrs.evolve(amendment, numbered=self.number_of(new.id))
+            tail = self.renumbered(new.id) if amendment.numbered is not None else ""
+        wording = write_wording(amendment, self.old)
+        if new is not None and amendment.numbered is not None and self.current.path(new.id)[1:]:
+            wording = wording.replace("insert new clause", "insert new sub-clause", 1)  # as printed motions say
+        self.amendments.append(attrs.evolve(amendment, wording=wording + tail))
+
+    def renumbered(self, cid: str) -> str:
+        """ "; re-letter the following sub-clauses" (or "renumber the following clauses") when the new
+        clause goes before siblings whose numbers it changes, as printed motions say; reading it back
+        does nothing, numbering being computed (docs/drafting.md)."""
+        parent = self.current.parents[cid]
+        siblings = self.children(parent)
+        depth = len(self.current.path(cid)) - 1
+        if siblings[-1].id == cid or depth >= len(self.current.numbering):
+            return ""
+        later = siblings[[c.id for c in siblings].index(cid) + 1 :]
+        if all(c.number is not None for c in later):
+            return ""  # pinned numbers do not change
+        verb = "re-letter" if self.current.numbering[depth].style.endswith("alpha") else "renumber"
+        return f"; {verb} the following {'sub-clauses' if depth else 'clauses'}"
 
     def number_of(self, cid: str) -> str | None:
         """The citation a new clause has once inserted, by which the wording names it (never
@@ -267,7 +288,7 @@ def draft(old: Version, new: Version, *, motion_id: str = "draft", title: str | 
     >>> for a in draft(old, new).amendments:
     ...     print(a.wording)
     move clause Rule 2 before Rule 1
-    insert new clause after Rule 2 as Rule 2 with id c: 'Nobody sings.'
+    insert new clause after Rule 2 as Rule 2: 'Nobody sings.'; renumber the following clauses
     """
     if old.numbering != new.numbering:
         raise DraftError(

@@ -50,7 +50,7 @@ from rulebook.binding import followed
 from rulebook.display import show_value
 from rulebook.errors import AmendmentError, CitationError, RulebookError
 from rulebook.io.motions import amendment_data
-from rulebook.model import Version, thaw, walk
+from rulebook.model import Clause, Version, thaw, walk
 from rulebook.numbering import citation, resolve_id
 
 __all__ = ["Explanation", "Reading", "Target", "explain", "to_data", "to_text"]
@@ -191,6 +191,11 @@ def _not_found(base: Version, ref: str) -> str:
     return f"{ref!r} names a clause"  # pragma: no cover - only called for references that do not resolve
 
 
+def _unnamed(clause: Clause) -> Clause:
+    """A new clause with its ids (and its sub-clauses') blanked, for comparing what it says."""
+    return attrs.evolve(clause, id="unnamed", children=tuple(_unnamed(c) for c in clause.children))
+
+
 def _same(a: Amendment, b: Amendment, base: Version | None) -> bool:
     """True when two amendments do the same thing once their references are resolved in ``base``."""
 
@@ -203,6 +208,9 @@ def _same(a: Amendment, b: Amendment, base: Version | None) -> bool:
                     changes[role] = resolve_id(base, ref)
                 except CitationError:
                     changes[role] = ref.strip()
+        if x.new_clause is not None and x.numbered is not None:
+            # a wording names a new clause by the number it will have; its id is in the fields (docs/drafting.md)
+            changes["new_clause"] = _unnamed(x.new_clause)
         return attrs.evolve(x, **changes)
 
     return norm(a) == norm(b)

@@ -208,6 +208,11 @@ def test_text_amendments_turn_one_text_into_the_other(old: str | None, new: str 
     assert amended.clause("c").text == new
 
 
+def unnamed(clause: Clause) -> Clause:
+    """A new clause with its ids (and its sub-clauses') blanked: a drafted wording names none."""
+    return attrs.evolve(clause, id="unnamed", children=tuple(unnamed(c) for c in clause.children))
+
+
 def resolved(a: Amendment, version: Version) -> Amendment:
     """The amendment with every clause reference resolved to an id in ``version`` and no wording."""
     out = attrs.asdict(a, recurse=False)
@@ -220,6 +225,9 @@ def resolved(a: Amendment, version: Version) -> Amendment:
             with contextlib.suppress(CitationError):  # a clause the motion itself adds
                 out[key] = resolve_id(version, ref)
     out.update(wording=None, value=freeze(a.value))
+    if a.new_clause is not None and a.numbered is not None:
+        # the wording names it by the number it will have; its id is kept in the fields (docs/drafting.md)
+        out["new_clause"] = unnamed(a.new_clause)
     return Amendment(**out)
 
 

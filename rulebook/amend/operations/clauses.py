@@ -12,6 +12,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import attrs
 
@@ -109,15 +110,21 @@ def write_insert_clause(a: Amendment, ref: Ref) -> str:
         parts.append(f"numbered {quote(clause.number)}")
     parts.append(f"{place} {ref(anchor)}")
     if a.numbered is not None:
-        parts.append(f"as {a.numbered} with id {cid}")
+        parts.append(f"as {a.numbered}")  # the id stays in the structured fields (docs/drafting.md)
     out = " ".join(parts)
     if clause.text is not None:
         out += f": {quote(clause.text)}"
     if clause.provisions:
         out += f" with provisions {flow(clause.provisions)}"
     if clause.children:
-        out += f" with sub-clauses {flow([clause_data(c) for c in clause.children])}"
+        children = [clause_data(c) for c in clause.children]
+        out += f" with sub-clauses {flow(_unnamed(children) if a.numbered is not None else children)}"
     return out
+
+
+def _unnamed(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Sub-clauses as data without their ids, which the reader derives (docs/drafting.md)."""
+    return [{k: (_unnamed(v) if k == "clauses" else v) for k, v in item.items() if k != "id"} for item in items]
 
 
 def write_delete_clause(a: Amendment, ref: Ref) -> str:

@@ -12,8 +12,9 @@ refused: the error names the word and column and gives a form that works.
 
 The package: :mod:`.tokens` (words, quotes, punctuation), :mod:`.reader`
 (keywords, references, qualifiers), :mod:`.clauses` (statements on whole
-clauses), :mod:`.words` (actions on a clause's words), :mod:`.grammar`
-(instructions into statements; :func:`parse_wording`), :mod:`.writer`.
+clauses), :mod:`.phrases` (quoted phrases and occurrences), :mod:`.words`
+(actions on a clause's words), :mod:`.grammar` (instructions into statements;
+:func:`parse_wording`), :mod:`.writer`.
 
 The grammar (keywords in any case; ``Q`` a quoted phrase; ``NEW`` a quoted
 phrase, or after ``:`` or a dash the plain text to the end of the instruction;
@@ -31,15 +32,22 @@ phrase, or after ``:`` or a dash the plain text to the end of the instruction;
                 | ("Amend" | "Change") ["[existing]"] REF ("so (that) it reads" | "to read") BLOCK
                 | "Proposed change to" REF ":" BLOCK
                 | [["In" | "Amend"] ["existing"] [HEADING-OF] REFS (":"|","|"-")] action ("and" action | "," action)*
+                      [PURPOSE]
+                | ["The"] SUBJECT "is" ["further"] "amended by" action   (SUBJECT: any words, no quote)
                 | "Amend the heading" (":" | "-") action        (word replacements only: part "heading")
-    action     := QUAL* ( DELETE [":"] PHRASE QUAL* [["and" | ","] (INSERT NEW | "replace" ["it"] ("with"|"by") NEW)]
+    action     := QUAL* ( DELETE [":"] PHRASE QUAL* ["from" (REF | "the" TITLE)]
+                      [["and" | ","] (INSERT (NEW|MARK) | ("replace"|"replacing") ["it"] ("with"|"by") (NEW|MARK))]
                 | DELETE ("the text" | "the heading") [... NEW]  |  DELETE ("the clause" | "this clause")
                 | ("after" | "before") PHRASE [","] INSERT NEW  |  INSERT NEW ("after" | "before") PHRASE
+                | "between" Q "and" PHRASE [","] INSERT NEW     (replace_words of "Q PHRASE" by "Q NEW PHRASE")
+                | "Amend:" N BLOCK      (the text of part N of the clause named: "Section 3 – Title Amend: 10.c ...")
                 | "replace" ["the" ORDINAL "sentence" "which reads"] PHRASE ("with" | "by") NEW
                 | "replace the text with" NEW ["and the heading with" NEW]  (and heading first)
                 | "replace it with" BLOCK  |  "replace" ":" PHRASE "with" [":"] NEW
                 | "delete these words and replace them with" NEW        (the words printed above: the text)
                 | "after" PHRASE DELETE "the" ("full stop" | "comma" | "semicolon") [then new words]
+                | INSERT ("after" | "before") WORDS ("the following" | "as follows") [":"] NEW
+                      (a clause named in words, no quote: a new clause; NEW's own leading number is its number)
                 | "for" PHRASE "substitute" NEW  |  "change" ["the"] (PHRASE | WORDS) "to" (NEW | WORDS)
                 | "set provision" NAME "to" FLOW  |  "remove provision" NAME )
     RENUMBER   := ("renumber" | "re-letter" | ...) ("the" | "remaining" | "clauses" | "and" | "accordingly" | ...)*
@@ -54,6 +62,9 @@ phrase, or after ``:`` or a dash the plain text to the end of the instruction;
     EVERY      := "both references to" | "every occurrence of" | "all instances of" | ...   (before Q: occurrence all)
     QUAL       := "(line N)" | "line N" | ("in" | "at the start of" | "at the end of") ["the"|"this"] [ORDINAL] UNIT
     REFS       := REF | PLURAL-UNIT REF ("," REF)* "and" REF      ("Rules B 2, B 4.1 and C 1.3": the actions for each)
+                | W N ("," W N)* "and" W N        ("J 3, J 4.1 and J 5.9": one first word W, each with a number N)
+    MARK       := "a full stop" | "a comma" | "a semicolon" | "a colon"
+    PURPOSE    := "," ("to" | "so as to" | "in order to") WORDS     (why, for people; no quote; to ';', '.' or the end)
     THROUGHOUT := "throughout the" ("rule book" | "rules" | "constitution" | ...)  after a replacement: every clause
     RANGE      := PLURAL-UNIT N "to" N        ("subsections (3) to (7)": one deletion each, fewer than 26)
     HEADING-OF := "the heading of" | "the heading for" | "the chapter heading for" | "the title of"
@@ -64,20 +75,28 @@ say where a phrase stands: a phrase is found by its words, as whole words, and
 one that occurs more than once is refused when applied, never guessed. A block
 of new clause text that starts with its own number ("K.2 Branches meet ...")
 loses the number, which the rule book computes. "renumber ... accordingly"
-does nothing, because numbering is computed.
+does nothing, because numbering is computed. A bare label after "from" (``remove '; and' from
+(b)``) names the sibling of the clause named before it when that ends in a label of the same
+kind ("Article 21.7(c)" gives "Article 21.7(b)").
 
 **Quoting.** ``'…'``, ``"…"``, ``‘…’``, ``“…”``, ``''…''`` and ````…''``, a
 curly mark closed by a straight one and the reverse; quotes nest (``‘a
 ‘due diligence’ check’``). Inside a phrase the closing mark written twice
 stands for itself (``'the member''s fee'``) and an apostrophe between letters
-is an apostrophe. An unclosed quote is an error naming where it opens.
+is an apostrophe. A ``”`` before a space, outside any quote, opens one when a later ``”`` or
+``"`` closes it (``Delete ” Brandon House”``; the space is not quoted). An unclosed quote is an
+error naming where it opens, except right after ``:`` with no quote mark after it: then it is
+new text to the end (its closing mark lost in print).
 :func:`write_wording` quotes with ``'`` unless the phrase holds one, then with
 ``"``; a phrase holding both is written with ``'`` and each ``'`` doubled.
 
 **Ids of new clauses.** "insert new clause ID after REF: 'text'" gives the id;
 a word that looks like a clause number ("F", "5A", "K.2") is the number it
 will have, not an id (write "with id" to give such an id). Without an id the
-clause gets :func:`derived_id` of the statement and its heading or text.
+clause gets :func:`derived_id` of the statement and its heading or text, and so does a
+sub-clause written without one. :func:`write_wording` names a new clause that has ``numbered``
+by that citation alone ("insert new clause after Rule 2 as Rule 3: ..."), its sub-clauses
+without ids: the ids stay in the amendment's fields (docs/drafting.md).
 
 Examples
 --------

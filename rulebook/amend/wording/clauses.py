@@ -19,6 +19,7 @@ from rulebook.amend.motion import Amendment
 from rulebook.amend.wording.reader import CLAUSE_WORDS, Reader, looks_like_number, names_number, placed
 from rulebook.errors import RulebookError, WordingError
 from rulebook.io.rulebook import ID_PATTERN, parse_clause
+from rulebook.io.yamlsrc import Mapping as Map
 from rulebook.io.yamlsrc import Seq, parse
 from rulebook.model import Clause, freeze
 
@@ -103,6 +104,19 @@ def _range(ref: str) -> list[str]:
         return []
     label = (lambda n: str(n)) if first.isdigit() else chr
     return [f"{m['unit']} {m['o']}{label(n)}{m['c']}" for n in range(lo, hi + 1)]
+
+
+def _named(items: Seq, statement: str, where: str) -> None:
+    """Give each sub-clause written without an id (as a drafted wording writes them) a
+    :func:`derived_id` of the statement, its place among the sub-clauses and its words."""
+    for i, item in enumerate(items):
+        if not isinstance(item, Map):
+            continue
+        place = f"{where}.{i + 1}"
+        if "id" not in item:
+            item["id"] = derived_id(f"{statement} {place}", str(item.get("heading") or item.get("text") or ""))
+        if isinstance(item.get("clauses"), Seq):
+            _named(item["clauses"], statement, place)
 
 
 def _numeric(word: str) -> bool:
@@ -422,6 +436,7 @@ class ClauseStatements(Reader):
             raise self.lex.error(pos, "sub-clauses as a YAML list [{id: ..., text: ...}, ...]") from None
         if not isinstance(items, Seq):
             raise self.lex.error(pos, "sub-clauses as a YAML list [{id: ..., text: ...}, ...]")
+        _named(items, self.source[:pos], "")
         try:
             return tuple(parse_clause(item, items, i, 1, None) for i, item in enumerate(items))
         except RulebookError as exc:

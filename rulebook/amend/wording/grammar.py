@@ -10,6 +10,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import attrs
@@ -21,6 +22,7 @@ from rulebook.amend.wording.reader import (
     CLAUSE_WORDS,
     PLURALS,
     STATEMENT_STARTS,
+    looks_like_number,
     placed,
 )
 from rulebook.amend.wording.tokens import EXAMPLE
@@ -32,6 +34,7 @@ from rulebook.amend.wording.words import (
     RENUMBER,
     RENUMBER_WORDS,
     SEPARATORS,
+    SIBLING,
     WordActions,
 )
 from rulebook.errors import WordingError
@@ -42,6 +45,11 @@ __all__ = ["parse_wording"]
 #: After a replacement: it is made in every clause of the book.
 _THROUGHOUT = tuple(f"throughout the {d}" for d in ("rule book", "rulebook", "rules", "constitution", "standing orders",
                                                       "bye-laws", "byelaws", "document"))  # fmt: skip
+#: Words that make ", to ..." a further change rather than the reason for one.
+_NOT_PURPOSE = ("after", "before", "insert", "add", "replac", "substitut", "mov", "delet", "remov", "read",
+                "renumber", "re-letter")  # fmt: skip
+#: The subject of a US amendatory instruction, up to "is (further) amended by", holding no quote.
+_AMENDED = re.compile(r"([^'\"`‘’“”:;]+?)\s+is\s+(?:further\s+)?amended\s+by\b", re.IGNORECASE)
 #: What says that the clause named next is changed in its heading, not its text.
 _HEADING_OF = ("the heading of", "the heading for", "the chapter heading for", "the heading to", "the title of",
                "heading of", "the heading of the")  # fmt: skip
@@ -111,6 +119,8 @@ class Parser(WordActions):
                     out.extend(self.in_heading(read, at))
                 else:
                     out.extend(read)
+            if self.peek().kind == "," and self.peek(1).key in ("to", "in", "so"):
+                self.purpose()
             if (
                 self.peek().kind not in ("end", *SEPARATORS)
                 and not self.at("and")
@@ -123,7 +133,29 @@ class Parser(WordActions):
                 raise self.fail(f"{hint}';', 'and' or the end of the wording")
         if not out and not renumbered:
             raise self.fail("an amendment")
-        return out
+        return _siblings_named(out, self.default)
+
+    def purpose(self) -> bool:
+        """``, to leave the rate unspecified`` (``so as to``, ``in order to``) after a statement: why
+        the change is made, for people; it holds no quoted words and runs to ';', '.' or the end."""
+        save = self.pos
+        if self.peek().kind == ",":
+            self.take()
+        if not self.accept_any("in order to", "so as to", "to") or self.peek().kind != "word":
+            self.pos = save
+            return False
+        if self.peek().key in ("read", "reads", "the", "end", "start", "beginning") or self.starts_action():
+            self.pos = save
+            return False
+        while self.peek().kind in ("word", ",", "(", ")", "dash"):
+            if self.peek().key.startswith(_NOT_PURPOSE) or self.peek().key in CLAUSE_WORDS:
+                self.pos = save  # ", to be moved after Rule 5": a change, not a reason
+                return False
+            self.take()
+        if self.peek().kind not in ("end", ";", "."):
+            self.pos = save
+            return False
+        return True
 
     def separators(self) -> None:
         """Skip what joins statements: ``; . ,``, "and", "then", and item labels "a)", "(b)", "ii."."""
@@ -209,19 +241,41 @@ class Parser(WordActions):
                 raise self.fail("':' or a dash after 'the heading'")
             return current, True
 
+        # "The item relating to chapter 74 in the table ... is amended by": the whole subject names the
+        # clause, even where a word in it ("at the beginning of") could start an action
+        subject = _AMENDED.match(self.source, self.peek().start)
+
         def stop(tok: object) -> bool:
+            if subject is not None:
+                return self.peek().start >= subject.end(1)
             return self.peek().start > start and self.peek().key in (*ACTION_STARTS, "change") and self.starts_action()
 
         ref = self.number_ref(self.reference(stop, "the clause amended (an id or citation), then ':'"))
+        if subject is not None:
+            self.accept("is")
+            self.accept("further")
+            self.accept("amended")
+            self.accept("by")
+            ref = re.sub(r"^the\s+", "", ref, flags=re.IGNORECASE)
         if any(w.lower() in ("heading", "title") for w in ref.split()):
             raise self.lex.error(
                 start, "a clause; to change a heading write \"Rule 2: replace the heading with 'New'\""
             )
         if self.peek().kind in (":", "dash") or (self.peek().kind == "," and self.peek(1).key in STATEMENT_STARTS):
-            self.take()
+            if self.take().kind == "dash":
+                self.titled()  # "Section 3 – Forums Amend: ...": the clause's title, for people
         elif not self.starts_action():
             raise self.fail("':' after the clause reference")
         return list(_split_refs(ref)), heading
+
+    def titled(self) -> None:
+        """Skip a clause's title after its reference and a dash, when capitalised words run up to
+        "Amend:" ("Section 3 – Forums Amend: ..."); nothing taken otherwise."""
+        save = self.pos
+        while self.peek().kind == "word" and self.peek().value[:1].isupper() and not self.at("amend"):
+            self.take()
+        if not (self.pos > save and self.at("amend") and self.peek(1).kind == ":"):
+            self.pos = save
 
     def every_checked(self, read: list[Amendment], at: int) -> list[Amendment]:
         """Every occurrence is read only for a replacement (docs/motions.md): elsewhere it is refused.
@@ -304,6 +358,24 @@ def _on(a: Amendment, clause: str | None) -> Amendment:
     return Amendment(**{**_fields(a), "clause": a.clause or clause})
 
 
+def _siblings_named(out: list[Amendment], default: str | None) -> list[Amendment]:
+    """Each clause named by a bare label ("remove '; and' from (b)") read as the sibling of the
+    clause named before it when that ends in a label of the same kind ("Delete Article 21.7(c) and
+    ... from (b)": Article 21.7(b)), else as a part of the clause before it (or of ``default``)."""
+    done: list[Amendment] = []
+    for a in out:
+        if a.clause and a.clause.startswith(SIBLING):
+            label = a.clause[len(SIBLING) :]
+            before = next((b.clause for b in reversed(done) if b.clause), default)
+            last = re.search(r"\(([0-9A-Za-z]{1,4})\)$", before or "")
+            if before and last and last[1].isdigit() == label.strip("()").isdigit():
+                a = attrs.evolve(a, clause=before[: last.start()] + label)
+            else:
+                a = attrs.evolve(a, clause=f"{before}{label}" if before else label)
+        done.append(a)
+    return done
+
+
 def _fields(a: Amendment) -> dict[str, Any]:
     return {k: getattr(a, k) for k in ("op", "old", "new", "words", "after", "before", "into", "text", "heading",
                                         "new_clause", "name", "value", "occurrence", "numbered", "at")}  # fmt: skip
@@ -314,10 +386,24 @@ def _split_refs(ref: str) -> list[str]:
     first, _, rest = ref.partition(" ")
     singular = PLURALS.get(first.lower())
     if singular is None or not rest:
-        return [ref]
+        return _listed(ref)
     word = first[: len(singular)]
     parts = [p.strip() for chunk in rest.split(",") for p in chunk.split(" and ")]
     return [f"{word} {p}" for p in parts if p]
+
+
+def _listed(ref: str) -> list[str]:
+    """ "J 3, J 4.1 and J 5.9": a list of citations with no plural noun, each written out in full
+    with the same first word and a number, names each clause; anything else is one reference
+    ("Chapter 4, Clause II.2" is one clause: its parts start with different words)."""
+    if " and " not in ref:
+        return [ref]
+    parts = [p.strip() for chunk in ref.split(",") for p in chunk.split(" and ")]
+    heads = {p.split(" ", 1)[0] for p in parts}
+    numbered = all(len(p.split()) == 2 and looks_like_number(p.split()[1]) for p in parts)
+    if len(parts) < 2 or len(heads) != 1 or not numbered:
+        return [ref]
+    return parts
 
 
 def parse_wording(text: str, clause: str | None = None, *, bare: bool = True) -> tuple[Amendment, ...]:

@@ -48,7 +48,7 @@ _NUMBER = re.compile(
 )
 #: Words that start an operation (so they end a clause reference before them).
 ACTION_STARTS = ("delete", "leave", "remove", "omit", "strike", "striking", "inserting", "insert", "add", "substitute",
-                 "after", "before", "replace", "set", "for", "change", "at", "in")  # fmt: skip
+                 "after", "before", "replace", "set", "for", "change", "at", "in", "between")  # fmt: skip
 STATEMENT_STARTS = (*ACTION_STARTS, "move", "renumber", "re-number", "reletter", "re-letter")
 
 
@@ -163,7 +163,17 @@ class Reader:
             "a new sentence",
         )
         introduced = self.colon()
-        tok = self.peek()
+        try:
+            tok = self.peek()
+        except WordingError:
+            text, end = self.lex.rest(self.pos)
+            if not introduced or any(m in text[1:] for m in "'\"‘’“”`"):
+                raise
+            # after ':' new text may be unquoted: a quote opened there and never closed (its closing
+            # mark lost in print), with no other quote mark after it, is that text, to the end
+            self.quoted_new = False
+            self.pos = end
+            return text[1:].strip()
         self.quoted_new = tok.kind == "quoted"
         if tok.kind == "quoted":
             nxt = self.peek(1)

@@ -88,7 +88,7 @@ class Lexer:
         if pos >= len(src):
             return Token("end", "", "", pos, pos)
         c = src[pos]
-        if c in _OPENERS or (c in "’”" and pos + 1 < len(src) and not src[pos + 1].isspace()):
+        if c in _OPENERS or (c in "’”" and pos + 1 < len(src) and not src[pos + 1].isspace()) or self.reversed(pos):
             if c == "`" and not src.startswith("``", pos):
                 return self.word(pos)
             return self.quoted(pos)
@@ -119,9 +119,23 @@ class Lexer:
                 break
             if ch in "—–" and end > pos and (is_break(src, end + 1) or src[end + 1] in CLOSERS):
                 break  # "insert— 'words'": the dash introduces what follows
+            if end > pos and src[pos:end].isalpha() and self.reversed(end):
+                break  # "delete” the words”": the quote opens after the verb (not "12” to 14”")
             end += 1
         end = max(end, pos + 1)
         return Token("word", src[pos:end], src[pos:end], pos, end)
+
+    def reversed(self, pos: int) -> bool:
+        """A closing double mark typed for the opening one: ``”`` before a space, with
+        no quote open (this is outside any), and another ``”`` or ``"`` later to close it
+        (``Delete ” Brandon House” and ...``)."""
+        src = self.source
+        return (
+            src[pos : pos + 1] == "”"
+            and pos + 1 < len(src)
+            and src[pos + 1].isspace()
+            and any(src.find(m, pos + 1) > 0 for m in '”"')
+        )
 
     def quoted(self, pos: int) -> Token:
         """A quoted phrase from ``pos``; nested quotes are kept in its value."""
@@ -150,13 +164,16 @@ class Lexer:
                     out.append(ch)  # an apostrophe: the member's fee
                     i += 1
                     continue
-                if (prev.isspace() or prev == "(") and nxt and not nxt.isspace() and ch not in "’”":
+                if (prev.isspace() or prev == "(") and not is_break(src, i + 1) and ch not in "’”":
                     depth += 1  # an inner quote opens: ‘a ‘due diligence’ check’
                 elif depth and ch not in "‘“":
                     depth -= 1
                 elif ch in closers or (ch == opener and not depth and (not nxt or nxt in ".,;:" or nxt.isspace())):
                     # (an opening mark where the closing one belongs, as a typing slip, closes too)
-                    return Token("quoted", src[pos : i + 1], "".join(out), pos, i + 1)
+                    value = "".join(out)
+                    if opener == "”" and value[:1].isspace():
+                        value = value.lstrip()  # "” Brandon House”": the space after a reversed mark is not quoted
+                    return Token("quoted", src[pos : i + 1], value, pos, i + 1)
             out.append(ch)
             i += 1
         raise self.unclosed(pos, closers[0])

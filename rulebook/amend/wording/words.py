@@ -15,13 +15,23 @@ import re
 from typing import Any
 
 from rulebook.amend.motion import Amendment
-from rulebook.amend.wording.clauses import ClauseStatements, derived_id
-from rulebook.amend.wording.reader import CLAUSE_WORDS, ORDINAL_NUM, ORDINALS, PLURALS, STATEMENT_STARTS, placed
+from rulebook.amend.wording.clauses import derived_id
+from rulebook.amend.wording.phrases import EVERY, EVERY_AFTER, Phrases
+from rulebook.amend.wording.reader import (
+    CLAUSE_WORDS,
+    ORDINAL_NUM,
+    ORDINALS,
+    PLURALS,
+    STATEMENT_STARTS,
+    looks_like_number,
+    placed,
+)
 from rulebook.amend.wording.tokens import Token
 from rulebook.model import Clause
 
 __all__ = [
     "DELETE", "DELETE_FIRST", "EVERY_AFTER", "INSERT", "RELATIVE", "RENUMBER", "RENUMBER_WORDS", "SEPARATORS",
+    "SIBLING",
     "WordActions",
 ]  # fmt: skip
 
@@ -37,27 +47,19 @@ RENUMBER_WORDS = frozenset(
         *CLAUSE_WORDS, *PLURALS,
     )
 )  # fmt: skip
-FILLERS = ("the words", "these words", "words", "all the words", "the text",
-            "the word", "this word", "the phrase", "the figure", "the figures",
-            "the number", "the reference", "the sentence", "the following words", "the following")  # fmt: skip
 #: New words that start with their own number ("d.", "(2A)", "iv)") are a new sub-clause, not words.
 OWN_NUMBER = re.compile(r"^(\([0-9A-Za-z]{1,4}\)|[0-9]{1,3}[A-Za-z]?[.)]|[a-z][.)]|[ivx]{1,4}[.)])$")
 SEPARATORS = (";", ".", ",")
-#: Before a phrase: every occurrence of it ("change both references to 'X' to 'Y'").
-_EVERY = ("both references to", "all references to", "every reference to", "each reference to",
-          "both occurrences of", "all occurrences of", "every occurrence of", "each occurrence of",
-          "all instances of", "every instance of", "each instance of", "both instances of")  # fmt: skip
-#: After a phrase: the same.
-EVERY_AFTER = ("wherever it occurs", "wherever it appears", "wherever they occur", "wherever they appear",
-                "in both places", "each time it appears", "each time it occurs")  # fmt: skip
 #: Punctuation marks named in words ("delete the full stop after 'above'").
 _MARKS = {"full stop": ".", "period": ".", "comma": ",", "semicolon": ";", "semi-colon": ";", "colon": ":"}
 #: Marks a clause reference read relative to the clause its statement names.
 RELATIVE = "\x00part:"
+#: Marks a bare label ("(b)") read as a sibling of the clause the statement before named.
+SIBLING = "\x00sibling:"
 DELETE_FIRST = frozenset(w.split()[0] for w in DELETE)
 
 
-class WordActions(ClauseStatements):
+class WordActions(Phrases):
     """The actions that change a clause's words (and the few that name whole clauses within a statement)."""
 
     queued: list[Amendment]  # further amendments one action reads (a list of phrases)
@@ -160,6 +162,10 @@ class WordActions(ClauseStatements):
         key = tok.key
         if key in DELETE_FIRST and (key not in ("leave", "strike") or self.peek(1).key == "out"):
             return self.delete()
+        if key == "between" and self.peek(1).kind == "quoted":
+            return self.between()
+        if key == "amend" and self.peek(1).kind == ":":
+            return self.amended_part()
         if key in ("after", "before"):
             self.take()
             self.colon()
@@ -191,6 +197,9 @@ class WordActions(ClauseStatements):
             if edge is not None:
                 self.accept_any("as follows")
                 return self.at_edge(edge)
+            placed_clause = self.after_clause_block()
+            if placed_clause is not None:
+                return placed_clause
             if self.peek().key in ("after", "before"):
                 where = self.take().key
                 self.colon()
@@ -272,10 +281,84 @@ class WordActions(ClauseStatements):
                 raise self.fail("one phrase to replace (several phrases and one replacement is not read)")
             self.queued.extend(Amendment("delete_words", words=w) for w in more)
             return Amendment("delete_words", words=old, occurrence=occurrence)
+        source = self.taken_from()
         new = self.then_new()
         if new is not None:
-            return Amendment("replace_words", old=old, new=new, occurrence=occurrence)
-        return Amendment("delete_words", words=old, occurrence=occurrence)
+            return Amendment("replace_words", clause=source, old=old, new=new, occurrence=occurrence)
+        return Amendment("delete_words", clause=source, words=old, occurrence=occurrence)
+
+    def taken_from(self) -> str | None:
+        """``from REF`` after the words deleted: the clause they are taken from ("remove '; and'
+        from (b)", "Remove 'to 35%' from the Dirty Profits Tax"); None (nothing taken) otherwise.
+        A bare label ("(b)") names a sibling of the clause named before (:data:`SIBLING`)."""
+        if not self.at("from"):
+            return None
+        save = self.pos
+        self.take()
+        named = self.peek().key == "the" and self.peek(1).value[:1].isupper()
+        if named:
+            self.take()  # "from the Dirty Profits Tax": a part of the book named by its title
+        if not (named or self.at_clause_ref()):
+            self.pos = save
+            return None
+        ref = self.number_ref(self.reference(lambda t: t.kind == "," or t.key == "and", "the clause"))
+        return SIBLING + ref if re.fullmatch(r"\([0-9A-Za-z]{1,4}\)", ref) else ref
+
+    def amended_part(self) -> Amendment:
+        """``Section 3 – Forums Amend: 10.c.iv. New text``: the part the block numbers, within the
+        clause named, gets the block as its text; a block with no number of its own is refused."""
+        self.take()
+        at = self.peek(1).start
+        text = self.new_text("the part's number and its new text")
+        first, _, rest = text.partition(" ")
+        if not (first[:1].isdigit() and looks_like_number(first) and rest.strip()):
+            raise self.lex.error(at, 'the number of the part amended, then its new text ("Amend: 10.c.iv. Text")')
+        return Amendment("replace_text", clause=RELATIVE + first.rstrip(".)"), text=rest.strip())
+
+    def between(self) -> Amendment:
+        """``Between 'to' and 'win' insert 'run and'``: the two words side by side, the new ones put between."""
+        self.take()
+        first = self.quoted()
+        self.expect("and", what="'and' and the quoted words after the gap")
+        second, occurrence = self.phrase("the quoted words after the gap")
+        if self.peek().kind == ",":
+            self.take()
+        if self.peek().key not in INSERT:
+            raise self.fail("'insert' and the quoted words")
+        self.take()
+        new = self.new_text("the words to insert (quoted)")
+        return Amendment("replace_words", old=f"{first} {second}", new=f"{first} {new} {second}", occurrence=occurrence)
+
+    def after_clause_block(self) -> Amendment | None:
+        """``inserting after the item pertaining to section 1531 the following: '1532. Text'``: a new
+        clause after one named in words (no quote), its own leading number the number it will have;
+        None (nothing taken) when a quoted phrase, not a clause, says where."""
+        save = self.pos
+        if self.peek().key not in ("after", "before") or self.peek(1).kind != "word":
+            return None
+        start = self.pos
+        where = self.take().key
+
+        def stop(tok: Token) -> bool:
+            return (tok.key == "the" and self.peek(1).key == "following") or (tok.key, self.peek(1).key) == (
+                "as",
+                "follows",
+            )
+
+        anchor = self.number_ref(self.reference(stop, "the clause it goes after"))
+        words = self.at("the", "following", "words") or self.at("the", "following", "word")
+        if words or not (self.at("the", "following") or self.at("as", "follows")):
+            self.pos = save
+            return None
+        text = self.block("the new clause's text (quoted, or after ':')", None)
+        numbered = self.leading
+        first, _, rest = text.partition(" ")
+        if numbered is None and rest and first[-1:] in ".)" and _numeric_label(first[:-1]):
+            numbered, text = first[:-1].strip("("), rest.strip()
+        anchor = re.sub(r"^the\s+", "", anchor, flags=re.IGNORECASE)
+        cid = derived_id(self.source[start : self.pos], text)
+        return Amendment("insert_clause", new_clause=Clause(cid, text=text), numbered=numbered,
+                         **placed(where, anchor))  # fmt: skip
 
     def to_list(self) -> Amendment:
         """``add to (the) list (of service groups) before 'X', 'Y'``: a new item 'Y' put before (or after) 'X'."""
@@ -303,6 +386,13 @@ class WordActions(ClauseStatements):
         self.pos = save
         return None
 
+    def named_mark(self) -> str | None:
+        """``a full stop`` (comma, semicolon, colon) as the new words: the mark."""
+        for words, mark in _MARKS.items():
+            if self.accept("a", *words.split()):
+                return mark
+        return None
+
     def more_phrases(self) -> list[str]:
         """Further phrases of a list ("delete 'a', 'b' and 'c'"), each deleted too."""
         out: list[str] = []
@@ -321,12 +411,16 @@ class WordActions(ClauseStatements):
         if self.peek().key in INSERT:
             self.take()
             self.accept_any("in its place", "in their place", "instead")
+            mark = self.named_mark()
+            if mark is not None:
+                return mark
             if self.peek().kind in ("quoted", ":", "dash") or self.peek().key in ("the", "these"):
                 return self.new_text("the words to insert (quoted)")
-        elif self.accept("replace"):
+        elif self.accept("replace") or self.accept("replacing"):
             self.accept_any("it", "them", "this", "these", "these words", "the words", "the same")
             if self.accept("with") or self.accept("by"):
-                return self.new_text("the words to put in (quoted)")
+                mark = self.named_mark()
+                return mark if mark is not None else self.new_text("the words to put in (quoted)")
         self.pos = save
         return None
 
@@ -367,7 +461,7 @@ class WordActions(ClauseStatements):
         """``change [the] X to Y``, the words quoted or not."""
         self.take()
         self.accept("the")
-        if self.peek().kind == "quoted" or any(self.at(*w.split()) for w in _EVERY):
+        if self.peek().kind == "quoted" or any(self.at(*w.split()) for w in EVERY):
             old, occurrence = self.phrase("the words to change")
             self.expect("to", what="'to' and the new words")
             return Amendment("replace_words", old=old, new=self.new_text("the new words"), occurrence=occurrence)
@@ -387,15 +481,6 @@ class WordActions(ClauseStatements):
             raise self.fail("the new words after 'to'")
         return Amendment("replace_words", old=old, new=new)
 
-    def filler(self) -> str | None:
-        """Words that only introduce a phrase: "the words", "these words", ... (the one taken)."""
-        for words in FILLERS:
-            if self.accept(*words.split()):
-                self.accept_any("which read", "which reads", "reading")
-                self.colon()
-                return words
-        return None
-
     def name(self) -> str:
         tok = self.peek()
         if tok.kind in ("quoted", "word"):
@@ -403,81 +488,7 @@ class WordActions(ClauseStatements):
             return tok.value
         raise self.fail("the provision's name")
 
-    # -- phrases and occurrences -----------------------------------------------
-    def phrase(self, what: str) -> tuple[str, int | str | None]:
-        before = self.occurrence_before()
-        self.filler()
-        text = _elided(self.quoted(what))
-        after = self.occurrence_after()
-        if before is not None and after is not None and before != after:
-            raise self.fail("one occurrence, not two different ones")
-        return text, before if before is not None else after
 
-    def occurrence_before(self) -> int | str | None:
-        """``the second`` (``occurrence of``) before a phrase; ``"all"`` for "both references to",
-        "every occurrence of", "all instances of"."""
-        if self.accept_any(*_EVERY):
-            return "all"
-        ordinal = self.peek(1).key in ORDINALS or ORDINAL_NUM.match(self.peek(1).value)
-        if not (self.at("the") and ordinal):
-            return None
-        if self.peek(2).kind == "quoted" or self.peek(2).key in ("occurrence", "instance"):
-            self.take()
-            n = self.ordinal(self.take())
-            self.accept("occurrence", "of") or self.accept("instance", "of")
-            return n
-        return None
-
-    def ordinal(self, tok: object) -> int:
-
-        assert isinstance(tok, Token)
-        n = ORDINALS.get(tok.key)
-        if n is not None:
-            if n < 1:
-                raise self.lex.error(tok.start, "an ordinal such as 'second' ('last' needs the number: 'third')")
-            return n
-        m = ORDINAL_NUM.match(tok.value)
-        if m and len(m.group(1)) <= 9:  # bounded (docs/limits.md)
-            return int(m.group(1))
-        if tok.value.isdecimal() and len(tok.value) <= 9 and int(tok.value) >= 1:
-            return int(tok.value)
-        raise self.lex.error(tok.start, "an occurrence number such as 2 or 'second'")
-
-    def occurrence_after(self) -> int | str | None:
-        """``(occurrence 2)`` or ``(second occurrence)`` after a phrase; ``"all"`` for
-        "(every occurrence)", "wherever it occurs", "in both places"."""
-        if self.accept_any(*EVERY_AFTER):
-            return "all"
-        if self.peek().kind == "(" and self.peek(1).key in ("every", "each", "all", "both"):
-            self.take()
-            self.take()
-            self.accept_any("occurrence", "occurrences", "instance", "instances")
-            if self.peek().kind != ")":
-                raise self.fail("')' to close the occurrence")
-            self.take()
-            return "all"
-        if self.peek().kind != "(" or (
-            self.peek(1).key not in ("occurrence", *ORDINALS) and not ORDINAL_NUM.match(self.peek(1).value)
-        ):
-            return None
-        self.take()
-        if self.accept("occurrence"):
-            n = self.ordinal(self.take())
-        else:
-            n = self.ordinal(self.take())
-            self.expect("occurrence", what="'occurrence' as in '(second occurrence)'")
-        if self.peek().kind != ")":
-            raise self.fail("')' to close the occurrence")
-        self.take()
-        return n
-
-
-def _elided(phrase: str) -> str:
-    """A quoted phrase without the "…" that marks words left out at its edges: the
-    phrase is what remains, found as whole words."""
-    for mark in ("…", "..."):
-        if phrase.startswith(mark) and len(phrase) > len(mark):
-            phrase = phrase[len(mark) :].lstrip()
-        if phrase.endswith(mark) and len(phrase) > len(mark):
-            phrase = phrase[: -len(mark)].rstrip()
-    return phrase
+def _numeric_label(word: str) -> bool:
+    """A clause's own number at the head of its quoted text ("1532", "(2A)", "4.1"): digits first."""
+    return bool(re.fullmatch(r"\(?\d+(?:\.\d+)*[A-Za-z]?\)?", word))

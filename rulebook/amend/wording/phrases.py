@@ -1,0 +1,122 @@
+"""Phrases an action works on: quoted words, the fillers that introduce them ("the words"),
+and which occurrence is meant ("the second", "(occurrence 2)", "wherever it occurs").
+
+See the package docstring (:mod:`rulebook.amend.wording`) for the grammar.
+
+Examples
+--------
+>>> from rulebook.amend.wording import parse_wording
+>>> [(a.words, a.occurrence) for a in parse_wording("Rule 2: delete the second occurrence of 'x'")]
+[('x', 2)]
+"""
+
+from __future__ import annotations
+
+from rulebook.amend.wording.clauses import ClauseStatements
+from rulebook.amend.wording.reader import ORDINAL_NUM, ORDINALS
+from rulebook.amend.wording.tokens import Token
+
+__all__ = ["EVERY", "EVERY_AFTER", "FILLERS", "Phrases"]
+
+FILLERS = ("the words", "these words", "words", "all the words", "the text",
+            "the word", "this word", "the phrase", "the figure", "the figures",
+            "the number", "the reference", "the sentence", "the following words", "the following")  # fmt: skip
+#: Before a phrase: every occurrence of it ("change both references to 'X' to 'Y'").
+EVERY = ("both references to", "all references to", "every reference to", "each reference to",
+         "both occurrences of", "all occurrences of", "every occurrence of", "each occurrence of",
+         "all instances of", "every instance of", "each instance of", "both instances of")  # fmt: skip
+#: After a phrase: the same.
+EVERY_AFTER = ("wherever it occurs", "wherever it appears", "wherever they occur", "wherever they appear",
+                "in both places", "each time it appears", "each time it occurs")  # fmt: skip
+
+
+class Phrases(ClauseStatements):
+    """Quoted phrases and their occurrences."""
+
+    def filler(self) -> str | None:
+        """Words that only introduce a phrase: "the words", "these words", ... (the one taken)."""
+        for words in FILLERS:
+            if self.accept(*words.split()):
+                self.accept_any("which read", "which reads", "reading")
+                self.colon()
+                return words
+        return None
+
+    # -- phrases and occurrences -----------------------------------------------
+    def phrase(self, what: str) -> tuple[str, int | str | None]:
+        before = self.occurrence_before()
+        self.filler()
+        text = _elided(self.quoted(what))
+        after = self.occurrence_after()
+        if before is not None and after is not None and before != after:
+            raise self.fail("one occurrence, not two different ones")
+        return text, before if before is not None else after
+
+    def occurrence_before(self) -> int | str | None:
+        """``the second`` (``occurrence of``) before a phrase; ``"all"`` for "both references to",
+        "every occurrence of", "all instances of"."""
+        if self.accept_any(*EVERY):
+            return "all"
+        ordinal = self.peek(1).key in ORDINALS or ORDINAL_NUM.match(self.peek(1).value)
+        if not (self.at("the") and ordinal):
+            return None
+        if self.peek(2).kind == "quoted" or self.peek(2).key in ("occurrence", "instance"):
+            self.take()
+            n = self.ordinal(self.take())
+            self.accept("occurrence", "of") or self.accept("instance", "of")
+            return n
+        return None
+
+    def ordinal(self, tok: object) -> int:
+
+        assert isinstance(tok, Token)
+        n = ORDINALS.get(tok.key)
+        if n is not None:
+            if n < 1:
+                raise self.lex.error(tok.start, "an ordinal such as 'second' ('last' needs the number: 'third')")
+            return n
+        m = ORDINAL_NUM.match(tok.value)
+        if m and len(m.group(1)) <= 9:  # bounded (docs/limits.md)
+            return int(m.group(1))
+        if tok.value.isdecimal() and len(tok.value) <= 9 and int(tok.value) >= 1:
+            return int(tok.value)
+        raise self.lex.error(tok.start, "an occurrence number such as 2 or 'second'")
+
+    def occurrence_after(self) -> int | str | None:
+        """``(occurrence 2)`` or ``(second occurrence)`` after a phrase; ``"all"`` for
+        "(every occurrence)", "wherever it occurs", "in both places"."""
+        if self.accept_any(*EVERY_AFTER):
+            return "all"
+        if self.peek().kind == "(" and self.peek(1).key in ("every", "each", "all", "both"):
+            self.take()
+            self.take()
+            self.accept_any("occurrence", "occurrences", "instance", "instances")
+            if self.peek().kind != ")":
+                raise self.fail("')' to close the occurrence")
+            self.take()
+            return "all"
+        if self.peek().kind != "(" or (
+            self.peek(1).key not in ("occurrence", *ORDINALS) and not ORDINAL_NUM.match(self.peek(1).value)
+        ):
+            return None
+        self.take()
+        if self.accept("occurrence"):
+            n = self.ordinal(self.take())
+        else:
+            n = self.ordinal(self.take())
+            self.expect("occurrence", what="'occurrence' as in '(second occurrence)'")
+        if self.peek().kind != ")":
+            raise self.fail("')' to close the occurrence")
+        self.take()
+        return n
+
+
+def _elided(phrase: str) -> str:
+    """A quoted phrase without the "…" that marks words left out at its edges: the
+    phrase is what remains, found as whole words."""
+    for mark in ("…", "..."):
+        if phrase.startswith(mark) and len(phrase) > len(mark):
+            phrase = phrase[len(mark) :].lstrip()
+        if phrase.endswith(mark) and len(phrase) > len(mark):
+            phrase = phrase[: -len(mark)].rstrip()
+    return phrase

@@ -1,0 +1,180 @@
+"""Wording forms met in printed motions (docs/motions.md, "Conventional wording"), each read
+as its drafter meant, and the look-alikes that must still be refused or read otherwise."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+from rulebook.amend.motion import Amendment
+from rulebook.amend.wording import parse_wording
+from rulebook.errors import WordingError
+
+
+def fields(a: Amendment) -> dict[str, object]:
+    """The fields an amendment sets, without its wording and the new clause's derived id."""
+    out = {k: v for k, v in attrs.asdict(a, recurse=False).items() if v is not None and k != "wording"}
+    if a.new_clause is not None:
+        out["new_clause"] = a.new_clause.text
+    return out
+
+
+# -- a closing double mark typed for the opening one ------------------------------------
+
+
+def test_a_closing_mark_before_a_space_opens_a_quote_and_the_space_is_not_quoted() -> None:
+    (a,) = parse_wording("Rule J 3: Delete ” Brandon House” and replace with “Euston Tower”")
+    assert (a.op, a.old, a.new) == ("replace_words", "Brandon House", "Euston Tower")
+
+
+def test_a_closing_mark_glued_to_the_verb_opens_the_quote() -> None:
+    (a,) = parse_wording("Amend TR552, delete” controls on advertising” and insert “a ban”.")
+    assert fields(a) == {"op": "replace_words", "clause": "TR552", "old": "controls on advertising", "new": "a ban"}
+
+
+def test_a_mark_after_a_number_is_part_of_the_word() -> None:
+    (a,) = parse_wording("Rule 2: change 12” to 14”")
+    assert (a.old, a.new) == ("12”", "14”")
+
+
+# -- several citations with no plural noun -----------------------------------------------
+
+
+def test_a_list_of_citations_with_one_first_word_names_each_clause() -> None:
+    read = parse_wording("J 3, J 4.1 and J 5.9 Delete 'Brandon House' and replace with 'Euston Tower'")
+    assert [(a.clause, a.old, a.new) for a in read] == [
+        ("J 3", "Brandon House", "Euston Tower"),
+        ("J 4.1", "Brandon House", "Euston Tower"),
+        ("J 5.9", "Brandon House", "Euston Tower"),
+    ]
+
+
+def test_a_citation_in_two_parts_is_still_one_clause() -> None:
+    (a,) = parse_wording("Chapter 4, Clause II.2: delete 'x'")
+    assert a.clause == "Chapter 4, Clause II.2"
+
+
+# -- the clause named after the words ------------------------------------------------------
+
+
+def test_words_removed_from_a_clause_named_after_them() -> None:
+    (a,) = parse_wording("Remove 'to 35%' from the Dirty Profits Tax")
+    assert fields(a) == {"op": "delete_words", "clause": "Dirty Profits Tax", "words": "to 35%"}
+
+
+def test_a_bare_label_after_a_lettered_clause_names_its_sibling() -> None:
+    read = parse_wording("Delete Article 21.7(c) and remove ‘; and’ from (b), replacing with a full stop.")
+    assert [fields(a) for a in read] == [
+        {"op": "delete_clause", "clause": "Article 21.7(c)"},
+        {"op": "replace_words", "clause": "Article 21.7(b)", "old": "; and", "new": "."},
+    ]
+
+
+def test_a_bare_label_of_another_kind_names_a_part_of_the_clause_before() -> None:
+    read = parse_wording("Delete Rule 4(c) and remove 'x' from (2)")
+    assert read[1].clause == "Rule 4(c)(2)"
+
+
+@pytest.mark.parametrize(("named", "mark"), [("a full stop", "."), ("a comma", ","), ("a semicolon", ";")])
+def test_a_mark_named_in_words_is_the_new_text(named: str, mark: str) -> None:
+    (a,) = parse_wording(f"Rule 2: delete '; and' and insert {named}")
+    assert (a.old, a.new) == ("; and", mark)
+
+
+# -- why a change is made ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("why", ["to leave the rate unspecified", "so as to make it fairer", "in order to simplify"])
+def test_a_purpose_after_a_comma_is_set_aside(why: str) -> None:
+    (a,) = parse_wording(f"Rule 2: delete 'x', {why}.")
+    assert fields(a) == {"op": "delete_words", "clause": "Rule 2", "words": "x"}
+
+
+def test_a_purpose_holding_a_quote_is_refused() -> None:
+    with pytest.raises(WordingError, match="column"):
+        parse_wording("Rule 2: delete 'x', to leave 'y' alone")
+
+
+# -- US amendatory subjects and tables ---------------------------------------------------------
+
+
+def test_the_whole_subject_of_is_amended_by_names_the_clause() -> None:
+    (a,) = parse_wording(
+        "The item relating to chapter 74 in the table of chapters at the beginning of part I of title 18, "
+        "United States Code, is amended by striking ``Old'' and inserting ``New''."
+    )
+    assert a.clause == "item relating to chapter 74 in the table of chapters at the beginning of part I"
+    assert (a.old, a.new) == ("Old", "New")
+
+
+def test_inserting_after_a_clause_named_in_words_the_following() -> None:
+    (a,) = parse_wording(
+        "The table of sections for chapter 74 of title 18, United States Code, is amended by inserting after "
+        "the item pertaining to section 1531 the following:``1532. Requirements.''."
+    )
+    assert fields(a) == {
+        "op": "insert_clause",
+        "after": "item pertaining to section 1531",
+        "numbered": "1532",
+        "new_clause": "Requirements.",
+    }
+
+
+def test_inserting_after_quoted_words_the_following_is_still_words() -> None:
+    (a,) = parse_wording("Rule 2: insert after the words 'members' the following: 'and guests'")
+    assert (a.op, a.after, a.words) == ("insert_words", "members", "and guests")
+
+
+# -- a quote whose closing mark was lost ---------------------------------------------------------
+
+
+def test_a_quote_opened_after_a_colon_and_never_closed_runs_to_the_end() -> None:
+    (a,) = parse_wording("Rule 2: replace 'old words' with the following:\n‘New words to the end")
+    assert (a.old, a.new) == ("old words", "New words to the end")
+
+
+def test_an_unclosed_quote_before_other_quotes_is_still_refused() -> None:
+    with pytest.raises(WordingError, match="never closed"):
+        parse_wording("Rule 2: replace 'a' with: 'b and delete 'c'")
+
+
+# -- new clauses as a secretary prints them (docs/drafting.md) ----------------------------------
+
+
+def test_re_letter_the_following_sub_clauses_after_a_new_sub_clause_asks_for_nothing_more() -> None:
+    (a,) = parse_wording("insert new sub-clause H after sub-clause G: 'Text.'; re-letter the following sub-clauses")
+    assert (a.op, a.after, a.numbered, a.new_clause.text) == ("insert_clause", "sub-clause G", "sub-clause H", "Text.")
+
+
+def test_sub_clauses_written_without_ids_are_given_derived_ids() -> None:
+    text = "insert new clause after Rule 2 as Rule 3: 'A.' with sub-clauses [{text: 'B.'}, {text: 'B.'}]"
+    (a,) = parse_wording(text)
+    ids = [c.id for c in a.new_clause.children]
+    assert [c.text for c in a.new_clause.children] == ["B.", "B."]
+    assert len(set(ids)) == 2 and all(i.startswith("b-") for i in ids)
+    assert [c.id for c in parse_wording(text)[0].new_clause.children] == ids
+
+
+def test_between_two_words_insert_puts_the_new_words_in_the_gap() -> None:
+    (a,) = parse_wording("Rule 3: Between “to” and “win” insert “run and”")
+    assert fields(a) == {"op": "replace_words", "clause": "Rule 3", "old": "to win", "new": "to run and win"}
+
+
+def test_amend_and_a_numbered_block_under_a_titled_clause_replaces_that_part() -> None:
+    (a,) = parse_wording("Section 3 – Forums Amend: 10.c.iv. Officers shall include reps.")
+    assert fields(a) == {"op": "replace_text", "clause": "Section 3, 10.c.iv", "text": "Officers shall include reps."}
+
+
+def test_amend_and_a_block_with_no_number_is_refused() -> None:
+    with pytest.raises(WordingError, match=r"column 27\): expected the number of the part"):
+        parse_wording("Section 3 – Forums Amend: Officers shall include reps.")
+
+
+def test_a_further_change_after_a_comma_is_not_a_purpose() -> None:
+    with pytest.raises(WordingError, match="cannot read"):
+        parse_wording("Rule 2: delete 'x', to be moved after Rule 5")
+
+
+def test_inserting_after_a_clause_the_following_words_is_not_a_new_clause() -> None:
+    with pytest.raises(WordingError, match="column"):
+        parse_wording("Rule 2: insert after paragraph 2 the following words: 'z'")
