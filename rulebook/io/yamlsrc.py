@@ -24,7 +24,6 @@ import datetime as dt
 import difflib
 import gc
 import math
-import operator
 import os
 import stat
 from collections.abc import Iterable, Iterator
@@ -34,6 +33,8 @@ from typing import Any
 import yaml
 
 from rulebook.errors import ParseError, SchemaError
+from rulebook.io.yamlcompose import STR as _STR
+from rulebook.io.yamlcompose import Loader as _Loader
 
 __all__ = [
     "MAX_ALIASED",
@@ -61,43 +62,11 @@ MAX_NODES = 5_000_000
 #: "billion laughs" of nested aliases is refused at once.
 MAX_ALIASED = 100_000
 
-_STR = "tag:yaml.org,2002:str"
-
 #: Longest number literal read (any base; checked before it is converted).
 MAX_NUMBER_CHARS = 1000
 #: Most decimal digits of an integer value.
 MAX_INT_DIGITS = 100
 _MAX_INT = 10**MAX_INT_DIGITS
-
-_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_IMPLICIT: dict[str | None, list[tuple[str, Any]]] = _BaseLoader.yaml_implicit_resolvers
-
-
-class _Loader(_BaseLoader):  # type: ignore[misc]
-    """PyYAML's safe composer, its resolver cut to what a plain file uses.
-
-    The composer asks the resolver about every node; PyYAML's own resolver also
-    tracks the path of each node, for path resolvers that this loader never
-    registers (nor does it register resolvers for any first character, ``None``).
-    Tracking nothing, and resolving a scalar with one lookup by its first
-    character, gives the same tags in about three quarters of the time
-    (benchmarks/README.md).
-    """
-
-    # Called for every node with (parent, index) and () respectively: builtins
-    # that ignore what they are given, so that no Python frame is entered.
-    descend_resolver = operator.is_
-    ascend_resolver = tuple
-
-    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
-        if kind is yaml.ScalarNode:
-            if implicit[0]:
-                for tag, regexp in _IMPLICIT.get(value[:1], ()):
-                    if regexp.match(value):
-                        return tag
-            return _STR
-        return str(super().resolve(kind, value, implicit))
-
 
 _SAFE_TAGS = {
     "tag:yaml.org,2002:str",

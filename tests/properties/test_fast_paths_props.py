@@ -18,7 +18,8 @@ from rulebook.amend.apply import apply_all
 from rulebook.amend.phrases import phrase_pattern, phrase_starts
 from rulebook.binding import _changed
 from rulebook.errors import ParseError, RulebookError
-from rulebook.io.yamlsrc import _Loader, parse
+from rulebook.io.yamlcompose import Loader
+from rulebook.io.yamlsrc import parse
 from rulebook.model import Version, walk
 from rulebook.strategies import motion_sets, rulebooks
 
@@ -74,7 +75,7 @@ def test_the_loader_tags_every_node_as_pyyaml_does(text):
         expected = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError:
         return
-    got = yaml.compose(text, Loader=_Loader)
+    got = yaml.compose(text, Loader=Loader)
     assert (_tags(got) if got else None) == (_tags(expected) if expected else None)
     try:
         value = parse(text, "f.yaml")
