@@ -84,6 +84,9 @@ def _amendment(entry: Any, seq: Seq, index: int, motion_id: str, kind: str) -> l
     for key in required:
         if key != "value" and entry[key] is None:  # a null value is a value; a null clause or phrase is not
             raise entry.error(f"{what} ({op}): {key!r} is empty; give it a value", key)
+    for key in spec.anchors:  # a null anchor places nothing, and would not be written back (docs/motions.md)
+        if key in entry and entry[key] is None:
+            raise entry.error(f"{what} ({op}): {key!r} is empty; give it a value or leave it out", key)
     anchors = [k for k in spec.anchors if k in entry]
     if spec.anchors and len(anchors) != 1:
         raise entry.error(f"{what} ({op}) needs exactly one of {', '.join(spec.anchors)}")

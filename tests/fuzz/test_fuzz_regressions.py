@@ -132,3 +132,11 @@ def test_a_scenario_naming_a_motion_file_too_long_to_look_up(tmp_path):
     scenario.write_text(f"scenario: s\nrulebook: club.yaml\nmotions: [{'m' * 1000}.yaml]\nquestion: provision\n")
     with pytest.raises(SchemaError, match=r"cannot look the path up \(File name too long\)"):
         scenarios.load_file(scenario)
+
+
+def test_a_null_anchor_is_refused_not_loaded_as_no_place():
+    # found by the thorough profile (third soak): 'after: null' counted as the one
+    # anchor, so the motion loaded, but was saved without one and did not load again
+    text = "motion: m\namendments:\n  - op: insert_words\n    clause: a\n    after: null\n    words: x\n"
+    with pytest.raises(SchemaError, match=r"f.yaml:5: amendment 1 of motion m \(insert_words\): 'after' is empty"):
+        motion_io.loads(text, "f.yaml")
