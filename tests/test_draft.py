@@ -244,3 +244,26 @@ def test_the_real_drafts_shown_in_the_docs_are_what_draft_writes() -> None:
             assert f"  {a.wording}\n" in doc
             shown += 1
     assert shown == 4
+
+
+def test_amendments_are_printed_in_document_order() -> None:
+    # a secretary prints a motion's amendments as they fall in the book, whatever
+    # pass of the drafter found them (docs/drafting.md)
+    level = [Level("arabic", "Rule {n}"), Level("upper-alpha")]
+    officers = Clause("officers", text="The officers are:", children=[Clause("chair", text="the chair;"),
+                      Clause("secretary", text="the secretary.")])  # fmt: skip
+    old = Version("club", "1", level, [officers, Clause("fee", text="The fee is 15 pounds."),
+                  Clause("old", text="Obsolete."), Clause("end", text="The end.")])  # fmt: skip
+    new_officers = attrs.evolve(
+        officers, children=(officers.children[0], Clause("vice", text="the vice-chair;"), officers.children[1])
+    )
+    new = Version("club", "2", level, [new_officers, Clause("fee", text="The fee is 10 pounds."),
+                  Clause("end", text="The end at last.")])  # fmt: skip
+    motion = draft(old, new)
+    assert [a.wording for a in motion.amendments] == [
+        "insert new sub-clause after Rule 1.A as Rule 1.B: 'the vice-chair;'; re-letter the following sub-clauses",
+        "Rule 2: delete '15' and insert '10'",
+        "delete clause Rule 3",
+        "Rule 4: after 'end' insert 'at last'",
+    ]
+    assert apply(old, motion).clauses == new.clauses

@@ -24,6 +24,10 @@ written, so the drafted motion applies exactly:
    neighbours too; with none, a placeholder clause holds its place);
 5. clauses gone from NEW are deleted (``delete_clause``).
 
+The amendments are then put in document order, as a secretary prints them
+(where each falls in OLD; one clause's amendments as drafted), when that
+order gives NEW exactly too.
+
 Every amendment also carries its conventional wording
 (:func:`~rulebook.amend.wording.write_wording`), with citations in OLD.
 Only the clauses are compared: a motion cannot change a version's title,
@@ -308,4 +312,48 @@ def draft(old: Version, new: Version, *, motion_id: str = "draft", title: str | 
         raise DraftError(
             f"could not draft a motion that turns {old.label!r} into {new.label!r} exactly; please report this"
         )
-    return Motion(id=motion_id, amendments=tuple(drafter.amendments), title=title, base=old.label)
+    motion = Motion(id=motion_id, amendments=tuple(drafter.amendments), title=title, base=old.label)
+    return _in_document_order(old, new, motion)
+
+
+def _in_document_order(old: Version, new: Version, motion: Motion) -> Motion:
+    """The same amendments in the order a secretary prints them: by where each falls
+    in ``old`` (a new clause where its anchor puts it), the amendments of one clause
+    in the order they were drafted. The drafting passes order them by kind; the
+    reordered motion is kept only when it still gives ``new`` exactly."""
+    clauses = [c for _, c in walk(old.clauses)]
+    index = {c.id: i for i, c in enumerate(clauses)}
+    last: dict[str, int] = {}  # the place of the last clause beneath each clause, itself if none
+    for i in reversed(range(len(clauses))):
+        children = clauses[i].children
+        last[clauses[i].id] = last[children[-1].id] if children else i
+    placed: dict[str, float] = {}
+    keys: list[float] = []
+    for a in motion.amendments:
+        anchor = a.anchor
+        ref = anchor[1] if anchor else a.clause
+        if ref is None:  # "... throughout the rule book": the whole book, printed first
+            key = -1.0
+        elif ref in placed:  # in or beside a clause this motion inserts
+            key = placed[ref]
+        elif ref not in index:
+            return motion
+        elif anchor is not None and anchor[0] == "before":
+            key = index[ref] - 0.5
+        elif anchor is not None:  # after the clause and all beneath it, or last inside it
+            key = last[ref] + 0.5
+        else:
+            key = float(index[ref])
+        if a.op == "insert_clause" and a.new_clause is not None:
+            placed.update((c.id, key) for _, c in walk((a.new_clause,)))
+        keys.append(key)
+    order = sorted(range(len(keys)), key=keys.__getitem__)
+    if order == list(range(len(keys))):
+        return motion
+    moved = attrs.evolve(motion, amendments=tuple(motion.amendments[i] for i in order))
+    try:
+        if apply(old, moved).clauses == new.clauses:
+            return moved
+    except AmendmentError:
+        pass
+    return motion

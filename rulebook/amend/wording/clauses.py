@@ -11,7 +11,6 @@ Examples
 
 from __future__ import annotations
 
-import hashlib
 import re
 from typing import Any
 
@@ -49,6 +48,8 @@ def derived_id(statement: str, words: str) -> str:
     >>> derived_id("insert new clause after Rule 2: 'Members may vote.'", "Members may vote.")
     'members-may-vote-6aeab2'
     """
+    import hashlib  # here: only a wording that inserts a clause needs it, and `show` starts quicker
+
     slug = "-".join(re.findall(r"[a-z0-9]+", words.lower())[:4]) or "clause"
     digest = hashlib.sha256(" ".join(statement.split()).encode()).hexdigest()[:6]
     return f"{slug}-{digest}"
