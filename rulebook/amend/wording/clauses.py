@@ -144,7 +144,9 @@ class ClauseStatements(Reader):
             self.accept_any(",")
             if self.peek().kind == ",":
                 self.take()
-        found = self.accept_any(*_NEW) and (self.peek().key in CLAUSE_WORDS)
+        found = self.accept_any(*_NEW) and (
+            self.peek().key in CLAUSE_WORDS or (self.peek().key == "sub" and self.peek(1).key in CLAUSE_WORDS)
+        )
         self.pos = save
         return found
 
@@ -163,6 +165,8 @@ class ClauseStatements(Reader):
                 self.take()
         self.accept_any(*_NEW)
         unit = self.take().value  # clause, sub-clause, rule, ...
+        if unit.lower() == "sub":
+            unit = f"sub-{self.take().value}"  # "a new sub clause": written as two words
         as_number: str | None = None
         cid: str | None = None
         number: str | None = None
@@ -185,9 +189,14 @@ class ClauseStatements(Reader):
             while self.peek().kind == "word":
                 self.take()  # "and renumber accordingly": numbering is computed
         self.headed(fields)
-        if (
+        edge = self.at("at", "the", "end") or self.at("at", "end")
+        if edge and not (self.at("at", "the", "end", "of") or self.at("at", "end", "of")):
+            self.accept_any("at the end", "at end")  # "add a new sub clause at the end 'Text'": of the clause named
+            where, anchor = "into", current
+        elif (
             self.peek().key in ("after", "before", "into")
             or self.at("at", "the", "end", "of")
+            or self.at("at", "end", "of")
             or self.at("to", "the", "end", "of")
         ):
             where = self.place()
@@ -261,7 +270,7 @@ class ClauseStatements(Reader):
 
     def place(self) -> str:
         """after / before / into / at the end of."""
-        if self.accept_any("at the end of", "to the end of", "into", "as the last sub-clause of"):
+        if self.accept_any("at the end of", "at end of", "to the end of", "into", "as the last sub-clause of"):
             return "into"
         tok = self.peek()
         if tok.key in ("after", "before"):
@@ -276,6 +285,7 @@ class ClauseStatements(Reader):
     def whole_clause(self) -> Amendment:
         """``delete CLAUSE-REF [and replace (it) with: BLOCK]`` after the verb."""
         self.accept_any("the whole of", "the whole", "all of")
+        self.accept_any("the existing", "existing")  # "Delete existing clause 3.7": the clause as it stands
         named = self.at_named_part()
         if named:
             self.take()  # "the Annexe to the Constitution": its name, which may hold 'to'
@@ -348,7 +358,8 @@ class ClauseStatements(Reader):
         return Amendment("replace_text", clause=ref, text=self.block("the new text (quoted, or after ':')", ref))
 
     def replace_clause(self) -> Amendment:
-        """``Replace CLAUSE-REF with (the following) [:] BLOCK`` after the verb."""
+        """``Replace [the existing] CLAUSE-REF with (the following) [:] BLOCK`` after the verb."""
+        self.accept_any("the existing", "existing")
         ref = self.number_ref(self.reference(lambda t: t.key in ("with", "by"), "the clause to replace"))
         self.confirming()
         if not (self.accept("with") or self.accept("by")):

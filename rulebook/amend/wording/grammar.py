@@ -54,7 +54,7 @@ _AMENDED = re.compile(r"([^'\"`‘’“”:;]+?)\s+is\s+(?:further\s+)?amended\
 _HEADING_OF = ("the heading of", "the heading for", "the chapter heading for", "the heading to", "the title of",
                "heading of", "the heading of the")  # fmt: skip
 #: Words that may follow a verb that starts an action ("delete the words", "replace it with").
-_AFTER_VERB = ("the", "these", "this", "with", "text", "existing", "heading", "it", "words", "word")
+_AFTER_VERB = ("the", "these", "this", "with", "text", "existing", "heading", "it", "words", "word", "wording")
 
 
 class Parser(WordActions):
@@ -83,11 +83,17 @@ class Parser(WordActions):
             save = self.pos
             if self.edge(verb_follows=True) is None:
                 self.qualifiers()
+                if self.pos != save and self.peek().kind == ":" and self.starts_action_after_colon():
+                    self.take()  # "In first paragraph: replace ...": where the phrase stands, then the action
             else:
                 self.pos = save
             tok = self.peek()
             whole = self.rewritten() if tok.key in ("amend", "change", "proposed") else None
             if whole is not None:
+                out.extend(_on(whole, c) for c in current)
+            elif tok.key == "throughout" and self.accept_any(*_THROUGHOUT):
+                out.extend(self.throughout(tok.start))
+            elif whole is not None:
                 out.extend(_on(whole, c) for c in current)
             elif self.at_new_clause():
                 out.extend(self.insert_clause(c, self.bare) for c in current)
@@ -114,6 +120,9 @@ class Parser(WordActions):
             else:
                 at = self.peek().start
                 current, heading = self.located(current)
+                if not heading and len(current) == 1 and self.at_new_clause():
+                    out.append(self.insert_clause(current[0], self.bare))  # "In Rule 2 add a new sub-clause ..."
+                    continue
                 read = self.actions(current)
                 if heading:
                     out.extend(self.in_heading(read, at))
@@ -134,6 +143,17 @@ class Parser(WordActions):
         if not out and not renumbered:
             raise self.fail("an amendment")
         return _siblings_named(out, self.default)
+
+    def throughout(self, at: int) -> list[Amendment]:
+        """``Throughout the Standing Orders, delete 'X' and insert 'Y'``: replacements made in
+        every clause (the same as "... throughout the rule book" after them); nothing else is."""
+        if self.peek().kind not in (",", ":"):
+            raise self.fail("',' and the replacement made throughout")
+        self.take()
+        read = self.actions([None])
+        if any(a.op != "replace_words" or a.occurrence is not None or a.clause for a in read):
+            raise self.lex.error(at, "a replacement made throughout (\"replace 'X' with 'Y' throughout the rules\")")
+        return [attrs.evolve(a, throughout=True) for a in read]
 
     def purpose(self) -> bool:
         """``, to leave the rate unspecified`` (``so as to``, ``in order to``) after a statement: why
@@ -196,10 +216,19 @@ class Parser(WordActions):
         if tok.key in ("leave", "strike"):
             self.accept("out")
         self.accept_any("the whole of", "the whole", "all of")
+        self.accept_any("the existing", "existing")
         if self.at("the", "clause") or self.at("the", "whole", "clause"):
             self.pos = save
             return False
         found = self.at_clause_ref() or self.at_named_part()
+        self.pos = save
+        return found
+
+    def starts_action_after_colon(self) -> bool:
+        """After a ':' an action starts (not a clause reference or new text)."""
+        save = self.pos
+        self.take()
+        found = self.starts_action()
         self.pos = save
         return found
 
@@ -236,7 +265,7 @@ class Parser(WordActions):
         self.accept("in") or self.accept("amend")
         self.accept("existing")  # "In existing Schedule B 2.3": the clause as it stands
         heading = self.accept_any(*_HEADING_OF)
-        if not heading and self.accept_any("the heading", "the title", "heading"):
+        if not heading and self.accept_any("the heading", "the title", "heading", "title"):
             if not self.colon() and not self.accept_any(","):
                 raise self.fail("':' or a dash after 'the heading'")
             return current, True
@@ -248,6 +277,8 @@ class Parser(WordActions):
         def stop(tok: object) -> bool:
             if subject is not None:
                 return self.peek().start >= subject.end(1)
+            if self.peek().key == "amend" and self.peek(1).key in ("the", "title", "heading"):
+                return True  # "Rule D 2.5 Amend title – replace ...": the clause, then its heading changed
             return self.peek().start > start and self.peek().key in (*ACTION_STARTS, "change") and self.starts_action()
 
         ref = self.number_ref(self.reference(stop, "the clause amended (an id or citation), then ':'"))
@@ -257,6 +288,11 @@ class Parser(WordActions):
             self.accept("amended")
             self.accept("by")
             ref = re.sub(r"^the\s+", "", ref, flags=re.IGNORECASE)
+        if self.at("amend") and self.peek(1).key in ("the", "title", "heading"):
+            self.take()
+            if not (self.accept_any("the heading", "the title", "heading", "title") and self.colon()):
+                raise self.fail("'Amend the heading' and ':' or a dash, then the replacement")
+            return list(_split_refs(ref)), True
         if any(w.lower() in ("heading", "title") for w in ref.split()):
             raise self.lex.error(
                 start, "a clause; to change a heading write \"Rule 2: replace the heading with 'New'\""

@@ -16,7 +16,8 @@ from typing import Any
 
 from rulebook.amend.motion import Amendment
 from rulebook.amend.wording.clauses import derived_id
-from rulebook.amend.wording.phrases import EVERY, EVERY_AFTER, Phrases
+from rulebook.amend.wording.edits import DELETE, DELETE_FIRST, INSERT, EditForms, own_label
+from rulebook.amend.wording.phrases import EVERY_AFTER
 from rulebook.amend.wording.reader import (
     CLAUSE_WORDS,
     ORDINAL_NUM,
@@ -35,8 +36,6 @@ __all__ = [
     "WordActions",
 ]  # fmt: skip
 
-DELETE = ("delete", "remove", "omit", "leave out", "strike out", "strike", "striking", "cut")
-INSERT = ("insert", "add", "substitute", "inserting", "adding")
 RENUMBER = ("renumber", "re-number", "reletter", "re-letter", "renumbering", "re-lettering", "re-numbering")
 #: Words that may follow "renumber" ("renumber the remaining clauses and references accordingly").
 RENUMBER_WORDS = frozenset(
@@ -50,26 +49,16 @@ RENUMBER_WORDS = frozenset(
 #: New words that start with their own number ("d.", "(2A)", "iv)") are a new sub-clause, not words.
 OWN_NUMBER = re.compile(r"^(\([0-9A-Za-z]{1,4}\)|[0-9]{1,3}[A-Za-z]?[.)]|[a-z][.)]|[ivx]{1,4}[.)])$")
 SEPARATORS = (";", ".", ",")
-#: Punctuation marks named in words ("delete the full stop after 'above'").
-_MARKS = {"full stop": ".", "period": ".", "comma": ",", "semicolon": ";", "semi-colon": ";", "colon": ":"}
 #: Marks a clause reference read relative to the clause its statement names.
 RELATIVE = "\x00part:"
 #: Marks a bare label ("(b)") read as a sibling of the clause the statement before named.
 SIBLING = "\x00sibling:"
-DELETE_FIRST = frozenset(w.split()[0] for w in DELETE)
 
 
-class WordActions(Phrases):
+class WordActions(EditForms):
     """The actions that change a clause's words (and the few that name whole clauses within a statement)."""
 
     queued: list[Amendment]  # further amendments one action reads (a list of phrases)
-
-    def verb(self) -> str:
-        """Take a deleting verb ("delete", "leave out", "strike out", ...) and return it."""
-        for words in DELETE:
-            if self.accept(*words.split()):
-                return words
-        raise self.fail("'delete'")
 
     def label_next(self) -> bool:
         """An item label comes next: "a)", "(b)" (before a word that starts a statement)."""
@@ -211,11 +200,18 @@ class WordActions(Phrases):
                                  occurrence=occurrence, **placed(where, anchor))  # fmt: skip
             start = self.pos
             words = self.new_text("the words to insert (quoted)")
+            edge = self.edge(verb_follows=False)
+            if edge is not None:  # "Insert 'x' at the end (of Rule 2)."
+                return Amendment("insert_words", clause=edge[1], words=words, at=edge[0])
             where = self.peek().key
             if where not in ("after", "before") and self.peek().kind in ("end", ";", "."):
-                # "Rule Q add: 'REGIONS means ...'": a new clause at the end of the clause named
-                cid = derived_id(self.source[start : self.pos], words)
-                return Amendment("insert_clause", new_clause=Clause(cid, text=words))
+                # "Rule Q add: 'REGIONS means ...'": a new clause at the end of the clause named,
+                # numbered as its text starts ("Add: '2.9 The agenda ...'"); a bulleted list is several
+                if sum(line.lstrip()[:1] in "•*" for line in words.splitlines()) > 1:
+                    raise self.lex.error(start, "one new clause, not a bulleted list (add each item on its own)")
+                numbered, text = own_label(words)
+                cid = derived_id(self.source[start : self.pos], text)
+                return Amendment("insert_clause", new_clause=Clause(cid, text=text), numbered=numbered)
             if where not in ("after", "before"):
                 raise self.fail("'after' or 'before' and the quoted words where they go")
             self.take()
@@ -259,7 +255,9 @@ class WordActions(Phrases):
             return Amendment("replace_text", heading=self.then_new() or "")
         if self.accept_any("the whole clause", "the clause", "this clause", "the whole"):
             return Amendment("delete_clause")
-        if self.accept_any("the existing wording of", "existing wording of", "the wording of", "the text of"):
+        if self.accept_any("the existing wording of", "existing wording of", "the wording of", "the text of",
+                           "the existing wording in", "existing wording in", "the wording in", "wording in",
+                           "wording of"):  # fmt: skip
             ref = self.number_ref(self.reference(lambda t: t.key == "and", "the clause whose text goes"))
             return Amendment("replace_text", clause=ref, text=self.then_new() or "")
         if verb == "remove" and self.accept("provision"):
@@ -315,20 +313,6 @@ class WordActions(Phrases):
             raise self.lex.error(at, 'the number of the part amended, then its new text ("Amend: 10.c.iv. Text")')
         return Amendment("replace_text", clause=RELATIVE + first.rstrip(".)"), text=rest.strip())
 
-    def between(self) -> Amendment:
-        """``Between 'to' and 'win' insert 'run and'``: the two words side by side, the new ones put between."""
-        self.take()
-        first = self.quoted()
-        self.expect("and", what="'and' and the quoted words after the gap")
-        second, occurrence = self.phrase("the quoted words after the gap")
-        if self.peek().kind == ",":
-            self.take()
-        if self.peek().key not in INSERT:
-            raise self.fail("'insert' and the quoted words")
-        self.take()
-        new = self.new_text("the words to insert (quoted)")
-        return Amendment("replace_words", old=f"{first} {second}", new=f"{first} {new} {second}", occurrence=occurrence)
-
     def after_clause_block(self) -> Amendment | None:
         """``inserting after the item pertaining to section 1531 the following: '1532. Text'``: a new
         clause after one named in words (no quote), its own leading number the number it will have;
@@ -360,39 +344,6 @@ class WordActions(Phrases):
         return Amendment("insert_clause", new_clause=Clause(cid, text=text), numbered=numbered,
                          **placed(where, anchor))  # fmt: skip
 
-    def to_list(self) -> Amendment:
-        """``add to (the) list (of service groups) before 'X', 'Y'``: a new item 'Y' put before (or after) 'X'."""
-        while self.peek().kind == "word" and self.peek().key not in ("after", "before"):
-            self.take()  # what the list is of: it only says where
-        where = self.peek().key
-        if where not in ("after", "before"):
-            raise self.fail("'after' or 'before' and the quoted item it goes next to")
-        self.take()
-        anchor, occurrence = self.phrase(f"the quoted item to add {where}")
-        if self.peek().kind == ",":
-            self.take()
-        words = self.quoted("the new item, quoted")
-        return Amendment("insert_words", words=words, occurrence=occurrence, **placed(where, anchor))
-
-    def mark_deleted(self) -> str | None:
-        """``delete the full stop`` (comma, semicolon, colon) after a phrase: the mark deleted."""
-        save = self.pos
-        if self.peek().key in DELETE_FIRST:
-            self.verb()
-            self.accept("the")
-            for words, mark in _MARKS.items():
-                if self.accept(*words.split()):
-                    return mark
-        self.pos = save
-        return None
-
-    def named_mark(self) -> str | None:
-        """``a full stop`` (comma, semicolon, colon) as the new words: the mark."""
-        for words, mark in _MARKS.items():
-            if self.accept("a", *words.split()):
-                return mark
-        return None
-
     def more_phrases(self) -> list[str]:
         """Further phrases of a list ("delete 'a', 'b' and 'c'"), each deleted too."""
         out: list[str] = []
@@ -410,7 +361,7 @@ class WordActions(Phrases):
         self.accept_any("in its place", "in their place")
         if self.peek().key in INSERT:
             self.take()
-            self.accept_any("in its place", "in their place", "instead")
+            self.accept_any("in its place", "in their place", "instead", "with", "by")  # "and substitute with:"
             mark = self.named_mark()
             if mark is not None:
                 return mark
@@ -456,30 +407,6 @@ class WordActions(Phrases):
         if not (self.accept("with") or self.accept("by")):
             raise self.fail("'with' and the quoted new words")
         return Amendment("replace_words", old=old, new=self.new_text("the new words (quoted)"), occurrence=occurrence)
-
-    def change(self) -> Amendment:
-        """``change [the] X to Y``, the words quoted or not."""
-        self.take()
-        self.accept("the")
-        if self.peek().kind == "quoted" or any(self.at(*w.split()) for w in EVERY):
-            old, occurrence = self.phrase("the words to change")
-            self.expect("to", what="'to' and the new words")
-            return Amendment("replace_words", old=old, new=self.new_text("the new words"), occurrence=occurrence)
-        start = self.peek().start
-        while self.peek().kind == "word" and self.peek().key != "to":
-            self.take()
-        old = self.source[start : self.peek().start].strip()
-        if not old or not self.accept("to"):
-            raise self.fail("the words to change, then 'to' and the new words (as in \"change '15' to '10'\")")
-        if self.peek().kind == "quoted":
-            return Amendment("replace_words", old=old, new=self.quoted())
-        begin = self.peek().start
-        while self.peek().kind == "word":
-            self.take()
-        new = self.source[begin : self.pos].strip()
-        if not new:
-            raise self.fail("the new words after 'to'")
-        return Amendment("replace_words", old=old, new=new)
 
     def name(self) -> str:
         tok = self.peek()

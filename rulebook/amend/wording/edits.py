@@ -1,0 +1,163 @@
+"""Small forms of word edits: the deleting verbs, marks named in words ("a full stop"),
+"between ... insert", "add to the list", "change X to Y" and a new heading by "change".
+
+See the package docstring (:mod:`rulebook.amend.wording`) for the grammar.
+
+Examples
+--------
+>>> from rulebook.amend.wording import parse_wording
+>>> [(a.op, a.clause, a.heading) for a in parse_wording("Change section 2 title to 'General Meetings'")]
+[('replace_text', 'section 2', 'General Meetings')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from rulebook.amend.motion import Amendment
+from rulebook.amend.wording.phrases import EVERY, Phrases
+from rulebook.amend.wording.reader import placed
+
+__all__ = ["DELETE", "DELETE_FIRST", "INSERT", "EditForms", "own_label"]
+
+DELETE = ("delete", "remove", "omit", "leave out", "strike out", "strike", "striking", "cut")
+INSERT = ("insert", "add", "substitute", "inserting", "adding")
+DELETE_FIRST = frozenset(w.split()[0] for w in DELETE)
+#: Punctuation marks named in words ("delete the full stop after 'above'").
+_MARKS = {"full stop": ".", "period": ".", "comma": ",", "semicolon": ";", "semi-colon": ";", "colon": ":"}
+#: Unquoted words that name a clause or its title, never words of its text ("section 2 title").
+_NAMES_CLAUSE = re.compile(
+    r"\b(?:title|heading)\b|\b(?:clause|sub-clause|rule|article|section|paragraph|schedule|appendix|chapter)s?"
+    r"\s+\(?[0-9A-Z]",
+    re.IGNORECASE,
+)
+#: The number a new clause's text starts with: a dotted number ("2.9", "2.3.1"), "5." or "(b)".
+_OWN_LABEL = re.compile(r"^(?:\d+(?:\.\d+)+[A-Za-z]?|\d{1,3}[A-Za-z]?\.|\([0-9A-Za-z]{1,4}\))$")
+
+
+def own_label(text: str) -> tuple[str | None, str]:
+    """The number a new clause's text starts with, and the text without it; ``(None, text)``
+    when it starts with none (a plain number such as "28 days" is words, not a label).
+
+    Examples
+    --------
+    >>> own_label("2.9 The agenda is sent with the notice.")
+    ('2.9', 'The agenda is sent with the notice.')
+    >>> own_label("28 days notice is given.")
+    (None, '28 days notice is given.')
+    """
+    first, _, rest = text.partition(" ")
+    if rest.strip() and _OWN_LABEL.match(first):
+        return first.rstrip("."), rest.strip()
+    return None, text
+
+
+class EditForms(Phrases):
+    """The deleting verbs and the smaller forms of word edits."""
+
+    def verb(self) -> str:
+        """Take a deleting verb ("delete", "leave out", "strike out", ...) and return it."""
+        for words in DELETE:
+            if self.accept(*words.split()):
+                return words
+        raise self.fail("'delete'")
+
+    def between(self) -> Amendment:
+        """``Between 'to' and 'win' insert 'run and'``: the two words side by side, the new ones put between."""
+        self.take()
+        first = self.quoted()
+        self.expect("and", what="'and' and the quoted words after the gap")
+        second, occurrence = self.phrase("the quoted words after the gap")
+        if self.peek().kind == ",":
+            self.take()
+        if self.peek().key not in INSERT:
+            raise self.fail("'insert' and the quoted words")
+        self.take()
+        new = self.new_text("the words to insert (quoted)")
+        return Amendment("replace_words", old=f"{first} {second}", new=f"{first} {new} {second}", occurrence=occurrence)
+
+    def to_list(self) -> Amendment:
+        """``add to (the) list (of service groups) before 'X', 'Y'``: a new item 'Y' put before (or after) 'X'."""
+        while self.peek().kind == "word" and self.peek().key not in ("after", "before"):
+            self.take()  # what the list is of: it only says where
+        where = self.peek().key
+        if where not in ("after", "before"):
+            raise self.fail("'after' or 'before' and the quoted item it goes next to")
+        self.take()
+        anchor, occurrence = self.phrase(f"the quoted item to add {where}")
+        if self.peek().kind == ",":
+            self.take()
+        words = self.quoted("the new item, quoted")
+        return Amendment("insert_words", words=words, occurrence=occurrence, **placed(where, anchor))
+
+    def mark_deleted(self) -> str | None:
+        """``delete the full stop`` (comma, semicolon, colon) after a phrase: the mark deleted."""
+        save = self.pos
+        if self.peek().key in DELETE_FIRST:
+            self.verb()
+            self.accept("the")
+            for words, mark in _MARKS.items():
+                if self.accept(*words.split()):
+                    return mark
+        self.pos = save
+        return None
+
+    def named_mark(self) -> str | None:
+        """``a full stop`` (comma, semicolon, colon) as the new words: the mark."""
+        for words, mark in _MARKS.items():
+            if self.accept("a", *words.split()):
+                return mark
+        return None
+
+    def change(self) -> Amendment:
+        """``change [the] X to Y``, the words quoted or not; ``change REF title to 'Y'`` and
+        ``change the title of REF to 'Y'`` give the clause a new heading. Unquoted words that
+        name a clause or a title are refused, never looked for in the text."""
+        self.take()
+        self.accept("the")
+        if self.peek().kind == "quoted" or any(self.at(*w.split()) for w in EVERY):
+            old, occurrence = self.phrase("the words to change")
+            self.expect("to", what="'to' and the new words")
+            return Amendment("replace_words", old=old, new=self.new_text("the new words"), occurrence=occurrence)
+        heading = self.new_heading()
+        if heading is not None:
+            return heading
+        start = self.peek().start
+        while self.peek().kind == "word" and self.peek().key != "to":
+            self.take()
+        old = self.source[start : self.peek().start].strip()
+        if _NAMES_CLAUSE.search(old):
+            raise self.lex.error(
+                start,
+                "the words to change, quoted (these name a clause or a title): \"change 'x' to 'y'\", or for a "
+                "heading \"change the title of Rule 2 to 'Fees'\"",
+            )
+        if not old or not self.accept("to"):
+            raise self.fail("the words to change, then 'to' and the new words (as in \"change '15' to '10'\")")
+        if self.peek().kind == "quoted":
+            return Amendment("replace_words", old=old, new=self.quoted())
+        begin = self.peek().start
+        while self.peek().kind == "word":
+            self.take()
+        new = self.source[begin : self.pos].strip()
+        if not new:
+            raise self.fail("the new words after 'to'")
+        return Amendment("replace_words", old=old, new=new)
+
+    def new_heading(self) -> Amendment | None:
+        """``[the] title|heading of REF to 'Y'`` or ``REF title|heading to 'Y'`` after "change":
+        the clause's new heading, quoted; None (nothing taken) otherwise."""
+        save = self.pos
+        if self.accept_any("title of", "heading of", "title for", "heading for"):
+            ref = self.number_ref(self.reference(lambda t: t.key == "to", "the clause whose heading changes"))
+        elif self.at_clause_ref():
+            ref = self.number_ref(self.reference(lambda t: t.key in ("title", "heading", "to"), "a clause"))
+            if not self.accept_any("title", "heading"):
+                self.pos = save
+                return None
+        else:
+            return None
+        if not self.accept("to"):
+            self.pos = save
+            return None
+        return Amendment("replace_text", clause=ref, heading=self.quoted("the new heading, quoted"))
