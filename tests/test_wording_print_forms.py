@@ -178,3 +178,138 @@ def test_a_further_change_after_a_comma_is_not_a_purpose() -> None:
 def test_inserting_after_a_clause_the_following_words_is_not_a_new_clause() -> None:
     with pytest.raises(WordingError, match="column"):
         parse_wording("Rule 2: insert after paragraph 2 the following words: 'z'")
+
+
+# -- forms met in the held-out corpus (tests/data/real-wording/README.md) ----------------
+
+
+def test_change_a_clause_title_to_a_quoted_heading_gives_it_a_new_heading() -> None:
+    (a,) = parse_wording("Change section 2 title to “General Meetings”.")
+    assert fields(a) == {"op": "replace_text", "clause": "section 2", "heading": "General Meetings"}
+    (b,) = parse_wording("Change the title of Rule 4 to 'Dues'")
+    assert fields(b) == {"op": "replace_text", "clause": "Rule 4", "heading": "Dues"}
+
+
+@pytest.mark.parametrize(
+    "wording", ["Change section 2 title to General Meetings", "change Rule 4 heading to Dues", "change the rule 2 to x"]
+)
+def test_unquoted_words_naming_a_clause_or_title_are_never_looked_for_in_the_text(wording: str) -> None:
+    with pytest.raises(WordingError, match=r"column \d+.*quoted"):
+        parse_wording(wording)
+
+
+def test_unquoted_plain_words_are_still_changed() -> None:
+    (a,) = parse_wording("Rule 2: change the 15 per cent to 5 per cent")
+    assert (a.op, a.old, a.new) == ("replace_words", "15 per cent", "5 per cent")
+
+
+def test_added_text_starting_with_a_dotted_number_is_a_new_clause_so_numbered() -> None:
+    (a,) = parse_wording("Add: “2.9 The agenda must be sent with the notice.”")
+    assert fields(a) == {
+        "op": "insert_clause",
+        "numbered": "2.9",
+        "new_clause": "The agenda must be sent with the notice.",
+    }
+
+
+def test_added_text_starting_with_a_plain_number_keeps_it_as_words() -> None:
+    (a,) = parse_wording("Rule Q add: '28 days notice is given.'")
+    assert (a.op, a.numbered, a.new_clause and a.new_clause.text) == ("insert_clause", None, "28 days notice is given.")
+
+
+def test_a_bulleted_list_after_add_is_refused_not_made_one_clause() -> None:
+    with pytest.raises(WordingError, match=r"column 17.*bulleted list"):
+        parse_wording("In Clause 5, ADD:\n\n• Website Officer\n• Publicity Officer")
+
+
+def test_throughout_first_then_a_replacement_is_made_in_every_clause() -> None:
+    (a,) = parse_wording("Throughout the Standing Orders, delete 'Federal Executive' and insert 'Federal Board'.")
+    assert fields(a) == {"op": "replace_words", "old": "Federal Executive", "new": "Federal Board", "throughout": True}
+
+
+def test_throughout_first_then_anything_but_a_replacement_is_refused() -> None:
+    with pytest.raises(WordingError, match=r"column 1\b.*throughout"):
+        parse_wording("Throughout the rules, delete 'Federal Executive'")
+    with pytest.raises(WordingError, match="column"):
+        parse_wording("Throughout the rules delete 'x' and insert 'y'")
+
+
+def test_existing_before_the_clause_deleted_or_replaced_is_skipped() -> None:
+    (a,) = parse_wording("Delete existing clause 3.7 and renumber subsequent clauses as necessary.")
+    assert fields(a) == {"op": "delete_clause", "clause": "3.7"}
+    (b,) = parse_wording("Replace the existing clause 6.1 with the following:\nThe Treasurer is elected.")
+    assert fields(b) == {"op": "replace_text", "clause": "clause 6.1", "text": "The Treasurer is elected."}
+
+
+def test_a_position_qualifier_without_the_then_a_colon_is_set_aside() -> None:
+    (a,) = parse_wording("In first paragraph: replace “representative” with “two representatives”", "Rule D 2.5")
+    assert fields(a) == {
+        "op": "replace_words",
+        "clause": "Rule D 2.5",
+        "old": "representative",
+        "new": "two representatives",
+    }
+
+
+def test_a_qualifier_then_a_colon_and_no_action_is_refused() -> None:
+    with pytest.raises(WordingError, match="column"):
+        parse_wording("In first paragraph: 'representative'")
+
+
+def test_amend_title_after_a_citation_on_its_own_line_changes_that_clause_heading() -> None:
+    (a,) = parse_wording("Rule D 2.5\nAmend title – replace “seat” with “seats”")
+    assert fields(a) == {
+        "op": "replace_words",
+        "clause": "Rule D 2.5",
+        "old": "seat",
+        "new": "seats",
+        "part": "heading",
+    }
+
+
+def test_amend_title_with_anything_but_a_word_replacement_is_refused() -> None:
+    with pytest.raises(WordingError, match=r"column \d+.*heading"):
+        parse_wording("Rule D 2.5\nAmend title – delete “seat”")
+
+
+def test_a_new_sub_clause_written_as_two_words_at_the_end_of_a_clause() -> None:
+    (a,) = parse_wording("In Clause G.3.2.a add a new sub clause at the end “The Party’s representative”.")
+    assert fields(a) == {"op": "insert_clause", "into": "Clause G.3.2.a", "new_clause": "The Party’s representative"}
+    (b,) = parse_wording("Add new sub clause at end of G.4.2.a “The Party's representative”.")
+    assert fields(b) == {"op": "insert_clause", "into": "G.4.2.a", "new_clause": "The Party's representative"}
+
+
+def test_sub_alone_is_not_a_unit() -> None:
+    with pytest.raises(WordingError, match="column"):
+        parse_wording("Add new sub at end of G.4.2.a “Text”.")
+
+
+def test_a_new_point_with_its_own_number_after_a_colon_and_a_dash() -> None:
+    (a,) = parse_wording('Add new point 5 as follows: - "5. Any other responsibilities as outlined in Rule B5”')
+    assert fields(a) == {
+        "op": "insert_clause",
+        "numbered": "point 5",
+        "new_clause": "Any other responsibilities as outlined in Rule B5",
+    }
+
+
+def test_delete_wording_in_a_clause_and_substitute_with_replaces_its_text() -> None:
+    (a,) = parse_wording('Delete wording in E 2(g) and substitute with: - "Act as a route of appeal”.')
+    assert fields(a) == {"op": "replace_text", "clause": "E 2(g)", "text": "Act as a route of appeal"}
+
+
+def test_delete_wording_in_a_clause_alone_empties_it_and_a_dangling_substitute_is_refused() -> None:
+    (a,) = parse_wording("Delete wording in E 2(g)")
+    assert fields(a) == {"op": "replace_text", "clause": "E 2(g)", "text": ""}
+    with pytest.raises(WordingError, match="column"):
+        parse_wording("Delete wording in E 2(g) and substitute with")
+
+
+def test_insert_words_then_at_the_end() -> None:
+    (a,) = parse_wording("In clause G.8 Insert “They shall also elect an alternate,” at the end.")
+    assert fields(a) == {
+        "op": "insert_words",
+        "clause": "clause G.8",
+        "words": "They shall also elect an alternate,",
+        "at": "end",
+    }

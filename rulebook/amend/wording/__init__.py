@@ -12,7 +12,8 @@ refused: the error names the word and column and gives a form that works.
 
 The package: :mod:`.tokens` (words, quotes, punctuation), :mod:`.reader`
 (keywords, references, qualifiers), :mod:`.clauses` (statements on whole
-clauses), :mod:`.phrases` (quoted phrases and occurrences), :mod:`.words`
+clauses), :mod:`.phrases` (quoted phrases and occurrences), :mod:`.edits` (the deleting
+verbs, marks named in words, "between", "change"), :mod:`.words`
 (actions on a clause's words), :mod:`.grammar` (instructions into statements;
 :func:`parse_wording`), :mod:`.writer`.
 
@@ -23,18 +24,22 @@ phrase, or after ``:`` or a dash the plain text to the end of the instruction;
     wording    := statement (SEP statement)*
     SEP        := ";" | "." | "," | "and" | "then" | LABEL        LABEL := "a)" | "(b)" | "(ii)"
     statement  := RENUMBER
-                | INSERT ["at" ["the"] "end"] ["after" REF ","] NEWWORD UNIT [NUMBER | ID | "with id" ID]
-                      ["headed" Q] ["numbered" Q] [PLACE REF] [("as follows" | "to read" | "reading") [":"]] NEW
+                | ["In" REF] INSERT ["at" ["the"] "end"] ["after" REF ","] NEWWORD UNIT [NUMBER | ID | "with id" ID]
+                      ["headed" Q] ["numbered" Q] [PLACE REF | "at" ["the"] "end"]
+                      [("as follows" | "to read" | "reading") [":"]] NEW
                       ["with provisions" FLOW] ["with sub-clauses" FLOW]
-                | DELETE [UNIT] REF ["and" ("replace" | "substitute" | "insert") ["it"] ["with" | "by"] NEW]
-                | "replace" [UNIT] REF ("with" | "by") NEW
+                | DELETE ["the"] ["existing"] [UNIT] REF
+                      ["and" ("replace" | "substitute" | "insert") ["it"] ["with" | "by"] NEW]
+                | "replace" ["the"] ["existing"] [UNIT] REF ("with" | "by") NEW
                 | "move" UNIT REF PLACE REF
                 | ("Amend" | "Change") ["[existing]"] REF ("so (that) it reads" | "to read") BLOCK
                 | "Proposed change to" REF ":" BLOCK
                 | [["In" | "Amend"] ["existing"] [HEADING-OF] REFS (":"|","|"-")] action ("and" action | "," action)*
                       [PURPOSE]
                 | ["The"] SUBJECT "is" ["further"] "amended by" action   (SUBJECT: any words, no quote)
-                | "Amend the heading" (":" | "-") action        (word replacements only: part "heading")
+                | ["In"] ORDINAL UNIT ":" action                  ("In first paragraph: replace ...": set aside)
+                | "Throughout the" DOCUMENT ("," | ":") action    (replacements only: throughout)
+                | [REF] "Amend" ["the"] ("heading" | "title") (":" | "-") action   (word replacements only: heading)
     action     := QUAL* ( DELETE [":"] PHRASE QUAL* ["from" (REF | "the" TITLE)]
                       [["and" | ","] (INSERT (NEW|MARK) | ("replace"|"replacing") ["it"] ("with"|"by") (NEW|MARK))]
                 | DELETE ("the text" | "the heading") [... NEW]  |  DELETE ("the clause" | "this clause")
@@ -46,14 +51,21 @@ phrase, or after ``:`` or a dash the plain text to the end of the instruction;
                 | "replace it with" BLOCK  |  "replace" ":" PHRASE "with" [":"] NEW
                 | "delete these words and replace them with" NEW        (the words printed above: the text)
                 | "after" PHRASE DELETE "the" ("full stop" | "comma" | "semicolon") [then new words]
+                | INSERT NEW "at" ["the"] ("end" | "start") ["of" REF]
+                | INSERT [":"] NEW    (a new clause into the clause named; NEW's own dotted, "5." or "(b)"
+                                       number is its number; a bulleted list is refused)
                 | INSERT ("after" | "before") WORDS ("the following" | "as follows") [":"] NEW
                       (a clause named in words, no quote: a new clause; NEW's own leading number is its number)
                 | "for" PHRASE "substitute" NEW  |  "change" ["the"] (PHRASE | WORDS) "to" (NEW | WORDS)
+                      (unquoted WORDS naming a clause or a title, "section 2 title", are refused)
+                | "change" (["the"] ("title" | "heading") "of" REF | REF ("title" | "heading")) "to" Q
+                      (the clause's new heading)
                 | "set provision" NAME "to" FLOW  |  "remove provision" NAME )
     RENUMBER   := ("renumber" | "re-letter" | ...) ("the" | "remaining" | "clauses" | "and" | "accordingly" | ...)*
     DELETE     := "delete" | "leave out" | "remove" | "omit" | "strike" ["out"]
     INSERT     := "insert" | "add" | "substitute"
-    UNIT       := "clause" | "sub-clause" | "rule" | "article" | "section" | "paragraph" | ... (and plurals)
+    UNIT       := "clause" | "sub-clause" | "sub clause" | "rule" | "article" | "section" | "paragraph" | "point"
+                  | ... (and plurals)
     NEWWORD    := "new" | "a new" | "an additional" | "a further"
     PLACE      := "after" | "before" | "into" | "at the end of" | "to the end of"
     PHRASE     := ["the" ORDINAL ["occurrence of"] | EVERY] [FILLER] Q [OCCURRENCE]
@@ -85,7 +97,7 @@ curly mark closed by a straight one and the reverse; quotes nest (``‘a
 stands for itself (``'the member''s fee'``) and an apostrophe between letters
 is an apostrophe. A ``”`` before a space, outside any quote, opens one when a later ``”`` or
 ``"`` closes it (``Delete ” Brandon House”``; the space is not quoted). An unclosed quote is an
-error naming where it opens, except right after ``:`` with no quote mark after it: then it is
+error naming where it opens, except right after ``:`` (or ``: -``) with no quote mark after it: then it is
 new text to the end (its closing mark lost in print).
 :func:`write_wording` quotes with ``'`` unless the phrase holds one, then with
 ``"``; a phrase holding both is written with ``'`` and each ``'`` doubled.
