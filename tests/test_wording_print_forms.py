@@ -313,3 +313,38 @@ def test_insert_words_then_at_the_end() -> None:
         "words": "They shall also elect an alternate,",
         "at": "end",
     }
+
+
+def test_a_members_motion_to_amend_names_the_clause_and_each_further_edit() -> None:
+    wording = (
+        'Ms. Lee moves to amend the report in Rule 11B by inserting after the words "branch until the" the word '
+        '"third"; and further amend such paragraph by striking the words "1 p.m." and inserting in place thereof '
+        'the following words:- "noon"'
+    )
+    got = [fields(a) for a in parse_wording(wording)]
+    assert got == [
+        {"op": "insert_words", "clause": "Rule 11B", "after": "branch until the", "words": "third"},
+        {"op": "replace_words", "clause": "Rule 11B", "old": "1 p.m.", "new": "noon"},
+    ]
+
+
+def test_moves_to_amend_without_by_and_an_action_is_refused() -> None:
+    with pytest.raises(WordingError, match="column"):
+        parse_wording("Mr. Keenan moves to amend the report in Rule 11B")
+
+
+def test_a_quoted_title_after_a_citation_and_a_labelled_part_replaced_by_a_block() -> None:
+    (a,) = parse_wording(
+        "In standing order 1.1, 'what is on the agenda', delete b) and insert:\nb) A business session."
+    )
+    assert fields(a) == {"op": "replace_text", "clause": "standing order 1.1, b)", "text": "A business session."}
+
+
+def test_a_labelled_part_deleted_with_no_new_text_is_refused() -> None:
+    with pytest.raises(WordingError, match="column"):
+        parse_wording("In standing order 1.1, delete b) and insert")
+
+
+def test_a_quoted_phrase_between_commas_before_no_action_is_not_a_title() -> None:
+    with pytest.raises(WordingError, match="column"):
+        parse_wording("In standing order 1.1, 'what is on the agenda', b)")

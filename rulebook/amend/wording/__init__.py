@@ -34,15 +34,19 @@ phrase, or after ``:`` or a dash the plain text to the end of the instruction;
                 | "move" UNIT REF PLACE REF
                 | ("Amend" | "Change") ["[existing]"] REF ("so (that) it reads" | "to read") BLOCK
                 | "Proposed change to" REF ":" BLOCK
-                | [["In" | "Amend"] ["existing"] [HEADING-OF] REFS (":"|","|"-")] action ("and" action | "," action)*
+                | [["In" | "Amend"] ["existing"] [HEADING-OF] REFS [Q ","] (":"|","|"-")]
+                      action ("and" action | "," action)*
                       [PURPOSE]
                 | ["The"] SUBJECT "is" ["further"] "amended by" action   (SUBJECT: any words, no quote)
+                | NAME "moves to amend" ["the report in"] REF "by" action (";" "and further amend such"
+                      UNIT "by" action)*                    (NAME: one to five capitalised words)
                 | ["In"] ORDINAL UNIT ":" action                  ("In first paragraph: replace ...": set aside)
                 | "Throughout the" DOCUMENT ("," | ":") action    (replacements only: throughout)
                 | [REF] "Amend" ["the"] ("heading" | "title") (":" | "-") action   (word replacements only: heading)
     action     := QUAL* ( DELETE [":"] PHRASE QUAL* ["from" (REF | "the" TITLE)]
                       [["and" | ","] (INSERT (NEW|MARK) | ("replace"|"replacing") ["it"] ("with"|"by") (NEW|MARK))]
                 | DELETE ("the text" | "the heading") [... NEW]  |  DELETE ("the clause" | "this clause")
+                | DELETE LABEL "and" ("insert" | "replace" ...) NEW   (the text of that part of the clause)
                 | ("after" | "before") PHRASE [","] INSERT NEW  |  INSERT NEW ("after" | "before") PHRASE
                 | "between" Q "and" PHRASE [","] INSERT NEW     (replace_words of "Q PHRASE" by "Q NEW PHRASE")
                 | "Amend:" N BLOCK      (the text of part N of the clause named: "Section 3 – Title Amend: 10.c ...")

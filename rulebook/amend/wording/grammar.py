@@ -20,10 +20,9 @@ from rulebook.amend.wording.clauses import derived_id
 from rulebook.amend.wording.reader import (
     ACTION_STARTS,
     CLAUSE_WORDS,
-    PLURALS,
     STATEMENT_STARTS,
-    looks_like_number,
     placed,
+    split_refs,
 )
 from rulebook.amend.wording.tokens import EXAMPLE
 from rulebook.amend.wording.words import (
@@ -34,8 +33,8 @@ from rulebook.amend.wording.words import (
     RENUMBER,
     RENUMBER_WORDS,
     SEPARATORS,
-    SIBLING,
     WordActions,
+    siblings_named,
 )
 from rulebook.errors import WordingError
 from rulebook.model import Clause
@@ -50,6 +49,14 @@ _NOT_PURPOSE = ("after", "before", "insert", "add", "replac", "substitut", "mov"
                 "renumber", "re-letter")  # fmt: skip
 #: The subject of a US amendatory instruction, up to "is (further) amended by", holding no quote.
 _AMENDED = re.compile(r"([^'\"`‘’“”:;]+?)\s+is\s+(?:further\s+)?amended\s+by\b", re.IGNORECASE)
+#: A member's motion to amend, as a legislature or a meeting prints it: "Mr. Keenan moves to amend
+#: the report in Rule 11B by ...", "I move to amend Rule 3 by ...": the mover, then the clause.
+_MOVES = re.compile(
+    r"\s*(?:[A-Z][\w'’-]*\.?\s+){1,5}moves?\s+to\s+amend\s+(?:the\s+(?:report|bill|motion|resolution)\s+in\s+)?",
+)
+#: Joins the edits of one such motion: "; and further amend such paragraph by ...".
+_FURTHER = tuple(f"further amend {w} {u} by" for w in ("such", "the same", "that", "this")
+                 for u in ("paragraph", "section", "rule", "clause", "subsection"))  # fmt: skip
 #: What says that the clause named next is changed in its heading, not its text.
 _HEADING_OF = ("the heading of", "the heading for", "the chapter heading for", "the heading to", "the title of",
                "heading of", "the heading of the")  # fmt: skip
@@ -65,9 +72,14 @@ class Parser(WordActions):
         self.default = clause
         self.bare = bare
         self.queued: list[Amendment] = []  # further amendments one action reads (a list of phrases)
+        self.moved = False  # the wording is a member's motion: "X moves to amend REF by ..."
 
     # -- statements ----------------------------------------------------------
     def wording(self) -> list[Amendment]:
+        moved = _MOVES.match(self.source)
+        if moved is not None and re.match(r"[^'\"‘“`]+?\s+by\s", self.source[moved.end() :]):
+            self.pos = moved.end()  # the mover's name is for people; the clause and "by" follow
+            self.moved = True
         out: list[Amendment] = []
         current: list[str | None] = [self.default]
         renumbered = False
@@ -142,7 +154,7 @@ class Parser(WordActions):
                 raise self.fail(f"{hint}';', 'and' or the end of the wording")
         if not out and not renumbered:
             raise self.fail("an amendment")
-        return _siblings_named(out, self.default)
+        return siblings_named(out, self.default)
 
     def throughout(self, at: int) -> list[Amendment]:
         """``Throughout the Standing Orders, delete 'X' and insert 'Y'``: replacements made in
@@ -185,6 +197,8 @@ class Parser(WordActions):
                 continue
             if self.accept("and") or self.accept("&") or self.accept("then") or self.accept("also"):
                 continue
+            if self.accept_any(*_FURTHER):
+                continue  # "; and further amend such paragraph by inserting ...": the same clause
             if self.at("in", "addition") and self.peek(2).kind == ",":
                 self.accept("in", "addition")  # "In addition, replace ...": joins this statement to the one before
                 continue
@@ -224,6 +238,15 @@ class Parser(WordActions):
         self.pos = save
         return found
 
+    def titled_quote(self) -> bool:
+        """A quoted title and a comma, then an action: the clause's title after its citation."""
+        save = self.pos
+        self.take()
+        self.take()
+        found = self.starts_action()
+        self.pos = save
+        return found
+
     def starts_action_after_colon(self) -> bool:
         """After a ':' an action starts (not a clause reference or new text)."""
         save = self.pos
@@ -254,6 +277,9 @@ class Parser(WordActions):
             found = self.peek(2).key == "list" or (self.peek(2).key == "the" and self.peek(3).key == "list")
         elif tok.key in ACTION_STARTS and tok.key != "in":
             found = nxt.kind in ("quoted", ":", "dash", ",") or nxt.key in _AFTER_VERB
+            if not found and tok.key in DELETE_FIRST:
+                self.take()
+                found = self.label_replaced()  # "delete b) and insert: ...": a part of the clause named
         self.pos = save
         return found
 
@@ -288,11 +314,16 @@ class Parser(WordActions):
             self.accept("amended")
             self.accept("by")
             ref = re.sub(r"^the\s+", "", ref, flags=re.IGNORECASE)
+        if self.moved and ref.lower().endswith(" by"):
+            ref = ref[:-3].rstrip()  # "moves to amend ... Rule 11B by inserting ..."
+        if self.peek().kind == "quoted" and self.peek(1).kind == "," and self.titled_quote():
+            self.take()  # "In standing order 1.1, 'what is on the agenda', delete ...": its title, for people
+            self.take()
         if self.at("amend") and self.peek(1).key in ("the", "title", "heading"):
             self.take()
             if not (self.accept_any("the heading", "the title", "heading", "title") and self.colon()):
                 raise self.fail("'Amend the heading' and ':' or a dash, then the replacement")
-            return list(_split_refs(ref)), True
+            return list(split_refs(ref)), True
         if any(w.lower() in ("heading", "title") for w in ref.split()):
             raise self.lex.error(
                 start, "a clause; to change a heading write \"Rule 2: replace the heading with 'New'\""
@@ -302,7 +333,7 @@ class Parser(WordActions):
                 self.titled()  # "Section 3 – Forums Amend: ...": the clause's title, for people
         elif not self.starts_action():
             raise self.fail("':' after the clause reference")
-        return list(_split_refs(ref)), heading
+        return list(split_refs(ref)), heading
 
     def titled(self) -> None:
         """Skip a clause's title after its reference and a dash, when capitalised words run up to
@@ -394,52 +425,9 @@ def _on(a: Amendment, clause: str | None) -> Amendment:
     return Amendment(**{**_fields(a), "clause": a.clause or clause})
 
 
-def _siblings_named(out: list[Amendment], default: str | None) -> list[Amendment]:
-    """Each clause named by a bare label ("remove '; and' from (b)") read as the sibling of the
-    clause named before it when that ends in a label of the same kind ("Delete Article 21.7(c) and
-    ... from (b)": Article 21.7(b)), else as a part of the clause before it (or of ``default``)."""
-    done: list[Amendment] = []
-    for a in out:
-        if a.clause and a.clause.startswith(SIBLING):
-            label = a.clause[len(SIBLING) :]
-            before = next((b.clause for b in reversed(done) if b.clause), default)
-            last = re.search(r"\(([0-9A-Za-z]{1,4})\)$", before or "")
-            if before and last and last[1].isdigit() == label.strip("()").isdigit():
-                a = attrs.evolve(a, clause=before[: last.start()] + label)
-            else:
-                a = attrs.evolve(a, clause=f"{before}{label}" if before else label)
-        done.append(a)
-    return done
-
-
 def _fields(a: Amendment) -> dict[str, Any]:
     return {k: getattr(a, k) for k in ("op", "old", "new", "words", "after", "before", "into", "text", "heading",
                                         "new_clause", "name", "value", "occurrence", "numbered", "at")}  # fmt: skip
-
-
-def _split_refs(ref: str) -> list[str]:
-    """ "Rules B 2, B 4.1 and C 1.3" names three clauses: each with the singular word."""
-    first, _, rest = ref.partition(" ")
-    singular = PLURALS.get(first.lower())
-    if singular is None or not rest:
-        return _listed(ref)
-    word = first[: len(singular)]
-    parts = [p.strip() for chunk in rest.split(",") for p in chunk.split(" and ")]
-    return [f"{word} {p}" for p in parts if p]
-
-
-def _listed(ref: str) -> list[str]:
-    """ "J 3, J 4.1 and J 5.9": a list of citations with no plural noun, each written out in full
-    with the same first word and a number, names each clause; anything else is one reference
-    ("Chapter 4, Clause II.2" is one clause: its parts start with different words)."""
-    if " and " not in ref:
-        return [ref]
-    parts = [p.strip() for chunk in ref.split(",") for p in chunk.split(" and ")]
-    heads = {p.split(" ", 1)[0] for p in parts}
-    numbered = all(len(p.split()) == 2 and looks_like_number(p.split()[1]) for p in parts)
-    if len(parts) < 2 or len(heads) != 1 or not numbered:
-        return [ref]
-    return parts
 
 
 def parse_wording(text: str, clause: str | None = None, *, bare: bool = True) -> tuple[Amendment, ...]:

@@ -18,7 +18,7 @@ from typing import Any
 from rulebook.amend.wording.tokens import Lexer, Token
 from rulebook.errors import WordingError
 
-__all__ = ["ORDINALS", "Reader", "looks_like_number", "names_number"]
+__all__ = ["ORDINALS", "Reader", "looks_like_number", "names_number", "split_refs"]
 
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -84,6 +84,31 @@ def names_number(word: str) -> bool:
     [True, True, True, True, False, False]
     """
     return looks_like_number(word) and (any(c.isdigit() or c.isupper() for c in word) or word.startswith("("))
+
+
+def split_refs(ref: str) -> list[str]:
+    """ "Rules B 2, B 4.1 and C 1.3" names three clauses: each with the singular word."""
+    first, _, rest = ref.partition(" ")
+    singular = PLURALS.get(first.lower())
+    if singular is None or not rest:
+        return listed_refs(ref)
+    word = first[: len(singular)]
+    parts = [p.strip() for chunk in rest.split(",") for p in chunk.split(" and ")]
+    return [f"{word} {p}" for p in parts if p]
+
+
+def listed_refs(ref: str) -> list[str]:
+    """ "J 3, J 4.1 and J 5.9": a list of citations with no plural noun, each written out in full
+    with the same first word and a number, names each clause; anything else is one reference
+    ("Chapter 4, Clause II.2" is one clause: its parts start with different words)."""
+    if " and " not in ref:
+        return [ref]
+    parts = [p.strip() for chunk in ref.split(",") for p in chunk.split(" and ")]
+    heads = {p.split(" ", 1)[0] for p in parts}
+    numbered = all(len(p.split()) == 2 and looks_like_number(p.split()[1]) for p in parts)
+    if len(parts) < 2 or len(heads) != 1 or not numbered:
+        return [ref]
+    return parts
 
 
 class Reader:
@@ -152,6 +177,7 @@ class Reader:
         """New words: quoted, or after ':' or a dash, the plain text to the end of the instruction."""
         self.accept_any(
             "the following words",
+            "the following sentence",
             "the following",
             "the words",
             "these words",

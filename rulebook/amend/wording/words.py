@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import attrs
+
 from rulebook.amend.motion import Amendment
 from rulebook.amend.wording.clauses import derived_id
 from rulebook.amend.wording.edits import DELETE, DELETE_FIRST, INSERT, EditForms, own_label
@@ -34,6 +36,7 @@ __all__ = [
     "DELETE", "DELETE_FIRST", "EVERY_AFTER", "INSERT", "RELATIVE", "RENUMBER", "RENUMBER_WORDS", "SEPARATORS",
     "SIBLING",
     "WordActions",
+    "siblings_named",
 ]  # fmt: skip
 
 RENUMBER = ("renumber", "re-number", "reletter", "re-letter", "renumbering", "re-lettering", "re-numbering")
@@ -268,6 +271,15 @@ class WordActions(EditForms):
             if " to " in f" {ref} ":
                 raise self.fail("one part to delete (a range is not read: delete each part)")
             return Amendment("delete_clause", clause=RELATIVE + ref)
+        if self.label_replaced():
+            # "In standing order 1.1, delete b) and insert: b) Text": that part of the clause, its text anew
+            label = "".join(self.take().value for _ in range(3 if self.peek().kind == "(" else 2))
+            text = self.then_new()
+            if text is None:
+                raise self.fail("'and insert' and the part's new text")
+            first, _, rest = text.partition(" ")
+            text = rest.strip() if first == label and rest.strip() else text
+            return Amendment("replace_text", clause=RELATIVE + label, text=text)
         filler = self.filler()
         if self.peek().kind != "quoted" and filler:
             raise self.fail(f"the words to delete, quoted, after '{filler}'")
@@ -284,6 +296,13 @@ class WordActions(EditForms):
         if new is not None:
             return Amendment("replace_words", clause=source, old=old, new=new, occurrence=occurrence)
         return Amendment("delete_words", clause=source, words=old, occurrence=occurrence)
+
+    def label_replaced(self) -> bool:
+        """A bare label ("b)", "(b)") then "and insert" or "and replace" comes next."""
+        n = 3 if self.peek().kind == "(" else 2
+        label = self.peek(1) if n == 3 else self.peek()
+        closed = self.peek(n - 1).kind == ")" and label.kind == "word" and len(label.value) <= 4
+        return closed and self.peek(n).key == "and" and self.peek(n + 1).key in ("insert", "replace", "substitute")
 
     def taken_from(self) -> str | None:
         """``from REF`` after the words deleted: the clause they are taken from ("remove '; and'
@@ -361,7 +380,8 @@ class WordActions(EditForms):
         self.accept_any("in its place", "in their place")
         if self.peek().key in INSERT:
             self.take()
-            self.accept_any("in its place", "in their place", "instead", "with", "by")  # "and substitute with:"
+            # "and substitute with:", "and inserting in place thereof the following words:-"
+            self.accept_any("in its place", "in their place", "in place thereof", "instead", "with", "by")
             mark = self.named_mark()
             if mark is not None:
                 return mark
@@ -419,3 +439,21 @@ class WordActions(EditForms):
 def _numeric_label(word: str) -> bool:
     """A clause's own number at the head of its quoted text ("1532", "(2A)", "4.1"): digits first."""
     return bool(re.fullmatch(r"\(?\d+(?:\.\d+)*[A-Za-z]?\)?", word))
+
+
+def siblings_named(out: list[Amendment], default: str | None) -> list[Amendment]:
+    """Each clause named by a bare label ("remove '; and' from (b)") read as the sibling of the
+    clause named before it when that ends in a label of the same kind ("Delete Article 21.7(c) and
+    ... from (b)": Article 21.7(b)), else as a part of the clause before it (or of ``default``)."""
+    done: list[Amendment] = []
+    for a in out:
+        if a.clause and a.clause.startswith(SIBLING):
+            label = a.clause[len(SIBLING) :]
+            before = next((b.clause for b in reversed(done) if b.clause), default)
+            last = re.search(r"\(([0-9A-Za-z]{1,4})\)$", before or "")
+            if before and last and last[1].isdigit() == label.strip("()").isdigit():
+                a = attrs.evolve(a, clause=before[: last.start()] + label)
+            else:
+                a = attrs.evolve(a, clause=f"{before}{label}" if before else label)
+        done.append(a)
+    return done
