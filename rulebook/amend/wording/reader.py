@@ -43,6 +43,11 @@ _ENTITLED = re.compile(r"\s*,?\s*(?:which\s+is\s+)?\b(?:entitled|headed|titled)$
 #: A US Code citation after the section it names ("chapter 74 of title 18, United States Code").
 _OF_US_CODE = re.compile(r"\s+of\s+title\s+\d+,?\s+United\s+States\s+Code\b.*$", re.IGNORECASE | re.DOTALL)
 _LOCATOR_WORDS = ("line", "lines", "page", "pages", "pg", "p.")
+#: A line of a block that starts with its own number or item label ("7.2 ...", "3. ...", "b) ...",
+#: "(ii) ..."): the block holds several clauses, not one clause's text (docs/motions.md).
+_LABELLED_LINE = re.compile(
+    r"^[ \t]*(?:\d+(?:\.\d+)+[A-Za-z]?|\d{1,3}[A-Za-z]?[.)]|\(?[a-z]{1,2}\)|\([0-9ivxIVX]{1,5}\)|[•*])[ \t]+\S"
+)
 _NUMBER = re.compile(
     r"^\(?(\d+[A-Za-z]?|[A-Z]|[a-z]|[ivxlc]+|[IVXLC]+|[A-Z]{1,2}\d+[A-Za-z]?)(\.(\d+[A-Za-z]?|[A-Za-z]|[ivxlc]+|[IVXLC]+))*[.)]?$"
 )
@@ -175,6 +180,7 @@ class Reader:
 
     def new_text(self, what: str) -> str:
         """New words: quoted, or after ':' or a dash, the plain text to the end of the instruction."""
+        begin = self.pos
         self.accept_any(
             "the following words",
             "the following sentence",
@@ -210,7 +216,13 @@ class Reader:
                 return self.quoted(what)
         if introduced and tok.kind != "end":
             self.quoted_new = False
-            text, self.pos = self.lex.rest(tok.start)
+            text, end = self.lex.rest(tok.start)
+            if any(_LABELLED_LINE.match(line) for line in text.splitlines()[1:]):
+                # a line that starts with its own label begins another clause: reading the block
+                # as one clause's text would keep numbers and headings as words (docs/motions.md)
+                several = "one clause, not several numbered lines or a bulleted list (each on its own)"
+                raise self.lex.error(begin, several)
+            self.pos = end
             return text
         raise self.fail(what)
 
