@@ -101,7 +101,10 @@ class Parser(WordActions):
                 self.pos = save
             tok = self.peek()
             whole = self.rewritten() if tok.key in ("amend", "change", "proposed") else None
-            if whole is not None:
+            resolved = self.resolved() if tok.key == "that" else None
+            if resolved is not None:
+                out.extend(_on(a, c) for a in resolved for c in current)
+            elif whole is not None:
                 out.extend(_on(whole, c) for c in current)
             elif tok.key == "throughout" and self.accept_any(*_THROUGHOUT):
                 out.extend(self.throughout(tok.start))
@@ -202,7 +205,8 @@ class Parser(WordActions):
             if self.at("in", "addition") and self.peek(2).kind == ",":
                 self.accept("in", "addition")  # "In addition, replace ...": joins this statement to the one before
                 continue
-            if self.label_next():
+            resolution = self.peek().kind == "(" and self.peek(2).kind == ")" and self.peek(3).key == "that"
+            if self.label_next() or resolution:  # "(a) That Rule 13.1 be amended ...": an item of a list
                 self.take()
                 self.take()
                 if self.peek().kind == ")":

@@ -27,14 +27,14 @@ ORDINALS = {
 ORDINAL_NUM = re.compile(r"^(\d+)(st|nd|rd|th)$", re.IGNORECASE)
 #: Words naming a unit of a rule book, singular and plural.
 CLAUSE_WORDS = ("clause", "sub-clause", "subclause", "paragraph", "sub-paragraph", "rule", "article", "section",
-                "sub-section", "subsection", "part", "schedule", "appendix", "chapter", "point")  # fmt: skip
+                "sub-section", "subsection", "sub-rule", "subrule", "part", "schedule", "appendix", "chapter", "point")  # fmt: skip
 PLURALS = {w + "s": w for w in CLAUSE_WORDS}
 #: Parts of a text a qualifier may name: "in the last sentence", "at the start of the second paragraph".
 _UNITS = ("sentence", "paragraph", "line", "clause", "sub-clause", "section", "rule", "bullet", "text", "list")
 _LOCATOR = re.compile(r"^(line|lines|page|pages|p\.|pp\.|pg|pg\.)\s+\d+([-–]\d+)?$", re.IGNORECASE)
 _TRAILING_LOCATOR = re.compile(r"^(.*\S)\s+(line|lines|pg|page)\s+\d+([-–]\d+)?$", re.IGNORECASE)
 _OF_DOCUMENT = re.compile(
-    r"\s+of\s+(?:(?:the|this|these)\s+(?:\w+\s+){0,4}?|(?=standing\s+orders?\b))"
+    r"\s+of\s+(?:(?:the|this|these)\s+(?:[\w’']+\s+){0,4}?|(?=standing\s+orders?\b))"
     r"(?:constitution|rules?|rule\s*book|standing\s+orders?|bye-?laws|by-?laws|bill|act|code|statutes?)\b.*$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -43,6 +43,8 @@ _ENTITLED = re.compile(r"\s*,?\s*(?:which\s+is\s+)?\b(?:entitled|headed|titled)$
 #: A US Code citation after the section it names ("chapter 74 of title 18, United States Code").
 _OF_US_CODE = re.compile(r"\s+of\s+title\s+\d+,?\s+United\s+States\s+Code\b.*$", re.IGNORECASE | re.DOTALL)
 _LOCATOR_WORDS = ("line", "lines", "page", "pages", "pg", "p.")
+#: "to read", "reads", "as follows" just before the new text: a line break after them introduces it.
+_READS_THEN_LINE = re.compile(r"\b(?:to read|reads|as follows)$", re.IGNORECASE)
 #: A line of a block that starts with its own number or item label ("7.2 ...", "3. ...", "b) ...",
 #: "(ii) ..."): the block holds several clauses, not one clause's text (docs/motions.md).
 _LABELLED_LINE = re.compile(
@@ -194,7 +196,7 @@ class Reader:
             "the new sentence",
             "a new sentence",
         )
-        introduced = self.colon()
+        introduced = self.colon() or self._line_next()
         rest = self.source[self.pos :].lstrip()
         if introduced and rest[:1] in "-–—" and rest[1:2].isspace():
             self.take()  # "as follows: - 'Text'": a colon and a dash, set apart
@@ -225,6 +227,11 @@ class Reader:
             self.pos = end
             return text
         raise self.fail(what)
+
+    def _line_next(self) -> bool:
+        """A block set out on the lines below "to read" or "as follows", with no ':' (docs/motions.md)."""
+        after_reads = _READS_THEN_LINE.search(self.source[: self.pos].rstrip()) is not None
+        return after_reads and "\n" in self.source[self.pos : self.peek().start]
 
     # -- qualifiers ------------------------------------------------------------
     def qualifiers(self) -> None:
