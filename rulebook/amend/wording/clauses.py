@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from rulebook.amend.motion import Amendment
-from rulebook.amend.wording.reader import CLAUSE_WORDS, PLURALS, Reader, looks_like_number, names_number, placed
+from rulebook.amend.wording.reader import CLAUSE_WORDS, Reader, looks_like_number, names_number, placed
 from rulebook.errors import RulebookError, WordingError
 from rulebook.io.rulebook import ID_PATTERN, parse_clause
 from rulebook.io.yamlsrc import Mapping as Map
@@ -35,12 +35,6 @@ _RANGE = re.compile(
 _LONGEST_RANGE = 26
 #: Parts of a book cited by name: "Delete the Annexe to the Constitution".
 _NAMED_PARTS = ("annexe", "annex", "appendix", "preamble", "schedule", "glossary")
-#: What a resolution says of a clause whose whole text it prints: "That Rule 28(i) be amended to read: ...".
-_RESOLVED = (
-    "be amended to read", "be amended so that the rule reads", "be amended so that it reads", "be amended as follows",
-    "be deleted and replaced by the following", "be deleted and replaced with the following",
-    "be replaced by the following", "be replaced with the following",
-)  # fmt: skip
 _NEW = ("new", "a new", "the new", "an additional", "additional", "a further")
 
 
@@ -366,41 +360,6 @@ class ClauseStatements(Reader):
             self.pos = save
             return None
         return Amendment("replace_text", clause=ref, text=self.block("the new text (quoted, or after ':')", ref))
-
-    def resolved(self) -> list[Amendment] | None:
-        """A resolution: ``That REF [of the DOCUMENT] be amended to read BLOCK`` (or "be amended
-        so that the rule reads", "be deleted and replaced by the following"): the clause's whole
-        text anew; ``That the following UNITs be deleted [and renumbered accordingly]: REF, REF``.
-        None (nothing taken) when the words after "that" are not one of those."""
-        save = self.pos
-        self.take()
-        if self.accept_any("the following") and self.peek().key in PLURALS:
-            self.take()
-            if self.accept_any("be deleted and renumbered accordingly", "be deleted") and self.colon():
-                start = self.peek().start
-                refs = [r.strip() for r in self.reference(lambda t: False, "the clauses to delete").split(",")]
-                if not all(r.split()[0].lower() in CLAUSE_WORDS or r[:1].isdigit() for r in refs if r):
-                    raise self.lex.error(start, "clause references separated by ','")
-                return [Amendment("delete_clause", clause=r) for r in refs]
-        elif self.at_clause_ref():
-            ref = self.reference(lambda t: t.key == "be", "the clause whose text is replaced")
-            if self.peek().kind == "dash" and self.capitals_then_comma():
-                # "Rule 9.1 – ELECTION OF OFFICERS, subrule (8)": the rule's heading, printed for people
-                while self.take().kind != ",":
-                    pass
-                ref = f"{ref}, {self.reference(lambda t: t.key == 'be', 'the part of the rule')}"
-            ref = self.number_ref(ref)
-            if self.accept_any(*_RESOLVED):
-                return [Amendment("replace_text", clause=ref, text=self.block("the new text (after ':')", ref))]
-        self.pos = save
-        return None
-
-    def capitals_then_comma(self) -> bool:
-        """A dash, words all in capitals (a heading), then ',' and a clause reference."""
-        k = 1
-        while self.peek(k).kind == "word" and self.peek(k).value.isupper():
-            k += 1
-        return k > 2 and self.peek(k).kind == "," and self.peek(k + 1).key in CLAUSE_WORDS
 
     def replace_clause(self) -> Amendment:
         """``Replace [the existing] CLAUSE-REF with (the following) [:] BLOCK`` after the verb."""

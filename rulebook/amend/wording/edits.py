@@ -16,7 +16,7 @@ import re
 
 from rulebook.amend.motion import Amendment
 from rulebook.amend.wording.phrases import EVERY, Phrases
-from rulebook.amend.wording.reader import placed
+from rulebook.amend.wording.reader import CLAUSE_WORDS, PLURALS, placed
 
 __all__ = ["DELETE", "DELETE_FIRST", "INSERT", "EditForms", "own_label"]
 
@@ -50,6 +50,14 @@ def own_label(text: str) -> tuple[str | None, str]:
     if rest.strip() and _OWN_LABEL.match(first):
         return first.rstrip("."), rest.strip()
     return None, text
+
+
+#: What a resolution says of a clause whose whole text it prints: "That Rule 28(i) be amended to read: ...".
+_RESOLVED = (
+    "be amended to read", "be amended so that the rule reads", "be amended so that it reads", "be amended as follows",
+    "be deleted and replaced by the following", "be deleted and replaced with the following",
+    "be replaced by the following", "be replaced with the following",
+)  # fmt: skip
 
 
 class EditForms(Phrases):
@@ -117,8 +125,13 @@ class EditForms(Phrases):
         self.accept("the")
         if self.peek().kind == "quoted" or any(self.at(*w.split()) for w in EVERY):
             old, occurrence = self.phrase("the words to change")
+            clauses = self.clauses_changed()
             self.expect("to", what="'to' and the new words")
-            return Amendment("replace_words", old=old, new=self.new_text("the new words"), occurrence=occurrence)
+            new = self.new_text("the new words")
+            clauses = clauses or self.clauses_changed()
+            read = [Amendment("replace_words", clause=c, old=old, new=new, occurrence=occurrence) for c in clauses]
+            self.queued.extend(read[1:])
+            return read[0] if read else Amendment("replace_words", old=old, new=new, occurrence=occurrence)
         heading = self.new_heading()
         if heading is not None:
             return heading
@@ -143,6 +156,64 @@ class EditForms(Phrases):
         if not new:
             raise self.fail("the new words after 'to'")
         return Amendment("replace_words", old=old, new=new)
+
+    def resolved(self) -> list[Amendment] | None:
+        """A resolution: ``That REF [of the DOCUMENT] be amended to read BLOCK`` (or "be amended
+        so that the rule reads", "be deleted and replaced by the following"): the clause's whole
+        text anew; ``That the following UNITs be deleted [and renumbered accordingly]: REF, REF``.
+        None (nothing taken) when the words after "that" are not one of those."""
+        save = self.pos
+        self.take()
+        if self.accept_any("the following") and self.peek().key in PLURALS:
+            self.take()
+            if self.accept_any("be deleted and renumbered accordingly", "be deleted") and self.colon():
+                start = self.peek().start
+                refs = [r.strip() for r in self.reference(lambda t: False, "the clauses to delete").split(",")]
+                if not all(r.split()[0].lower() in CLAUSE_WORDS or r[:1].isdigit() for r in refs if r):
+                    raise self.lex.error(start, "clause references separated by ','")
+                return [Amendment("delete_clause", clause=r) for r in refs]
+        elif self.at_clause_ref():
+            ref = self.reference(lambda t: t.key == "be", "the clause whose text is replaced")
+            if self.peek().kind == "dash" and self.capitals_then_comma():
+                # "Rule 9.1 – ELECTION OF OFFICERS, subrule (8)": the rule's heading, printed for people
+                while self.take().kind != ",":
+                    pass
+                ref = f"{ref}, {self.reference(lambda t: t.key == 'be', 'the part of the rule')}"
+            ref = self.number_ref(ref)
+            if self.accept_any(*_RESOLVED):
+                return [Amendment("replace_text", clause=ref, text=self.block("the new text (after ':')", ref))]
+        self.pos = save
+        return None
+
+    def capitals_then_comma(self) -> bool:
+        """A dash, words all in capitals (a heading), then ',' and a clause reference."""
+        k = 1
+        while self.peek(k).kind == "word" and self.peek(k).value.isupper():
+            k += 1
+        return k > 2 and self.peek(k).kind == "," and self.peek(k + 1).key in CLAUSE_WORDS
+
+    def clauses_changed(self) -> list[str]:
+        """``in point 20, 22, 65`` or ``in points 16.1, 61.6, and 93`` after the words changed:
+        the clauses they are changed in, each a unit word and a number; [] (nothing taken) otherwise."""
+        if not (self.at("in") and (self.peek(1).key in CLAUSE_WORDS or self.peek(1).key in PLURALS)):
+            return []
+        save = self.pos
+        self.take()
+        unit = self.take().value
+        unit = unit[:-1] if unit.lower() in PLURALS else unit
+        numbers: list[str] = []
+        while self.peek().kind == "word" and self.peek().value[:1].isdigit():
+            numbers.append(self.take().value)
+            if self.peek().kind == "," and self.peek(1).value[:1].isdigit():
+                self.take()
+            elif self.peek().key == "and" or (self.peek().kind == "," and self.peek(1).key == "and"):
+                if self.peek().kind == ",":
+                    self.take()
+                self.take()
+        if not numbers or self.peek().key in ("and",):
+            self.pos = save
+            return []
+        return [f"{unit} {n}" for n in numbers]
 
     def new_heading(self) -> Amendment | None:
         """``[the] title|heading of REF to 'Y'`` or ``REF title|heading to 'Y'`` after "change":

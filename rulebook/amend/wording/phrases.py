@@ -24,7 +24,8 @@ FILLERS = ("the words", "these words", "words", "all the words", "the text",
 #: Before a phrase: every occurrence of it ("change both references to 'X' to 'Y'").
 EVERY = ("both references to", "all references to", "every reference to", "each reference to",
          "both occurrences of", "all occurrences of", "every occurrence of", "each occurrence of",
-         "all instances of", "every instance of", "each instance of", "both instances of")  # fmt: skip
+         "all instances of", "every instance of", "each instance of", "both instances of",
+         "all mentions of the", "all mentions of", "every mention of the", "every mention of")  # fmt: skip
 #: After a phrase: the same.
 EVERY_AFTER = ("wherever it occurs", "wherever it appears", "wherever they occur", "wherever they appear",
                 "in both places", "each time it appears", "each time it occurs")  # fmt: skip

@@ -27,7 +27,8 @@ ORDINALS = {
 ORDINAL_NUM = re.compile(r"^(\d+)(st|nd|rd|th)$", re.IGNORECASE)
 #: Words naming a unit of a rule book, singular and plural.
 CLAUSE_WORDS = ("clause", "sub-clause", "subclause", "paragraph", "sub-paragraph", "rule", "article", "section",
-                "sub-section", "subsection", "sub-rule", "subrule", "part", "schedule", "appendix", "chapter", "point")  # fmt: skip
+                "sub-section", "subsection", "sub-rule", "subrule", "part", "schedule", "appendix", "chapter",
+                "point")  # fmt: skip
 PLURALS = {w + "s": w for w in CLAUSE_WORDS}
 #: Parts of a text a qualifier may name: "in the last sentence", "at the start of the second paragraph".
 _UNITS = ("sentence", "paragraph", "line", "clause", "sub-clause", "section", "rule", "bullet", "text", "list")
