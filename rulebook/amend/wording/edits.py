@@ -202,15 +202,19 @@ class EditForms(Phrases):
         unit = self.take().value
         unit = unit[:-1] if unit.lower() in PLURALS else unit
         numbers: list[str] = []
+        joined = False  # the last thing taken was ',' or 'and': another number must follow
         while self.peek().kind == "word" and self.peek().value[:1].isdigit():
             numbers.append(self.take().value)
+            joined = True
             if self.peek().kind == "," and self.peek(1).value[:1].isdigit():
                 self.take()
             elif self.peek().key == "and" or (self.peek().kind == "," and self.peek(1).key == "and"):
                 if self.peek().kind == ",":
                     self.take()
                 self.take()
-        if not numbers or self.peek().key in ("and",):
+            else:
+                joined = False
+        if not numbers or joined:
             self.pos = save
             return []
         return [f"{unit} {n}" for n in numbers]
