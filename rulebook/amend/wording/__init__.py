@@ -34,6 +34,10 @@ phrase, or after ``:`` or a dash the plain text to the end of the instruction;
                 | "move" UNIT REF PLACE REF
                 | ("Amend" | "Change") ["[existing]"] REF ("so (that) it reads" | "to read") BLOCK
                 | "Proposed change to" REF ":" BLOCK
+                | ["AND"] "THAT" REF ["of the" DOCUMENT] RESOLVED BLOCK      (a resolution: the clause's text)
+                      (RESOLVED: "be amended to read" | "be amended so that the rule reads" |
+                       "be deleted and replaced by the following" | ...; "REF – HEADING IN CAPITALS, subrule (8)")
+                | "THAT the following" PLURAL-UNIT "be deleted" ["and renumbered accordingly"] ":" REF ("," REF)*
                 | [["In" | "Amend"] ["existing"] [HEADING-OF] REFS [Q ","] (":"|","|"-")]
                       action ("and" action | "," action)*
                       [PURPOSE]
@@ -61,6 +65,8 @@ phrase, or after ``:`` or a dash the plain text to the end of the instruction;
                 | INSERT ("after" | "before") WORDS ("the following" | "as follows") [":"] NEW
                       (a clause named in words, no quote: a new clause; NEW's own leading number is its number)
                 | "for" PHRASE "substitute" NEW  |  "change" ["the"] (PHRASE | WORDS) "to" (NEW | WORDS)
+                | "change" PHRASE ["in" UNIT N ("," N)* ["and" N]] "to" NEW ["in" UNIT N ("," N)* ["and" N]]
+                      (the replacement made in each clause listed)
                       (unquoted WORDS naming a clause or a title, "section 2 title", are refused)
                 | "change" (["the"] ("title" | "heading") "of" REF | REF ("title" | "heading")) "to" Q
                       (the clause's new heading)
@@ -90,7 +96,9 @@ before it (or the ``clause`` given to :func:`parse_wording`). Qualifiers only
 say where a phrase stands: a phrase is found by its words, as whole words, and
 one that occurs more than once is refused when applied, never guessed. A block
 of new clause text that starts with its own number ("K.2 Branches meet ...")
-loses the number, which the rule book computes. "renumber ... accordingly"
+loses the number, which the rule book computes; a block whose later lines start
+with their own number or label ("7.2 ...", "a) ...", a bullet) is several clauses and is
+refused. A line break after "to read", "reads" or "as follows" introduces a block as ":" does. "renumber ... accordingly"
 does nothing, because numbering is computed. A bare label after "from" (``remove '; and' from
 (b)``) names the sibling of the clause named before it when that ends in a label of the same
 kind ("Article 21.7(c)" gives "Article 21.7(b)").
