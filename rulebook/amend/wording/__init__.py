@@ -98,8 +98,8 @@ one that occurs more than once is refused when applied, never guessed. A block
 of new clause text that starts with its own number ("K.2 Branches meet ...")
 loses the number, which the rule book computes; a block whose later lines start
 with their own number or label ("7.2 ...", "a) ...", a bullet) is several clauses and is
-refused. A line break after "to read", "reads" or "as follows" introduces a block as ":" does. "renumber ... accordingly"
-does nothing, because numbering is computed. A bare label after "from" (``remove '; and' from
+refused. A line break after "to read", "reads" or "as follows" introduces a block as ":" does.
+"renumber ... accordingly" does nothing, because numbering is computed. A bare label after "from" (``remove '; and' from
 (b)``) names the sibling of the clause named before it when that ends in a label of the same
 kind ("Article 21.7(c)" gives "Article 21.7(b)").
 
