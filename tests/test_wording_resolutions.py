@@ -126,3 +126,23 @@ def test_all_mentions_of_a_phrase_in_points_is_every_occurrence() -> None:
 def test_change_in_look_alikes_are_refused(wording: str) -> None:
     with pytest.raises(WordingError):
         parse_wording(wording)
+
+
+# -- a replacement said in the passive ----------------------------------------------------
+
+
+def test_words_to_be_replaced_by_new_words_is_a_replacement() -> None:
+    (a,) = parse_wording("Point 12.1 – ‘as defined by Clause 24’ to be replaced by ‘Senedd’")
+    assert (a.op, a.clause, a.old, a.new) == ("replace_words", "Point 12.1", "as defined by Clause 24", "Senedd")
+
+
+@pytest.mark.parametrize(
+    "wording",
+    [
+        "Rule 2: 'a' to be considered by the committee",  # not a replacement
+        "Rule 2: 'a' to be replaced by b and c",  # the new words unquoted
+    ],
+)
+def test_passive_look_alikes_are_refused(wording: str) -> None:
+    with pytest.raises(WordingError):
+        parse_wording(wording)

@@ -67,6 +67,7 @@ phrase, or after ``:`` or a dash the plain text to the end of the instruction;
                 | "for" PHRASE "substitute" NEW  |  "change" ["the"] (PHRASE | WORDS) "to" (NEW | WORDS)
                 | "change" PHRASE ["in" UNIT N ("," N)* ["and" N]] "to" NEW ["in" UNIT N ("," N)* ["and" N]]
                       (the replacement made in each clause listed)
+                | PHRASE ("to be replaced by" | "to be replaced with" | "is replaced by" | ...) NEW
                       (unquoted WORDS naming a clause or a title, "section 2 title", are refused)
                 | "change" (["the"] ("title" | "heading") "of" REF | REF ("title" | "heading")) "to" Q
                       (the clause's new heading)

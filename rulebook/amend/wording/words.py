@@ -54,6 +54,8 @@ OWN_NUMBER = re.compile(r"^(\([0-9A-Za-z]{1,4}\)|[0-9]{1,3}[A-Za-z]?[.)]|[a-z][.
 SEPARATORS = (";", ".", ",")
 #: Marks a clause reference read relative to the clause its statement names.
 RELATIVE = "\x00part:"
+#: A replacement said in the passive, after the words replaced.
+_PASSIVE_REPLACED = ("to be replaced by", "to be replaced with", "is replaced by", "is replaced with")
 #: Marks a bare label ("(b)") read as a sibling of the clause the statement before named.
 SIBLING = "\x00sibling:"
 
@@ -156,6 +158,13 @@ class WordActions(EditForms):
             return self.delete()
         if key == "between" and self.peek(1).kind == "quoted":
             return self.between()
+        if tok.kind == "quoted" and self.peek(1).key in ("to", "is") and self.peek(2).key in ("be", "replaced"):
+            # "Point 12.1 – 'x' to be replaced by 'y'": the replacement said in the passive
+            replaced, occurrence = self.phrase("the words to replace (quoted)")
+            if not self.accept_any(*_PASSIVE_REPLACED):
+                raise self.fail("'to be replaced by' and the new words")
+            by = self.new_text("the new words (quoted)")
+            return Amendment("replace_words", old=replaced, new=by, occurrence=occurrence)
         if key == "amend" and self.peek(1).kind == ":":
             return self.amended_part()
         if key in ("after", "before"):
