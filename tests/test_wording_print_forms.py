@@ -348,3 +348,11 @@ def test_a_labelled_part_deleted_with_no_new_text_is_refused() -> None:
 def test_a_quoted_phrase_between_commas_before_no_action_is_not_a_title() -> None:
     with pytest.raises(WordingError, match="column"):
         parse_wording("In standing order 1.1, 'what is on the agenda', b)")
+
+
+@pytest.mark.parametrize("text", ["change 'a' to 'b' in the rules", "delete 'a' in these rules"])
+def test_a_plural_unit_without_ordinals_is_not_a_place_in_the_clause(text: str) -> None:
+    # "in the rules" may mean the whole book: refused, never read as "in this clause"
+    with pytest.raises(WordingError, match=r"at word \d+ \('in'"):
+        parse_wording(text)
+    assert parse_wording("delete 'a' in the first and second sentences")[0].op == "delete_words"

@@ -257,7 +257,8 @@ class Reader:
                 if self.accept_any("the start of", "the beginning of", "the end of", "start of", "end of"):
                     pass
                 self.accept_any("the", "this", "that")
-                if self.peek().key in ORDINALS or ORDINAL_NUM.match(self.peek().value):
+                counted = self.peek().key in ORDINALS or bool(ORDINAL_NUM.match(self.peek().value))
+                if counted:
                     self.take()
                     while self.peek().key in ("and", "or") and _ordinal(self.peek(1)):
                         self.take()  # "in the first and second sentences"
@@ -267,7 +268,11 @@ class Reader:
                     or self.peek(1).key in STATEMENT_STARTS
                     or (self.peek(1).key == "and" and self.peek(2).key in STATEMENT_STARTS)
                 )
-                if self.peek().key.rstrip("s") in _UNITS and unit_next:
+                unit = self.peek().key
+                # a plural only after ordinals ("in the first and second sentences"): "in the
+                # rules" may mean the whole book, which a qualifier must never stand for
+                plural = unit not in _UNITS and unit.rstrip("s") in _UNITS
+                if unit.rstrip("s") in _UNITS and unit_next and (counted or not plural):
                     self.take()
                     self.accept_any("of the clause", "of this clause")
                 else:
