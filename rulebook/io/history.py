@@ -176,9 +176,10 @@ def _paths(entry: Mapping, key: str, base_dir: Path) -> list[Path]:
         line = items.line_of(i) if isinstance(items, Seq) else entry.line_of(key)
         try:
             resolved, exists = path.resolve(), path.is_file()
-        except OSError as exc:  # a name too long, a loop of links
+        except (OSError, ValueError) as exc:  # a name too long, a loop of links, a NUL character
+            why = exc.strerror if isinstance(exc, OSError) else "a NUL character in the name"
             raise SchemaError(
-                f"{key[:-1]} file {_clip(rel)} cannot be looked up ({exc.strerror}); give a shorter relative path",
+                f"{key[:-1]} file {_clip(rel)} cannot be looked up ({why}); give a plain relative path",
                 file=entry.file,
                 line=line,
             ) from None

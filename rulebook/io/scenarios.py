@@ -200,7 +200,10 @@ def looks_like_scenario(path: str | Path) -> bool:
 
 
 def _histories_key(path: Path) -> str:
-    return str(path.resolve())
+    try:
+        return str(path.resolve())
+    except (OSError, ValueError):  # a NUL, a name too long: load_history says what is wrong with it
+        return str(path)
 
 
 def _side(spec: str, doc: Mapping, key: str, here: Path, histories: dict[str, History]) -> Side:

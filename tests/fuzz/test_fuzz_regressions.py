@@ -140,3 +140,23 @@ def test_a_null_anchor_is_refused_not_loaded_as_no_place():
     text = "motion: m\namendments:\n  - op: insert_words\n    clause: a\n    after: null\n    words: x\n"
     with pytest.raises(SchemaError, match=r"f.yaml:5: amendment 1 of motion m \(insert_words\): 'after' is empty"):
         motion_io.loads(text, "f.yaml")
+
+
+def test_a_nul_character_in_a_path_is_an_error_naming_it(tmp_path):
+    # found by the thorough profile (final soak): a scenario's rulebook: "\0" reached
+    # Path.resolve(), which raised ValueError (embedded null byte); a history's motion
+    # file could do the same
+    from rulebook.history import load_history
+    from rulebook.io import scenarios
+
+    (tmp_path / "club.yaml").write_text(BOOK)
+    scenario = tmp_path / "s.yaml"
+    scenario.write_text('scenario: s\nrulebook: "\\0"\nquestion: provision\n')
+    with pytest.raises(SchemaError, match=r"s.yaml:2: rulebook '\\\\x00'.*no such rule book"):
+        scenarios.load_file(scenario)
+    book = tmp_path / "book"
+    book.mkdir()
+    (book / "rulebook.yaml").write_text(BOOK)
+    (book / "history.yaml").write_text('versions: [{version: "2", from: "1", motions: ["m\\0.yaml"]}]\n')
+    with pytest.raises(SchemaError, match=r"history.yaml:1: motion file 'm\\x00.yaml' cannot be looked up \(a NUL"):
+        load_history(book)
