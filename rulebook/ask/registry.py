@@ -229,19 +229,12 @@ def question(
 
     Examples
     --------
-    >>> from rulebook.io.rulebook import loads
-    >>> v = loads('''
-    ... rulebook: club
-    ... version: "1"
-    ... numbering: [{style: arabic, label: "Rule {n}"}]
-    ... clauses: [{id: fee, text: "The fee is 15 pounds.", provisions: {fees.annual: 15}}]
-    ... ''')
     >>> from rulebook.ask import ask
-    >>> club = Registry()
-    >>> @question("fees.due", facts=("years",), required=("years",), registry=club)
+    >>> mine = Registry()  # ``club``: the one-rule book every doctest shares (conftest.py)
+    >>> @question("fees.due", facts=("years",), required=("years",), registry=mine)
     ... def due(view, facts):
     ...     return {"due": view.get("fees.annual") * int(facts.require("years").number())}
-    >>> ask(v, "fees.due", {"years": 2}, registry=club).answer["due"]
+    >>> ask(club, "fees.due", {"years": 2}, registry=mine).answer["due"]
     30
     """
 
