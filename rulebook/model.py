@@ -131,6 +131,8 @@ def evolve_clause(clause: Clause, **changes: Any) -> Clause:
     >>> evolve_clause(Clause("a", text="x"), text="y").text
     'y'
     """
+    if _UNCONVERTED.issuperset(changes):  # the words of one clause edited: nothing to convert
+        return _with_children(clause, clause.children, **changes)
     return attrs.evolve(clause, **changes)
 
 
@@ -169,12 +171,7 @@ class Change:
         }
 
 
-def _index(
-    clause: Clause,
-    parent: str | None,
-    parents: Any,
-    provisions: Any,
-) -> None:
+def _index(clause: Clause, parent: str | None, parents: Any, provisions: Any) -> None:
     """Add a subtree to evolvers of the two maps (iteratively: deep trees are fine)."""
     stack: list[tuple[Clause, str | None]] = [(clause, parent)]
     while stack:
@@ -308,6 +305,10 @@ class Version(Displayable):
             found = self._derived[key] = self._walk_down(clause_id)
         return found  # type: ignore[no-any-return]
 
+    def remember_lineage(self, clause_id: str, lineage: list[tuple[int, Clause]]) -> None:
+        """Keep the ``(position, clause)`` pairs down to a clause found by a walk down (a citation)."""
+        self._derived.setdefault(("descend", clause_id), lineage)
+
     def _walk_down(self, clause_id: str) -> list[tuple[int, Clause]]:
         out = []
         siblings = self.clauses
@@ -357,9 +358,9 @@ class Version(Displayable):
 
     def siblings(self, clause_id: str) -> tuple[Clause, ...]:
         """The clause's siblings, itself included, in order."""
-        up = self.parents.get(clause_id) if clause_id in self else None
         if clause_id not in self:
             raise CitationError(f"no clause with id {clause_id!r} in version {self.label!r}")
+        up = self.parents[clause_id]
         return self.clauses if up is None else self.clause(up).children
 
     def provision_clause(self, name: str) -> str | None:
@@ -387,17 +388,20 @@ def walk(clauses: tuple[Clause, ...]) -> Iterator[tuple[int, Clause]]:
         stack.extend((depth + 1, c) for c in reversed(node.children))
 
 
-def _with_children(node: Clause, children: tuple[Clause, ...]) -> Clause:
-    """``node`` with new children: every field is already converted, so none is
-    converted again (``attrs.evolve`` would; this runs once per level per edit)."""
+def _with_children(node: Clause, children: tuple[Clause, ...], **fields: Any) -> Clause:
+    """``node`` with new children (and ``fields``, which need no converter): every field
+    is already converted, so none is converted again (``attrs.evolve`` would)."""
     clone = object.__new__(Clause)
     for name in _CLAUSE_FIELDS:
         object.__setattr__(clone, name, getattr(node, name))
     object.__setattr__(clone, "children", children)
+    for name, value in fields.items():
+        object.__setattr__(clone, name, value)
     return clone
 
 
 _CLAUSE_FIELDS = tuple(f.name for f in attrs.fields(Clause))
+_UNCONVERTED = frozenset(f.name for f in attrs.fields(Clause) if f.converter is None)
 _VERSION_FIELDS = tuple(f.name for f in attrs.fields(Version) if f.name != "_derived")
 
 

@@ -213,28 +213,91 @@ def _label_pattern(label: str) -> re.Pattern[str]:
     return re.compile(esc[0] + (r"\s*" if before.endswith(" ") else gap_before) + _TOKEN + esc[1], re.IGNORECASE)
 
 
-_Index = tuple[dict[str, Clause], dict[str, list[Clause]]]
+#: A run of siblings' numbers: exact number -> clause, lower-cased number -> clauses,
+#: clause id -> position.
+_Index = tuple[dict[str, Clause], dict[str, list[Clause]], dict[str, int]]
 
 
 def _number_index(siblings: tuple[Clause, ...], level: Level) -> _Index:
     exact: dict[str, Clause] = {}
     folded: dict[str, list[Clause]] = {}
-    for clause, number in zip(siblings, numbers(siblings, level), strict=True):
+    where: dict[str, int] = {}
+    for i, (clause, number) in enumerate(zip(siblings, numbers(siblings, level), strict=True)):
         exact.setdefault(number, clause)
         folded.setdefault(number.lower(), []).append(clause)
-    return exact, folded
+        where[clause.id] = i
+    return exact, folded, where
+
+
+def _numbers_of(version: Version, parent: str, siblings: tuple[Clause, ...], level: Level) -> _Index:
+    # Built once per run of siblings of a version: motions resolve many
+    # citations in the same base (docs/architecture.md, "Speed").
+    by_parent: dict[str, _Index] = version.derived("numbers", dict)
+    found = by_parent.get(parent)
+    if found is None:
+        found = by_parent[parent] = _number_index(siblings, level)
+    return found
 
 
 def _match_number(
     version: Version, parent: str, siblings: tuple[Clause, ...], level: Level, token: str
 ) -> Clause | None:
-    # Built once per run of siblings of a version: motions resolve many
-    # citations in the same base (docs/architecture.md, "Speed").
-    exact, folded = version.derived(("numbers", parent), lambda: _number_index(siblings, level))
+    exact, folded, _ = _numbers_of(version, parent, siblings, level)
     if token in exact:
         return exact[token]
     same = folded.get(token.lower(), [])
     return same[0] if len(same) == 1 else None
+
+
+@functools.lru_cache(maxsize=64)
+def _own_form(numbering: tuple[Level, ...]) -> re.Pattern[str]:
+    """The loop of :func:`resolve` as one pattern: each level's label (or a bare
+    number), the levels after the first each after a separator and optional. The
+    groups are atomic, as the loop never goes back on what it read, so a citation
+    the pattern reads whole gives the loop's numbers."""
+    form = ""
+    for depth in reversed(range(len(numbering))):
+        label = numbering[depth].label
+        number = _TOKEN if label is None else f"(?>(?i:{_label_pattern(label).pattern})|{_TOKEN})"
+        form = (number if depth == 0 else f"(?>{_SEPARATOR.pattern}){number}") + (f"(?:{form})?" if form else "")
+    return re.compile(form)
+
+
+def _read_own_form(version: Version, text: str) -> Clause | None:
+    """The clause a citation in the book's own form names, read with one match and a
+    look-up per level; None when the loop of :func:`resolve` must decide."""
+    if not version.numbering:
+        return None
+    m = version.derived("own form", lambda: _own_form(version.numbering)).fullmatch(text)
+    if m is None:
+        return None
+    by_parent: dict[str, _Index] = version.derived("numbers", dict)
+    siblings = version.clauses
+    found: Clause | None = None
+    lineage: list[tuple[int, Clause]] = []
+    depth = 0
+    for token in m.groups():
+        if token is None:
+            continue
+        if not siblings:
+            return None
+        parent = found.id if found is not None else ""
+        index = by_parent.get(parent)
+        if index is None:
+            index = by_parent[parent] = _number_index(siblings, version.numbering[depth])
+        exact, folded, where = index
+        depth += 1
+        found = exact.get(token)
+        if found is None:
+            same = folded.get(token.lower(), [])
+            if len(same) != 1:
+                return None
+            found = same[0]
+        lineage.append((where[found.id], found))
+        siblings = found.children
+    if found is not None:
+        version.remember_lineage(found.id, lineage)  # the step looks the clause up next
+    return found
 
 
 def resolve(version: Version, ref: str) -> Clause:
@@ -262,6 +325,9 @@ def resolve(version: Version, ref: str) -> Clause:
     if key in version:
         return version.clause(key)
     text = " ".join(key.split())
+    quick = _read_own_form(version, text)
+    if quick is not None:
+        return quick
     pos = 0
     siblings = version.clauses
     found: Clause | None = None
