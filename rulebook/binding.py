@@ -19,7 +19,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from itertools import compress
 from operator import is_not
 from typing import Any
@@ -163,12 +163,12 @@ def members_value(clause: Clause, stated: Stated) -> tuple[Any, str | None]:
     return out, None
 
 
-def _auto(clause: Clause, provisions: dict[str, Any], stated: list[Stated]) -> None:
-    """Bind each unbound number that exactly one quantity phrase of the words states."""
-    taken = {(s.provision, s.path) for s in stated}
+def _auto(clause: Clause, provisions: Mapping[str, Any], stated: list[Stated]) -> bool:
+    """Bind each unbound number that exactly one quantity phrase of the words states; True if any."""
+    taken, before = {(s.provision, s.path) for s in stated}, len(stated)
     derived = {s.provision for s in stated if s.source == "sub-clauses"}
     if not clause.text or not any(True for n, v in provisions.items() if n not in derived for _ in leaves(v)):
-        return
+        return False
     found = read_quantities(clause.text)
     for name, value in provisions.items():
         if name in derived:
@@ -179,6 +179,7 @@ def _auto(clause: Clause, provisions: dict[str, Any], stated: list[Stated]) -> N
             candidates = [q for q in found if matches(leaf, q)]
             if len(candidates) == 1:
                 stated.append(_stated(candidates[0], clause.text or "", name, path))
+    return len(stated) > before
 
 
 def bind(clause: Clause, explicit: Sequence[Stated] = ()) -> Clause:
@@ -338,8 +339,8 @@ def restated(old: Clause | None, new: Clause) -> tuple[Clause, list[str]] | None
     >>> restated(q, evolve_clause(q, text="Eight form a quorum."))[1], restated(None, Clause("p")) is None
     (['q'], True)
     """
-    if not new.stated and not (old is not None and old.stated) and not new.provisions:
-        return None  # most clauses: nothing bound to follow
+    if not new.stated and not _auto(new, new.provisions, []):
+        return None  # nothing bound to follow, nor a number the words now state to bind
     updated = _restate_clause(old, new)
     if updated == new and updated.stated == new.stated:
         return None

@@ -76,7 +76,7 @@ _NO_PROVISIONS: immutabledict[str, Any] = immutabledict()
 
 
 def _frozen_map(value: Mapping[str, Any] | None) -> immutabledict[str, Any]:
-    if not value:
+    if value is _NO_PROVISIONS or not value:
         return _NO_PROVISIONS  # most clauses carry none: one shared empty map
     if isinstance(value, immutabledict) and all(not isinstance(v, dict | list) for v in value.values()):
         return value

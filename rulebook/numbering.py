@@ -263,41 +263,56 @@ def _own_form(numbering: tuple[Level, ...]) -> re.Pattern[str]:
     return re.compile(form)
 
 
+_Steps = dict[tuple[str, str], "tuple[int, Clause] | None"]
+
+
+def _reader(numbering: tuple[Level, ...]) -> tuple[re.Pattern[str], _Steps]:
+    """The pattern of the book's own form, and (parent id, number) -> (position, clause) as read."""
+    return _own_form(numbering), {}
+
+
 def _read_own_form(version: Version, text: str) -> Clause | None:
     """The clause a citation in the book's own form names, read with one match and a
     look-up per level; None when the loop of :func:`resolve` must decide."""
     if not version.numbering:
         return None
-    m = version.derived("own form", lambda: _own_form(version.numbering)).fullmatch(text)
+    form, steps = version.derived("own form", lambda: _reader(version.numbering))
+    m = form.fullmatch(text)
     if m is None:
         return None
-    by_parent: dict[str, _Index] = version.derived("numbers", dict)
     siblings = version.clauses
-    found: Clause | None = None
+    parent = ""
     lineage: list[tuple[int, Clause]] = []
-    depth = 0
     for token in m.groups():
         if token is None:
             continue
-        if not siblings:
-            return None
-        parent = found.id if found is not None else ""
-        index = by_parent.get(parent)
-        if index is None:
-            index = by_parent[parent] = _number_index(siblings, version.numbering[depth])
-        exact, folded, where = index
-        depth += 1
-        found = exact.get(token)
-        if found is None:
-            same = folded.get(token.lower(), [])
-            if len(same) != 1:
+        key = (parent, token)
+        step = steps.get(key)  # (position, clause) of the number under that parent, as read before
+        if step is None:
+            if not siblings:
                 return None
-            found = same[0]
-        lineage.append((where[found.id], found))
-        siblings = found.children
-    if found is not None:
-        version.remember_lineage(found.id, lineage)  # the step looks the clause up next
-    return found
+            step = steps[key] = _step(version, parent, siblings, len(lineage), token)
+            if step is None:
+                return None
+        lineage.append(step)
+        parent, siblings = step[1].id, step[1].children
+    if not lineage:
+        return None
+    version.remember_lineage(parent, lineage)  # the step looks the clause up next
+    return lineage[-1][1]
+
+
+def _step(
+    version: Version, parent: str, siblings: tuple[Clause, ...], depth: int, token: str
+) -> tuple[int, Clause] | None:
+    exact, folded, where = _numbers_of(version, parent, siblings, version.numbering[depth])
+    found = exact.get(token)
+    if found is None:
+        same = folded.get(token.lower(), [])
+        if len(same) != 1:
+            return None
+        found = same[0]
+    return where[found.id], found
 
 
 def resolve(version: Version, ref: str) -> Clause:

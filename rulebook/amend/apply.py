@@ -359,6 +359,7 @@ class _Batch:
         self.label, self.parent, self.changes = version.label, version.parent, version.changes
         self.provenance = version.provenance
         self.done: list[Change] = []
+        self.words_only: dict[str, bool] = {}  # by operation: the registry is not changed while it runs
 
     def version(self) -> Version:
         """The version in hand, built."""
@@ -386,8 +387,11 @@ class _Batch:
     def held(self, motion: Motion, bases: Mapping[str, Version]) -> bool:
         """Apply ``motion`` with its edits held back, if it edits words alone and
         succeeds so; False (and nothing changed) when :func:`apply` must apply it."""
-        words_only = all(getattr(OPERATIONS.get(a.op), "words_only", False) for a in motion.amendments)
-        if motion.kind == "ruling" or not words_only:
+        known = self.words_only
+        for a in motion.amendments:
+            if a.op not in known:
+                known[a.op] = getattr(OPERATIONS.get(a.op), "words_only", False)
+        if motion.kind == "ruling" or not all(known[a.op] for a in motion.amendments):
             return False
         if motion.base is None or motion.base == self.label:
             base = self.version()  # drafted against the version in hand
@@ -402,7 +406,8 @@ class _Batch:
                 step.index = i
                 if step.run(current, amendment) is not current:
                     return False
-            step.finish(current)
+            if step.touched:
+                step.finish(current)
             change = motion.change
             moved = restate_edits(self.pending, step.edits)  # bound values follow their words: docs/provisions.md
         except Exception:  # apply gives the same error, or (for an operation that is not words only) applies it

@@ -35,15 +35,18 @@ __all__ = ["Pending", "restate_edits"]
 class Pending:
     """A built version and, by id, the clauses edited since (their own fields)."""
 
-    __slots__ = ("clauses", "paths", "settled", "version")
+    __slots__ = ("below", "calm", "clauses", "settled", "version")
 
     def __init__(self, version: Version) -> None:
         self.version = version
         self.clauses: dict[str, Clause] = {}
-        self.paths: dict[str, tuple[int, ...]] = {}
+        #: The positions of the edited clauses, as a tree: position -> the same below it.
+        self.below: dict[int, Any] = {}
         #: Clauses above an edit found to have nothing to restate, by id: restating reads
         #: a clause's own fields (and its sub-clauses' words, for a value counted from them).
         self.settled: dict[str, Clause] = {}
+        #: Clauses that, with every clause above them, are quiet or settled.
+        self.calm: set[str] = set()
 
     def clause(self, clause_id: str) -> Clause:
         """The clause as edited (the version's own when no edit is held)."""
@@ -52,21 +55,23 @@ class Pending:
 
     def put(self, clause: Clause) -> None:
         """Hold ``clause`` in place of the clause of the same id."""
-        if clause.id not in self.paths:
-            self.paths[clause.id] = self.version.path(clause.id)
+        if clause.id not in self.clauses:
+            node = self.below
+            for i, _ in self.version._descend(clause.id):
+                further = node.get(i)
+                if further is None:
+                    further = node[i] = {}
+                node = further
+        if clause.children and (clause.stated or clause.provisions):
+            self.calm.clear()  # it may be above a clause found calm (a quiet clause stays quiet)
         self.clauses[clause.id] = clause
 
     def build(self) -> Version:
         """The version with every held edit, re-creating each clause above one once."""
         if not self.clauses:
             return self.version
-        below: dict[int, Any] = {}
-        for path in self.paths.values():
-            node = below
-            for i in path:
-                node = node.setdefault(i, {})
         provisions = self.version.provision_index.evolver()
-        clauses = _rebuilt(self.version.clauses, below, self.clauses, provisions)
+        clauses = _rebuilt(self.version.clauses, self.below, self.clauses, provisions)
         maps = (self.version.parents, provisions.persistent()) if provisions.is_dirty() else None
         return _with_clauses(self.version, clauses, maps)
 
@@ -95,26 +100,43 @@ def restate_edits(pending: Pending, edits: dict[str, Clause]) -> list[str]:
     of the clauses above them, as :func:`rulebook.binding.restate` does for the
     version built from them (the clauses above count their sub-clauses' words);
     the names of the provisions whose values moved."""
-    version, held, settled = pending.version, pending.clauses, pending.settled
     moved: list[str] = []
     seen: set[str] = set()
+    leaves = not any(c.children for c in edits.values())  # the usual motion: no edit above another
     for cid in list(edits):
-        for _, up in version._descend(cid):
-            uid = up.id
-            if uid in seen:
-                continue
-            seen.add(uid)
-            old = held.get(uid, up)
-            new = edits.get(uid, old)
-            if not new.stated and not old.stated and (new.provisions is _NO_PROVISIONS or not new.provisions):
-                continue  # most clauses: nothing bound to follow
-            if new is old and settled.get(uid) is old:
-                continue
-            children = tuple(edits.get(c.id) or held.get(c.id, c) for c in up.children)
-            found = restated(old, _with_children(new, children))
-            if found is not None:
-                edits[uid], names = found
-                moved.extend(names)
-            elif new is old and all(s.source != "sub-clauses" for s in old.stated):
-                settled[uid] = old
+        lineage = pending.version._descend(cid)
+        _restate(pending, lineage[-1][1], edits, seen, moved)
+        walked, calm = [], True
+        for _, up in reversed(lineage[:-1]):  # upwards, to the first clause known calm
+            if leaves and up.id in pending.calm:
+                break
+            calm = _restate(pending, up, edits, seen, moved) and calm
+            walked.append(up.id)
+        if calm and leaves:
+            pending.calm.update(walked)
     return moved
+
+
+def _restate(pending: Pending, up: Clause, edits: dict[str, Clause], seen: set[str], moved: list[str]) -> bool:
+    """Restate one clause (``up`` as the version has it) in ``edits``; True when it had
+    nothing to restate and will have nothing while it and its sub-clauses stay as they are."""
+    uid = up.id
+    if uid in seen:
+        return True
+    seen.add(uid)
+    old = pending.clauses.get(uid, up)
+    new = edits.get(uid, old)
+    if not new.stated and not old.stated and (new.provisions is _NO_PROVISIONS or not new.provisions):
+        return True  # most clauses: nothing bound to follow
+    if new is old and pending.settled.get(uid) is old:
+        return True
+    children = tuple(edits.get(c.id) or pending.clauses.get(c.id, c) for c in up.children)
+    found = restated(old, _with_children(new, children))
+    if found is not None:
+        edits[uid], names = found
+        moved.extend(names)
+        return False
+    if new is old and all(s.source != "sub-clauses" for s in old.stated):
+        pending.settled[uid] = old
+        return True
+    return False
