@@ -131,8 +131,11 @@ def evolve_clause(clause: Clause, **changes: Any) -> Clause:
     >>> evolve_clause(Clause("a", text="x"), text="y").text
     'y'
     """
-    if _UNCONVERTED.issuperset(changes):  # the words of one clause edited: nothing to convert
-        return _with_children(clause, clause.children, **changes)
+    if _WORDS.issuperset(changes):  # an edit of words: quicker than evolve, which looks every field up
+        g, c = changes.get, clause
+        return Clause(
+            c.id, g("heading", c.heading), g("text", c.text), c.provisions, c.children, g("number", c.number), c.stated
+        )
     return attrs.evolve(clause, **changes)
 
 
@@ -388,20 +391,17 @@ def walk(clauses: tuple[Clause, ...]) -> Iterator[tuple[int, Clause]]:
         stack.extend((depth + 1, c) for c in reversed(node.children))
 
 
-def _with_children(node: Clause, children: tuple[Clause, ...], **fields: Any) -> Clause:
-    """``node`` with new children (and ``fields``, which need no converter): every field
-    is already converted, so none is converted again (``attrs.evolve`` would)."""
+def _with_children(node: Clause, children: tuple[Clause, ...]) -> Clause:
+    """``node`` with new children, no field converted again (as ``attrs.evolve`` would, once per level per edit)."""
     clone = object.__new__(Clause)
     for name in _CLAUSE_FIELDS:
         object.__setattr__(clone, name, getattr(node, name))
     object.__setattr__(clone, "children", children)
-    for name, value in fields.items():
-        object.__setattr__(clone, name, value)
     return clone
 
 
 _CLAUSE_FIELDS = tuple(f.name for f in attrs.fields(Clause))
-_UNCONVERTED = frozenset(f.name for f in attrs.fields(Clause) if f.converter is None)
+_WORDS = frozenset({"heading", "text", "number"})
 _VERSION_FIELDS = tuple(f.name for f in attrs.fields(Version) if f.name != "_derived")
 
 

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
 
-from rulebook.amend.motion import OPERATIONS, RULING_OPS, Amendment, Motion
+from rulebook.amend.motion import OPERATIONS, RULING_OPS, Amendment, Applier, Motion
 from rulebook.amend.pending import Pending, restate_edits
 from rulebook.amend.phrases import (
     SHOWN_OCCURRENCES,
@@ -84,14 +84,17 @@ class Step:
         #: Held back (``apply_all``): the edits of earlier motions, and this motion's, by id.
         self.pending = pending
         self.edits: dict[str, Clause] = {}
+        self.last: tuple[str, Clause] | None = None  # held back: the clause looked up last, as edited
 
     def clause(self, current: Version, cid: str) -> Clause:
         """The clause ``cid`` of the version in hand, as edited so far."""
-        if self.pending is not None:
-            held = self.edits.get(cid) or self.pending.clauses.get(cid)
-            if held is not None:
-                return held
-        return current.clause(cid)
+        if self.pending is None:
+            return current.clause(cid)
+        if self.last is not None and self.last[0] == cid:
+            return self.last[1]
+        found = self.edits.get(cid) or self.pending.clauses.get(cid) or current.clause(cid)
+        self.last = (cid, found)
+        return found
 
     def clauses(self, current: Version) -> Iterator[Clause]:
         """Every clause of the version in hand, as edited so far, in document order."""
@@ -104,6 +107,7 @@ class Step:
         if self.pending is None:
             return replace_clause(current, clause)
         self.edits[clause.id] = clause
+        self.last = (clause.id, clause)
         return current
 
     def fail(self, message: str) -> AmendmentError:
@@ -359,7 +363,8 @@ class _Batch:
         self.label, self.parent, self.changes = version.label, version.parent, version.changes
         self.provenance = version.provenance
         self.done: list[Change] = []
-        self.words_only: dict[str, bool] = {}  # by operation: the registry is not changed while it runs
+        #: The ``apply`` of each words-only operation by name (None for the others), as ``Step.run`` finds it.
+        self.appliers: dict[str, Applier | None] = {}
 
     def version(self) -> Version:
         """The version in hand, built."""
@@ -387,10 +392,11 @@ class _Batch:
     def held(self, motion: Motion, bases: Mapping[str, Version]) -> bool:
         """Apply ``motion`` with its edits held back, if it edits words alone and
         succeeds so; False (and nothing changed) when :func:`apply` must apply it."""
-        known = self.words_only
+        known = self.appliers
         for a in motion.amendments:
             if a.op not in known:
-                known[a.op] = getattr(OPERATIONS.get(a.op), "words_only", False)
+                operation = OPERATIONS.get(a.op)
+                known[a.op] = operation.apply if operation is not None and operation.words_only else None
         if motion.kind == "ruling" or not all(known[a.op] for a in motion.amendments):
             return False
         if motion.base is None or motion.base == self.label:
@@ -404,7 +410,7 @@ class _Batch:
         try:
             for i, amendment in enumerate(motion.amendments):
                 step.index = i
-                if step.run(current, amendment) is not current:
+                if known[amendment.op](step, current, amendment) is not current:  # type: ignore[misc]
                     return False
             if step.touched:
                 step.finish(current)
