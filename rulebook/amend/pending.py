@@ -106,6 +106,8 @@ def restate_edits(pending: Pending, edits: dict[str, Clause]) -> list[str]:
     for cid in list(edits):
         lineage = pending.version._descend(cid)
         _restate(pending, lineage[-1][1], edits, seen, moved)
+        if len(lineage) < 2 or (leaves and lineage[-2][1].id in pending.calm):
+            continue  # the usual edit: every clause above it known calm
         walked, calm = [], True
         for _, up in reversed(lineage[:-1]):  # upwards, to the first clause known calm
             if leaves and up.id in pending.calm:
