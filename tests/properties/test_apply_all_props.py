@@ -206,6 +206,8 @@ def loads_value(words: str) -> Any:
 @st.composite
 def rewording_motions(draw: st.DrawFn, version: Version, motion_id: str) -> Motion:
     clauses = [c for _, c in walk(version.clauses)]
+    if not clauses:  # every clause deleted: a motion that fails
+        return Motion(motion_id, [Amendment("replace_words", clause="Rule 1", old="members", new="people")])
     worded = [c for c in clauses if c.text] or clauses
     amendments = []
     for _ in range(draw(st.integers(1, 3))):
