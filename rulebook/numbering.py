@@ -38,6 +38,7 @@ _ROMAN = (
 )  # fmt: skip
 
 
+@functools.lru_cache(maxsize=4096)  # every run of siblings numbers 1, 2, 3, ... again
 def format_number(n: int, style: str) -> str:
     """The ``n``-th number (1-based) in a numbering style.
 
@@ -213,18 +214,19 @@ def _label_pattern(label: str) -> re.Pattern[str]:
     return re.compile(esc[0] + (r"\s*" if before.endswith(" ") else gap_before) + _TOKEN + esc[1], re.IGNORECASE)
 
 
-#: A run of siblings' numbers: exact number -> clause, lower-cased number -> clauses,
-#: clause id -> position.
-_Index = tuple[dict[str, Clause], dict[str, list[Clause]], dict[str, int]]
+#: A run of siblings' numbers: exact number -> clause, lower-cased number -> the one
+#: clause numbered so but for case (None when several are), clause id -> position.
+_Index = tuple[dict[str, Clause], dict[str, Clause | None], dict[str, int]]
 
 
 def _number_index(siblings: tuple[Clause, ...], level: Level) -> _Index:
     exact: dict[str, Clause] = {}
-    folded: dict[str, list[Clause]] = {}
+    folded: dict[str, Clause | None] = {}
     where: dict[str, int] = {}
     for i, (clause, number) in enumerate(zip(siblings, numbers(siblings, level), strict=True)):
         exact.setdefault(number, clause)
-        folded.setdefault(number.lower(), []).append(clause)
+        low = number.lower()
+        folded[low] = None if low in folded else clause
         where[clause.id] = i
     return exact, folded, where
 
@@ -245,8 +247,7 @@ def _match_number(
     exact, folded, _ = _numbers_of(version, parent, siblings, level)
     if token in exact:
         return exact[token]
-    same = folded.get(token.lower(), [])
-    return same[0] if len(same) == 1 else None
+    return folded.get(token.lower())
 
 
 @functools.lru_cache(maxsize=64)
@@ -306,13 +307,8 @@ def _step(
     version: Version, parent: str, siblings: tuple[Clause, ...], depth: int, token: str
 ) -> tuple[int, Clause] | None:
     exact, folded, where = _numbers_of(version, parent, siblings, version.numbering[depth])
-    found = exact.get(token)
-    if found is None:
-        same = folded.get(token.lower(), [])
-        if len(same) != 1:
-            return None
-        found = same[0]
-    return where[found.id], found
+    found = exact.get(token) or folded.get(token.lower())
+    return None if found is None else (where[found.id], found)
 
 
 def resolve(version: Version, ref: str) -> Clause:
