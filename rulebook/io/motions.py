@@ -68,48 +68,47 @@ def _amendment(entry: Any, seq: Seq, index: int, motion_id: str, kind: str) -> l
     if "op" not in entry:
         raise entry.error(f"{what} has neither 'op' nor 'wording'; add one")
     op = entry["op"]
-    if not isinstance(op, str) or op not in OPS:
+    if not isinstance(op, str) or op not in OPERATIONS:
         near = difflib.get_close_matches(str(op), list(OPS), n=1)
         hint = f"; did you mean {near[0]!r}?" if near else f" (operations: {', '.join(OPS)})"
         raise entry.error(f"{what}: unknown operation {op!r}{hint}", "op")
-    if kind == "ruling" and not OPERATIONS[op].ruling:
-        raise entry.error(f"{what}: a ruling may only set_provision or remove_provision, not {op}", "op")
     spec = OPERATIONS[op]
+    if kind == "ruling" and not spec.ruling:
+        raise entry.error(f"{what}: a ruling may only set_provision or remove_provision, not {op}", "op")
     required = spec.required
-    if entry.get("throughout") is not None:  # "... throughout the rule book": every clause, so none is named
-        if entry.get("throughout") is not True or "clause" in entry:
+    throughout = entry.get("throughout")
+    if throughout is not None:  # "... throughout the rule book": every clause, so none is named
+        if throughout is not True or "clause" in entry:
             raise entry.error(f"{what}: 'throughout' is true, and then no 'clause' is given", "throughout")
         required = tuple(k for k in required if k != "clause")
-    entry.check_keys(("op", *spec.fields, "wording"), required, what=f"{what} ({op})")
+    allowed = ("op", *spec.fields, "wording")
+    # check_keys, called only when it has something to say (its first complaint is the one raised)
+    if any(key not in allowed for key in entry) or any(key not in entry for key in required):
+        entry.check_keys(allowed, required, what=f"{what} ({op})")
     for key in required:
         if key != "value" and entry[key] is None:  # a null value is a value; a null clause or phrase is not
             raise entry.error(f"{what} ({op}): {key!r} is empty; give it a value", key)
-    for key in spec.anchors:  # a null anchor places nothing, and would not be written back (docs/motions.md)
-        if key in entry and entry[key] is None:
-            raise entry.error(f"{what} ({op}): {key!r} is empty; give it a value or leave it out", key)
-    anchors = [k for k in spec.anchors if k in entry]
-    if spec.anchors and len(anchors) != 1:
-        raise entry.error(f"{what} ({op}) needs exactly one of {', '.join(spec.anchors)}")
+    if spec.anchors:
+        for key in spec.anchors:  # a null anchor places nothing, and would not be written back (docs/motions.md)
+            if key in entry and entry[key] is None:
+                raise entry.error(f"{what} ({op}): {key!r} is empty; give it a value or leave it out", key)
+        if sum(k in entry for k in spec.anchors) != 1:
+            raise entry.error(f"{what} ({op}) needs exactly one of {', '.join(spec.anchors)}")
     if entry.get("at", "end") not in ("end", "start"):
         raise entry.error(f"{what}: 'at' is 'end' or 'start' (of the clause's text)", "at")
     if entry.get("part", "text") not in ("text", "heading"):
         raise entry.error(f"{what}: 'part' is 'text' or 'heading' (where the words are)", "part")
     occurrence = entry.get("occurrence")
-    if occurrence == "all" and op == "replace_words":
-        pass  # every occurrence (docs/motions.md)
-    elif occurrence is not None and (isinstance(occurrence, bool) or not isinstance(occurrence, int) or occurrence < 1):
+    if occurrence is None or (occurrence == "all" and op == "replace_words"):
+        pass  # the only one, or every occurrence (docs/motions.md)
+    elif isinstance(occurrence, bool) or not isinstance(occurrence, int) or occurrence < 1:
         every = " (or 'all', for replace_words)" if op != "replace_words" else " or 'all'"
         raise entry.error(f"{what}: 'occurrence' must be a whole number from 1{every}", "occurrence")
-    fields: dict[str, Any] = {
-        "op": op,
-        "line": entry.line,
-        "occurrence": occurrence,
-        "throughout": entry.get("throughout"),
-    }
-    text_keys = [k for k in spec.fields if k not in ("clause", "value", "occurrence", "throughout")]  # as declared
-    for key in (*text_keys, "wording"):
-        if key in entry:
-            fields[key] = _text(entry, key, what)
+    fields: dict[str, Any] = {"op": op, "line": entry.line, "occurrence": occurrence, "throughout": throughout}
+    for key in (*spec.fields, "wording"):  # the text fields, as declared
+        if key in entry and key not in _NOT_TEXT:
+            value = entry[key]
+            fields[key] = value if value is None or type(value) is str else _text(entry, key, what)
     if op == "insert_clause":
         new = entry["clause"]
         if not isinstance(new, Mapping):
@@ -118,12 +117,17 @@ def _amendment(entry: Any, seq: Seq, index: int, motion_id: str, kind: str) -> l
         holder.file, holder.line, holder.lines = entry.file, entry.line_of("clause"), [new.line]
         fields["new_clause"] = parse_clause(new, holder, 0, 0, None)
     else:
-        fields["clause"] = _text(entry, "clause", what)
+        clause = entry.get("clause")
+        fields["clause"] = clause if clause is None or type(clause) is str else _text(entry, "clause", what)
     if op == "set_provision":
         fields["value"] = entry["value"]
     if op == "replace_text" and "text" not in entry and "heading" not in entry:
         raise entry.error(f"{what} (replace_text) needs 'text'")
     return [Amendment(**fields)]
+
+
+#: Fields of an operation that are not text: set apart when an amendment is read.
+_NOT_TEXT = frozenset(("clause", "value", "occurrence", "throughout"))
 
 
 def _fields(a: Amendment) -> dict[str, Any]:

@@ -21,13 +21,15 @@ from typing import Any
 
 import yaml
 
-__all__ = ["STR", "Loader"]
+__all__ = ["IMPLICIT", "STR", "Loader"]
 
 #: The tag of plain text, the most common value by far.
 STR = "tag:yaml.org,2002:str"
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_IMPLICIT: dict[str | None, list[tuple[str, Any]]] = _BaseLoader.yaml_implicit_resolvers
+#: The implicit resolvers by first character: the tag of a plain scalar is the
+#: first whose pattern matches, else :data:`STR` (``io/yamlblock.py`` reads it too).
+IMPLICIT: dict[str | None, list[tuple[str, Any]]] = _BaseLoader.yaml_implicit_resolvers
 
 
 class Loader(_BaseLoader):  # type: ignore[misc]
@@ -41,7 +43,7 @@ class Loader(_BaseLoader):  # type: ignore[misc]
     def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
         if kind is yaml.ScalarNode:
             if implicit[0]:
-                for tag, regexp in _IMPLICIT.get(value[:1], ()):
+                for tag, regexp in IMPLICIT.get(value[:1], ()):
                     if regexp.match(value):
                         return tag  # type: ignore[no-any-return]
             return STR

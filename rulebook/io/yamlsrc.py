@@ -33,6 +33,7 @@ from typing import Any
 import yaml
 
 from rulebook.errors import ParseError, SchemaError
+from rulebook.io import yamlblock
 from rulebook.io.yamlcompose import STR as _STR
 from rulebook.io.yamlcompose import Loader as _Loader
 
@@ -48,6 +49,7 @@ __all__ = [
     "Source",
     "gc_paused",
     "parse",
+    "parse_block",
     "read",
     "read_bounded",
 ]
@@ -107,6 +109,8 @@ class Mapping(dict[str, Any]):
     ...
     rulebook.errors.SchemaError: m.yaml:2: amendment 1: 'value' must be a string, not a number (15)
     """
+
+    __slots__ = ("file", "line", "lines")  # no __dict__ per value: a book has tens of thousands
 
     file: str
     line: int
@@ -168,6 +172,8 @@ class Seq(list[Any]):
     >>> seq, seq.line_of(1), seq[1].line
     (['fee', ['a', 'b']], 2, 2)
     """
+
+    __slots__ = ("file", "line", "lines")
 
     file: str
     line: int
@@ -332,8 +338,12 @@ def _clip(text: str, width: int = 40) -> str:
     return repr(text) if len(text) <= width else repr(text[:width]) + f"... ({len(text)} characters)"
 
 
-def parse(text: str, file: str) -> Any:
+def parse(text: str, file: str, *, fast: bool = True) -> Any:
     """Parse YAML text into located values; errors name ``file`` and the line.
+
+    The text is read by :func:`parse_block` when it can be, else (or with
+    ``fast=False``) by libyaml's composer: the values are the same either way,
+    and every error comes from libyaml's reading (docs/architecture.md, "Speed").
 
     Examples
     --------
@@ -350,8 +360,51 @@ def parse(text: str, file: str) -> Any:
     ...
     rulebook.errors.ParseError: f.yaml:1: YAML tag ... is not allowed; use plain values
     """
-    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+    # UTF-8 takes at most 4 bytes a character: only a long text is encoded to be measured.
+    if len(text) > MAX_BYTES // 4 and len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise ParseError(f"file larger than {MAX_BYTES // (1024 * 1024)} MiB; split it", file=file)
+    if fast:
+        doc = parse_block(text, file)
+        if doc is not None:
+            return doc
+    return _parse_full(text, file)
+
+
+def parse_block(text: str, file: str) -> Any:
+    """The located values of ``text`` read by :mod:`rulebook.io.yamlblock`, the
+    fast reader of the block YAML that rule books are written in; ``None`` when
+    the text is outside what it reads, empty, or invalid (:func:`parse` then reads
+    it with libyaml, which reports any error). Not size-checked: :func:`parse` is.
+
+    Examples
+    --------
+    >>> parse_block("a: 1\\nb: [x, 'y']\\n", "f.yaml") == parse("a: 1\\nb: [x, 'y']\\n", "f.yaml", fast=False)
+    True
+    >>> parse_block("a: &anchor 1\\n", "f.yaml") is None
+    True
+    """
+    return yamlblock.parse(text, file, Mapping, Seq, _ScalarReader(file), max_depth=MAX_DEPTH, max_nodes=MAX_NODES)
+
+
+class _ScalarReader:
+    """Builds a plain scalar that is not text for :mod:`rulebook.io.yamlblock`,
+    as :class:`Source` builds it on the full path (one ``Source``, made on first use)."""
+
+    __slots__ = ("file", "source")
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.source: Source | None = None
+
+    def __call__(self, tag: str, value: str, line: int) -> Any:
+        if self.source is None:
+            self.source = Source(self.file)
+        mark = yaml.Mark(self.file, 0, line - 1, 0, "", 0)
+        return self.source.value(yaml.ScalarNode(tag, value, mark, mark))
+
+
+def _parse_full(text: str, file: str) -> Any:
+    """:func:`parse` by libyaml's composer and :class:`Source`: any YAML, and every error."""
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.reader.ReaderError as exc:
