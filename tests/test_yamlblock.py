@@ -77,6 +77,10 @@ def test_the_fast_reader_reads_generated_books_and_dumped_motions(clauses, depth
         "a: &x 1\nb: *x\n",  # anchors and aliases
         "a: !!str 1\n",  # tags
         "--- \na: 1\n",  # document markers
+        "a: 1\n---\nb: 2\n",
+        "a: |\n  x\n...\n",
+        "- a\n--- b\n",
+        "a:\n  b\n--- c\n",
         "a:\tb\n",  # tabs
         "a: b\r\n",  # carriage returns
         "\ufeffa: 1\n",  # a byte order mark

@@ -32,6 +32,7 @@ __all__ = ["amendment_data", "dump_data", "dumps", "from_data", "load_file", "lo
 
 _MOTION_KEYS = ("motion", "ruling", "title", "proposer", "seconder", "base", "date", "urgent",
                 "authority", "source", "note", "amendments", "outcome")  # fmt: skip
+_MOTION_KEY_SET = frozenset(_MOTION_KEYS)
 
 
 def _text(entry: Mapping, key: str, what: str) -> str | None:
@@ -82,9 +83,8 @@ def _amendment(entry: Any, seq: Seq, index: int, motion_id: str, kind: str) -> l
             raise entry.error(f"{what}: 'throughout' is true, and then no 'clause' is given", "throughout")
         required = tuple(k for k in required if k != "clause")
     allowed = ("op", *spec.fields, "wording")
-    # check_keys, called only when it has something to say (its first complaint is the one raised)
-    if any(key not in allowed for key in entry) or any(key not in entry for key in required):
-        entry.check_keys(allowed, required, what=f"{what} ({op})")
+    if not set(allowed).issuperset(entry) or not entry.keys() >= set(required):
+        entry.check_keys(allowed, required, what=f"{what} ({op})")  # it names the first key amiss
     for key in required:
         if key != "value" and entry[key] is None:  # a null value is a value; a null clause or phrase is not
             raise entry.error(f"{what} ({op}): {key!r} is empty; give it a value", key)
@@ -137,7 +137,8 @@ def _fields(a: Amendment) -> dict[str, Any]:
 def _motion(entry: Any, file: str, line: int, kind_key: str | None = None) -> Motion:
     if not isinstance(entry, Mapping):
         raise SchemaError("a motion is a mapping with 'motion' (or 'ruling') and 'amendments'", file=file, line=line)
-    entry.check_keys(_MOTION_KEYS, what="motion")
+    if not _MOTION_KEY_SET.issuperset(entry):
+        entry.check_keys(_MOTION_KEYS, what="motion")  # it names the first unknown key
     kind = "ruling" if "ruling" in entry else "motion"
     if kind_key is not None and kind_key not in entry:
         raise entry.error(f"every entry of this list needs {kind_key!r}")
@@ -148,7 +149,7 @@ def _motion(entry: Any, file: str, line: int, kind_key: str | None = None) -> Mo
     mid = _text(entry, kind, kind) or ""
     if not mid:
         raise entry.error(f"{kind} id is empty", kind)
-    date = entry.get_typed("date", dt.date, f"{kind} {mid}")
+    date = entry.get_typed("date", dt.date, f"{kind} {mid}") if "date" in entry else None
     if isinstance(date, dt.datetime):
         date = date.date()
     if kind == "ruling" and not _text(entry, "authority", kind):
@@ -174,7 +175,7 @@ def _motion(entry: Any, file: str, line: int, kind_key: str | None = None) -> Mo
         proposer=_text(entry, "proposer", kind),
         base=_text(entry, "base", kind),
         date=date,
-        urgent=entry.get_typed("urgent", bool, f"{kind} {mid}", default=False),
+        urgent=entry.get_typed("urgent", bool, f"{kind} {mid}", default=False) if "urgent" in entry else False,
         kind=kind,
         authority=_text(entry, "authority", kind),
         source=_text(entry, "source", kind),

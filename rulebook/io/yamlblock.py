@@ -55,8 +55,10 @@ _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 #: leaves to it: anything but "\n" and the printable characters, less the BOM,
 #: NEL and the line and paragraph separators (tabs and "\r" included).
 _OUTSIDE = re.compile("[^\n -~\xa0-\u2027\u2030-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+#: "\n" and the printable ASCII characters (a faster check for ASCII text).
+_PRINTABLE_ASCII = bytes(range(0x20, 0x7F)) + b"\n"
 #: ``key:`` then a space or the end of the line: a plain key with none of ``:#,[]{}``.
-_ENTRY = re.compile(r"([^ \-?:,\[\]{}#&*!|>'\"%@`][^:#,\[\]{}]*)(?<! ):(?: +|$)")
+_ENTRY = re.compile(r"([^ \-?:,\[\]{}#&*!|>'\"%@`][^:#,\[\]{}]*)(?<! ):(?: +|$)(.*)")
 #: A plain scalar inside a flow collection (trailing spaces are not part of it).
 _FLOW_PLAIN = re.compile(r"[^ \-?:,\[\]{}#&*!|>'\"%@`][^:#,\[\]{}]*")
 #: First characters that some implicit resolver looks at (a number, a date, true...).
@@ -100,7 +102,12 @@ def parse(
     -------
     The root :class:`Mapping` or :class:`Seq`, or ``None`` (also for an empty file).
     """
-    if _OUTSIDE.search(text) or text.startswith(("---", "...")) or "\n---" in text or "\n..." in text:
+    # (A line "---" or "..." at column 0, where a document starts or ends, is never
+    # an entry of a collection or a line of a value here: the reader stops at it.)
+    if text.isascii():
+        if text.encode("ascii").translate(None, _PRINTABLE_ASCII):
+            return None
+    elif _OUTSIDE.search(text):
         return None
     lines = text.split("\n")
     # A blank line at the end, so that every line has a next one; the last line
@@ -196,24 +203,37 @@ class _Reader:
         out.file, out.line, out.lines = self.file, i + 1, key_lines
         keys = self.keys
         entry = _ENTRY.match
+        indicators = _INDICATORS
         pad = " " * n
         line = lines[i]
         while True:
-            raw = match[1]
-            key = keys.get(raw)
-            if key is None:
+            raw, text = match.groups()
+            try:
+                key = keys[raw]
+            except KeyError:
                 key = self.key(raw, i + 1)
             if key in out:
                 raise _Bail  # the full path names both lines
-            text = line[match.end() :]
-            if text and text[0] not in _INDICATORS and text[-1] not in " :" and ": " not in text and " #" not in text:
+            if text and text[0] not in indicators and text[-1] not in " :" and ": " not in text and " #" not in text:
                 # The common case, taken here without a call: plain text, and
-                # the next line an entry of this mapping (or of one it is in).
-                nxt = lines[i + 1]
+                # the next line the next entry of this mapping.
+                i += 1
+                nxt = lines[i]
                 if nxt.startswith(pad) and nxt[n : n + 1] not in " #":
-                    j, ind = i + 1, n
+                    out[key] = self.plain(text, i) if text[0] in _RESOLVED else text
+                    key_lines[key] = i
+                    line = nxt
+                    match = entry(line, n)  # type: ignore[assignment]
+                    if match is None:
+                        raise _Bail
+                    continue
+                content = nxt.lstrip(" ")
+                ind = len(nxt) - len(content)
+                if ind < n and content and content[0] != "#":
+                    j = i  # the end of this mapping
                 else:
-                    text, j, ind = self.continued(text, i + 1, n)
+                    text, j, ind = self.continued(text, i, n)  # more lines (or blank lines, or a comment)
+                i -= 1
                 out[key] = self.plain(text, i + 1) if text[0] in _RESOLVED else text
             elif not text or text[0] == "#":
                 j, ind = self.next_content(i + 1)
@@ -224,7 +244,7 @@ class _Reader:
                 else:
                     out[key] = None  # `key:` and nothing: null, as the full path reads ''
             else:
-                out[key], j, ind = self.inline(line, match.end(), i, n, depth + 1)
+                out[key], j, ind = self.inline(line, match.start(2), i, n, depth + 1)
             key_lines[key] = i + 1
             if ind != n:
                 if ind > n:
@@ -328,29 +348,35 @@ class _Reader:
         Returns the text, the next line that is neither blank nor a comment, and
         its indentation."""
         lines = self.lines
-        parts = [text]
+        pad = " " * (parent + 1)
+        pieces = [text]  # joined by spaces; a line after blank lines is added to the piece before
         blank = 0
         end = len(lines)
         while j < end:
             line = lines[j]
-            content = line.lstrip(" ")
-            if not content:
-                blank += 1
-                j += 1
-                continue
-            if content[0] == "#":
-                break  # a comment ends the scalar
-            ind = len(line) - len(content)
-            if ind <= parent:
-                return "".join(parts), j, ind
-            content = content.rstrip(" ")
-            if " #" in content or ": " in content or content[-1] == ":":
-                raise _Bail
-            parts.append("\n" * blank if blank else " ")
-            parts.append(content)
-            blank = 0
+            if line.startswith(pad):
+                content = line.strip(" ")
+                if content:
+                    if content[0] == "#":
+                        break  # a comment ends the scalar
+                    if " #" in content or ": " in content or content[-1] == ":":
+                        raise _Bail
+                    if blank:
+                        pieces[-1] += "\n" * blank + content
+                        blank = 0
+                    else:
+                        pieces.append(content)
+                    j += 1
+                    continue
+            else:
+                content = line.lstrip(" ")
+                if content:
+                    if content[0] == "#":
+                        break
+                    return " ".join(pieces), j, len(line) - len(content)
+            blank += 1
             j += 1
-        return ("".join(parts), *self.next_content(j))
+        return (" ".join(pieces), *self.next_content(j))
 
     def block_scalar(self, line: str, start: int, i: int, parent: int) -> tuple[str, int]:
         header = _HEADER.fullmatch(line, start)

@@ -150,6 +150,8 @@ def _same(fast: Any, full: Any, path: str = "doc") -> None:
 @example("- id: x\n  text: a long\n    text, folded\n\n    with a break\n  on: yes\n")
 @example("k: x\n  # a comment ends it\nl: y\n")
 @example("k: [3, 2]\nl: {a: 1, b: [x, 'y']}\n")
+@example("a: |\n  x\n---\nb: 1\n")
+@example("- a\n  b\n...\n")
 def test_the_fast_reader_gives_the_full_paths_values_or_nothing(text):
     fast = parse_block(text, "f.yaml")
     try:
