@@ -22,7 +22,7 @@ from typing import Any
 import attrs
 import yaml
 
-from rulebook.amend.motion import OPERATIONS, OPS, OUTCOMES, Amendment, Motion
+from rulebook.amend.motion import OPERATIONS, OPS, OUTCOMES, Amendment, Motion, Operation
 from rulebook.errors import SchemaError, WordingError
 from rulebook.io.rulebook import clause_data, parse_clause
 from rulebook.io.yamlsrc import Mapping, Seq, gc_paused, parse, read
@@ -44,7 +44,7 @@ def _text(entry: Mapping, key: str, what: str) -> str | None:
     return str(value)
 
 
-def _amendment(entry: Any, seq: Seq, index: int, motion_id: str, kind: str) -> list[Amendment]:
+def _amendment(entry: Any, seq: Seq, index: int, motion_id: str, kind: str, keys: _KeyCache) -> list[Amendment]:
     what = f"amendment {index + 1} of {kind} {motion_id}"
     if not isinstance(entry, Mapping):
         raise SchemaError(
@@ -69,11 +69,14 @@ def _amendment(entry: Any, seq: Seq, index: int, motion_id: str, kind: str) -> l
     if "op" not in entry:
         raise entry.error(f"{what} has neither 'op' nor 'wording'; add one")
     op = entry["op"]
-    if not isinstance(op, str) or op not in OPERATIONS:
-        near = difflib.get_close_matches(str(op), list(OPS), n=1)
-        hint = f"; did you mean {near[0]!r}?" if near else f" (operations: {', '.join(OPS)})"
-        raise entry.error(f"{what}: unknown operation {op!r}{hint}", "op")
-    spec = OPERATIONS[op]
+    known = keys.get(op) if isinstance(op, str) else None
+    if known is None:
+        if not isinstance(op, str) or op not in OPERATIONS:
+            near = difflib.get_close_matches(str(op), list(OPS), n=1)
+            hint = f"; did you mean {near[0]!r}?" if near else f" (operations: {', '.join(OPS)})"
+            raise entry.error(f"{what}: unknown operation {op!r}{hint}", "op")
+        known = keys[op] = _Keys(OPERATIONS[op])
+    spec = known.spec
     if kind == "ruling" and not spec.ruling:
         raise entry.error(f"{what}: a ruling may only set_provision or remove_provision, not {op}", "op")
     required = spec.required
@@ -82,9 +85,8 @@ def _amendment(entry: Any, seq: Seq, index: int, motion_id: str, kind: str) -> l
         if throughout is not True or "clause" in entry:
             raise entry.error(f"{what}: 'throughout' is true, and then no 'clause' is given", "throughout")
         required = tuple(k for k in required if k != "clause")
-    allowed = ("op", *spec.fields, "wording")
-    if not set(allowed).issuperset(entry) or not entry.keys() >= set(required):
-        entry.check_keys(allowed, required, what=f"{what} ({op})")  # it names the first key amiss
+    if not known.allowed_set.issuperset(entry) or not entry.keys() >= set(required):
+        entry.check_keys(known.allowed, required, what=f"{what} ({op})")  # it names the first key amiss
     for key in required:
         if key != "value" and entry[key] is None:  # a null value is a value; a null clause or phrase is not
             raise entry.error(f"{what} ({op}): {key!r} is empty; give it a value", key)
@@ -105,8 +107,8 @@ def _amendment(entry: Any, seq: Seq, index: int, motion_id: str, kind: str) -> l
         every = " (or 'all', for replace_words)" if op != "replace_words" else " or 'all'"
         raise entry.error(f"{what}: 'occurrence' must be a whole number from 1{every}", "occurrence")
     fields: dict[str, Any] = {"op": op, "line": entry.line, "occurrence": occurrence, "throughout": throughout}
-    for key in (*spec.fields, "wording"):  # the text fields, as declared
-        if key in entry and key not in _NOT_TEXT:
+    for key in known.text:
+        if key in entry:
             value = entry[key]
             fields[key] = value if value is None or type(value) is str else _text(entry, key, what)
     if op == "insert_clause":
@@ -126,22 +128,32 @@ def _amendment(entry: Any, seq: Seq, index: int, motion_id: str, kind: str) -> l
     return [Amendment(**fields)]
 
 
-#: Fields of an operation that are not text: set apart when an amendment is read.
-_NOT_TEXT = frozenset(("clause", "value", "occurrence", "throughout"))
+class _Keys:
+    """An operation, and the keys an amendment with it may have, worked out once per file."""
+
+    __slots__ = ("allowed", "allowed_set", "spec", "text")
+
+    def __init__(self, spec: Operation) -> None:
+        self.spec = spec
+        self.allowed = ("op", *spec.fields, "wording")
+        self.allowed_set = frozenset(self.allowed)
+        #: the fields read as text, as declared, then the wording
+        self.text = (*(k for k in spec.fields if k not in ("clause", "value", "occurrence", "throughout")), "wording")
+
+
+_KeyCache = dict[str, _Keys]
 
 
 def _fields(a: Amendment) -> dict[str, Any]:
     return attrs.asdict(a, recurse=False)
 
 
-def _motion(entry: Any, file: str, line: int, kind_key: str | None = None) -> Motion:
+def _motion(entry: Any, file: str, line: int, keys: _KeyCache) -> Motion:
     if not isinstance(entry, Mapping):
         raise SchemaError("a motion is a mapping with 'motion' (or 'ruling') and 'amendments'", file=file, line=line)
     if not _MOTION_KEY_SET.issuperset(entry):
         entry.check_keys(_MOTION_KEYS, what="motion")  # it names the first unknown key
     kind = "ruling" if "ruling" in entry else "motion"
-    if kind_key is not None and kind_key not in entry:
-        raise entry.error(f"every entry of this list needs {kind_key!r}")
     if "ruling" in entry and "motion" in entry:
         raise entry.error("a file entry is either a 'motion' or a 'ruling', not both")
     if kind not in entry:
@@ -161,7 +173,7 @@ def _motion(entry: Any, file: str, line: int, kind_key: str | None = None) -> Mo
         )
     amendments: list[Amendment] = []
     for i, item in enumerate(items):
-        amendments.extend(_amendment(item, items, i, mid, kind))
+        amendments.extend(_amendment(item, items, i, mid, kind, keys))
     outcome = _text(entry, "outcome", kind) or "carried"
     if outcome not in OUTCOMES:
         raise entry.error(f"{kind} {mid}: outcome {outcome!r} is not one of {', '.join(OUTCOMES)}", "outcome")
@@ -203,16 +215,17 @@ def from_data(doc: Any, file: str) -> tuple[Motion, ...]:
     """
     if not isinstance(doc, Mapping):
         raise SchemaError("a motion file is a mapping: 'motion: ID' ..., or 'motions:' a list", file=file, line=1)
+    keys: _KeyCache = {}
     for key in ("motions", "rulings"):
         if key in doc:
             doc.check_keys((key,), what="motion file")
             items = doc[key]
             if not isinstance(items, Seq) or not items:
                 raise doc.error(f"{key!r} must be a non-empty list of {key}", key)
-            motions = tuple(_motion(m, file, items.line_of(i)) for i, m in enumerate(items))
+            motions = tuple(_motion(m, file, items.line_of(i), keys) for i, m in enumerate(items))
             break
     else:
-        motions = (_motion(doc, file, 1),)
+        motions = (_motion(doc, file, 1, keys),)
     seen: dict[str, int] = {}
     for m in motions:
         if m.id in seen:
