@@ -208,12 +208,9 @@ class _Reader:
         indicators = _INDICATORS
         pad = " " * n
         line = lines[i]
+        raw, text = match.groups()
+        key = keys.get(raw) or self.key(raw, i + 1)
         while True:
-            raw, text = match.groups()
-            try:
-                key = keys[raw]
-            except KeyError:
-                key = self.key(raw, i + 1)
             if key in out:
                 raise _Bail  # the full path names both lines
             if text and text[0] not in indicators and text[-1] not in " :" and ": " not in text and " #" not in text:
@@ -225,9 +222,17 @@ class _Reader:
                     out[key] = self.plain(text, i) if text[0] in _RESOLVED else text
                     key_lines[key] = i
                     line = nxt
+                    # A key met before (so one that _ENTRY takes), then ":" and a space or the end.
+                    colon = line.find(":", n)
+                    known = keys.get(line[n:colon]) if colon > n else None
+                    if known is not None and (colon + 1 == len(line) or line[colon + 1] == " "):
+                        key, text = known, line[colon + 1 :].lstrip(" ")
+                        continue
                     match = entry(line, n)  # type: ignore[assignment]
                     if match is None:
                         raise _Bail
+                    raw, text = match.groups()
+                    key = keys.get(raw) or self.key(raw, i + 1)
                     continue
                 content = nxt.lstrip(" ")
                 ind = len(nxt) - len(content)
@@ -246,7 +251,7 @@ class _Reader:
                 else:
                     out[key] = None  # `key:` and nothing: null, as the full path reads ''
             else:
-                out[key], j, ind = self.inline(line, match.start(2), i, n, depth + 1)
+                out[key], j, ind = self.inline(line, len(line) - len(text), i, n, depth + 1)
             key_lines[key] = i + 1
             if ind != n:
                 if ind > n:
@@ -257,6 +262,8 @@ class _Reader:
             match = entry(line, n)  # type: ignore[assignment]
             if match is None:
                 raise _Bail
+            raw, text = match.groups()
+            key = keys.get(raw) or self.key(raw, i + 1)
         self.nodes += 2 * len(out)
         return out, j, ind
 
