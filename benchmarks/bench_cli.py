@@ -2,6 +2,11 @@
 ``rulebook check`` of one motion and ``rulebook ask`` on the bundled Labour book,
 each against ``python -c "import yaml"`` timed in the same run.
 
+Each command is timed twice: with the history cache warm (as on every call but
+the first on an unchanged book: docs/architecture.md, "The history cache"), and
+with ``--no-cache``, building every version of the book (as the first call does).
+The cache lives in a temporary directory of the run's own.
+
 The baseline is the least any Python tool that reads YAML can cost (start the
 interpreter, import PyYAML). Each round runs the baseline and each command once,
 alternating, and each ratio is the median of the per-round ratios::
@@ -13,6 +18,7 @@ alternating, and each ratio is the median of the per-round ratios::
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -51,13 +57,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     python = sys.executable
     with tempfile.TemporaryDirectory() as tmp:
         motion = _one_motion(Path(tmp))
-        commands = {
-            "rulebook show": [python, "-m", "rulebook", "show", str(LABOUR), "Chapter 1"],
-            "rulebook check (1 motion)": [python, "-m", "rulebook", "check", f"{LABOUR}@2016-07-28", str(motion)],
-            "rulebook ask": [python, "-m", "rulebook", "ask", f"{LABOUR}@2016-07-28", "nec.composition"],
-        }
+        os.environ["RULEBOOK_CACHE_DIR"] = str(Path(tmp, "cache"))
+        os.environ.pop("RULEBOOK_NO_CACHE", None)
+        commands: dict[str, list[str]] = {}
+        for name, words in (
+            ("rulebook show", ["show", str(LABOUR), "Chapter 1"]),
+            ("rulebook check (1 motion)", ["check", f"{LABOUR}@2016-07-28", str(motion)]),
+            ("rulebook ask", ["ask", f"{LABOUR}@2016-07-28", "nec.composition"]),
+        ):
+            commands[name] = [python, "-m", "rulebook", *words]
+            commands[f"{name}, no cache"] = [python, "-m", "rulebook", "--no-cache", *words]
         baseline = [python, "-c", "import yaml"]
-        for argv_ in (baseline, *commands.values()):  # warm the file cache and any bytecode cache
+        for argv_ in (baseline, *commands.values()):  # warm the file cache, bytecode and the history cache
             subprocess.run(argv_, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         base_times: list[float] = []
         times: dict[str, list[float]] = {name: [] for name in commands}
@@ -70,10 +81,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 times[name].append(spent)
                 ratios[name].append(spent / base)
     print(f"baseline: python -c 'import yaml', median {statistics.median(base_times) * 1000:.0f} ms; {runs} rounds")
-    print(f"{'command':<28}{'median':>10}{'ratio':>10}")
+    print(f"{'command':<38}{'median':>10}{'ratio':>10}")
     for name in commands:
         median = statistics.median(times[name]) * 1000
-        print(f"{name:<28}{median:>7.0f} ms{statistics.median(ratios[name]):>9.2f}x")
+        print(f"{name:<38}{median:>7.0f} ms{statistics.median(ratios[name]):>9.2f}x")
     return 0
 
 

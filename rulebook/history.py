@@ -17,17 +17,16 @@ import difflib
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from rulebook.amend.apply import apply, apply_all
-from rulebook.amend.motion import Motion
 from rulebook.display import printable
 from rulebook.errors import CitationError, HistoryError, RulebookError, VersionError, clip
-from rulebook.io import rulebook as book_io
-from rulebook.io.history import read_history
 from rulebook.model import Version, as_tuple
+
+if TYPE_CHECKING:
+    from rulebook.amend.motion import Motion
 from rulebook.numbering import resolve_id
 
 __all__ = [
@@ -329,6 +328,12 @@ def load_history(path: str | Path) -> History:
     >>> history["2"].clause("fee").text
     'The fee is 10 pounds.'
     """
+    # Building needs the YAML readers and the motion machinery; a history from
+    # the cache (rulebook.io.cache) does not, so they are loaded here, when used.
+    from rulebook.amend.apply import apply_all
+    from rulebook.io import rulebook as book_io
+    from rulebook.io.history import read_history
+
     root = Path(path)
     try:
         exists, is_dir = root.exists(), root.is_dir()
@@ -413,6 +418,8 @@ def replay(
     >>> [s.clause("x").text for s in replay(v, [m, attrs.evolve(m, id="n")])]
     ['a', 'b', 'b']
     """
+    from rulebook.amend.apply import apply
+
     lookup = dict(bases or {})
     lookup.setdefault(version.label, version)
     current = version

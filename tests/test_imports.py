@@ -44,3 +44,32 @@ def test_a_version_still_shows_itself_in_a_notebook_and_in_rich() -> None:
         "assert '<td>Hi.</td>' in v._repr_html_() and v.__rich__().row_count == 1"
     )
     assert "rich" in loaded
+
+
+def test_rulebook_show_from_the_history_cache_neither_parses_yaml_nor_applies_motions(tmp_path: Path) -> None:
+    """On an unchanged book the second `show` takes the history from the cache
+    (docs/architecture.md, "The history cache"): no YAML reader, no motion machinery."""
+    code = (
+        "import os\n"
+        f"os.environ['RULEBOOK_CACHE_DIR'] = {str(tmp_path)!r}\n"
+        "from rulebook.cli import main\n"
+        f"main(['show', {str(LABOUR)!r}, 'Chapter 1'], standalone_mode=False)\n"
+    )
+    assert "yaml" in _loaded(code)  # the first run builds the history
+    assert len(list(tmp_path.glob("*.pickle"))) == 1
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import os, sys\n"
+            f"os.environ['RULEBOOK_CACHE_DIR'] = {str(tmp_path)!r}\n"
+            "from rulebook.cli import main\n"
+            f"main(['show', {str(LABOUR)!r}, 'Chapter 1'], standalone_mode=False)\n"
+            "print(sorted(m for m in sys.modules if m == 'yaml' or m.startswith('rulebook.amend.a')))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "Chapter 1" in out  # it did show the chapter
+    assert out.splitlines()[-1] == "[]"

@@ -79,7 +79,12 @@ class _Group(click.Group):
     show_default=True,
     help="Colour and table borders: auto (on a terminal, unless NO_COLOR is set), always or never.",
 )
-def main(color: str) -> None:
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Build each rule book afresh instead of using the history cache (also RULEBOOK_NO_CACHE=1).",
+)
+def main(color: str, no_cache: bool) -> None:
     """Version a rule book, preview motions, check them, and ask what-if questions."""
 
 

@@ -15,9 +15,10 @@ from rulebook.ask.display import answer_rich, scenario_text, sweep_rich
 from rulebook.ask.engine import ask as ask_question
 from rulebook.ask.scenarios import run_paths
 from rulebook.ask.sweep import sweep as sweep_motions
+from rulebook.cli._books import load_book
 from rulebook.cli.color import use_color
 from rulebook.errors import FactsError, SchemaError
-from rulebook.history import History, Selection, load_history, split_spec
+from rulebook.history import History, Selection, split_spec
 from rulebook.io import motions as motion_io
 from rulebook.io.yamlsrc import parse, read
 from rulebook.model import Version
@@ -48,7 +49,7 @@ def _version(book: str) -> tuple[History, Version]:
 def _choose(book: str) -> tuple[History, Selection]:
     """The history and the version chosen, warning on stderr when the date lies beyond the record."""
     path, selector = split_spec(book)
-    history = load_history(path)
+    history = load_book(path)
     chosen = history.choose(selector)
     if chosen.warning:
         click.echo(f"warning: {chosen.warning}", err=True)

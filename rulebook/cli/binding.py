@@ -9,7 +9,8 @@ import attrs
 import click
 
 from rulebook.binding import bind_report
-from rulebook.history import load_history, split_spec
+from rulebook.cli._books import load_book
+from rulebook.history import split_spec
 from rulebook.io.rulebook import dumps, write_atomically
 from rulebook.model import Clause, replace_clause
 
@@ -33,7 +34,7 @@ def bind(book: str, output: str | None, fmt: str, strict: bool) -> None:
     """Which words of BOOK (PATH, PATH@LABEL or PATH@YYYY-MM-DD) state each
     provision value, and which values no words state (docs/provisions.md)."""
     path, selector = split_spec(book)
-    version = load_history(path).choose(selector).version
+    version = load_book(path).choose(selector).version
     report = bind_report(version)
     if output:
         explicit = version

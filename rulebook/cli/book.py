@@ -7,14 +7,11 @@ import shutil
 
 import click
 
-from rulebook.amend.checked import apply_checked
+from rulebook.cli._books import load_book
 from rulebook.cli._output import check_label, force_option, stdout_if_dash
 from rulebook.cli.color import use_color
 from rulebook.errors import CitationError
-from rulebook.history import load_history, split_spec
-from rulebook.io import motions as motion_io
-from rulebook.io.output import write_text
-from rulebook.io.rulebook import dumps, loads
+from rulebook.history import split_spec
 from rulebook.numbering import resolve
 from rulebook.render.book import to_data, to_markdown, to_text
 
@@ -34,7 +31,7 @@ def show(book: str, clause: str | None, fmt: str, raw_html: bool) -> None:
     """Print a version of BOOK (PATH, PATH@LABEL or PATH@YYYY-MM-DD), or one
     CLAUSE (a citation or stable id) and its children."""
     path, selector = split_spec(book)
-    chosen = load_history(path).choose(selector)
+    chosen = load_book(path).choose(selector)
     version = chosen.version
     try:
         cid = resolve(version, clause).id if clause else None
@@ -59,7 +56,7 @@ def show(book: str, clause: str | None, fmt: str, raw_html: bool) -> None:
 def history(book: str, fmt: str) -> None:
     """List the versions of BOOK with their dates, motions and rulings."""
     path, _ = split_spec(book)
-    hist = load_history(path)
+    hist = load_book(path)
     data = hist.to_data()
     rows = data["versions"]
     known = data["known_until"]
@@ -92,9 +89,14 @@ def history(book: str, fmt: str) -> None:
 @force_option
 def apply(book: str, motions: tuple[str, ...], output: str | None, label: str | None, force: bool) -> None:
     """Apply MOTIONS in order to BOOK and write the amended version as rule book YAML."""
+    from rulebook.amend.checked import apply_checked  # not loaded for show and history
+    from rulebook.io import motions as motion_io
+    from rulebook.io.output import write_text
+    from rulebook.io.rulebook import dumps, loads
+
     output = stdout_if_dash(output)
     path, selector = split_spec(book)
-    hist = load_history(path)
+    hist = load_book(path)
     version = hist.select(selector)
     loaded = [m for f in motions for m in motion_io.load_file(f)]
     amended = apply_checked(version, loaded, bases=hist.lineage(version.label), label=label)

@@ -14,9 +14,10 @@ from rulebook.check import check as run_check
 from rulebook.check import composite as run_composite
 from rulebook.check.engine import Progress
 from rulebook.check.report import FORMATS, render
+from rulebook.cli._books import load_book
 from rulebook.cli._output import check_id, force_option, stdout_if_dash
 from rulebook.errors import SchemaError
-from rulebook.history import load_history, split_spec
+from rulebook.history import split_spec
 from rulebook.io import motions as motion_io
 from rulebook.io.output import write_text
 from rulebook.model import Version
@@ -81,7 +82,7 @@ def check(ctx: click.Context, book: str, motions: tuple[str, ...], fmt: str, day
     words of their clause state (exit 0)."""
     today = _date(day)
     path, selector = split_spec(book)
-    hist = load_history(path)
+    hist = load_book(path)
     version = hist.select(selector)
     if not motions:
         _book_alone(version, fmt)
@@ -121,7 +122,7 @@ def composite(
     collide, and list the collisions left to settle (exit 1 when there are any)."""
     output = stdout_if_dash(output)
     path, selector = split_spec(book)
-    hist = load_history(path)
+    hist = load_book(path)
     version = hist.select(selector)
     loaded = [m for f in motions for m in motion_io.load_file(f)]
     result = run_composite(version, loaded, bases={v.label: v for v in hist}, motion_id=motion_id, title=title)

@@ -10,11 +10,12 @@ import click
 from rulebook.amend.carried import check_not_carried
 from rulebook.blame import blame as blame_clause
 from rulebook.blame import history_diff, resolve_in_history, version_chain
+from rulebook.cli._books import load_book
 from rulebook.cli.color import use_color
 from rulebook.diff import VersionDiff, diff_motions
 from rulebook.diff import diff as diff_versions
 from rulebook.errors import CitationError
-from rulebook.history import load_history, split_spec
+from rulebook.history import split_spec
 from rulebook.io import motions as motion_io
 from rulebook.io.rulebook import write_atomically
 from rulebook.numbering import citation
@@ -30,10 +31,10 @@ def _same_source(a: str, b: str) -> bool:
 def _diff(old: str, new: str) -> VersionDiff:
     old_path, old_sel = split_spec(old)
     new_path, new_sel = split_spec(new)
-    old_history = load_history(old_path)
+    old_history = load_book(old_path)
     if _same_source(old_path, new_path):
         return history_diff(old_history, old_history.select(old_sel).label, old_history.select(new_sel).label)
-    return diff_versions(old_history.select(old_sel), load_history(new_path).select(new_sel))
+    return diff_versions(old_history.select(old_sel), load_book(new_path).select(new_sel))
 
 
 @click.command()
@@ -112,7 +113,7 @@ def render(book: str, more: tuple[str, ...], motions: tuple[str, ...], output: s
     path of its index.html. With --format docx: a Word document, the book as
     printed or the motions' Keeling schedule as tracked changes."""
     path, selector = split_spec(book)
-    history = load_history(path)
+    history = load_book(path)
     version = history.select(selector)
     loaded = [m for f in (*motions, *more) for m in motion_io.load_file(f)]
     if fmt == "docx":
@@ -138,7 +139,7 @@ def blame(book: str, clause: str, fmt: str) -> None:
     up to the version BOOK names: each motion or ruling that changed it, with
     the words changed."""
     path, selector = split_spec(book)
-    history = load_history(path)
+    history = load_book(path)
     chain = version_chain(history, selector)
     last = chain[-1]
     try:

@@ -12,9 +12,10 @@ from rulebook.amend.apply import apply
 from rulebook.amend.draft import draft as draft_motion
 from rulebook.amend.explain import Explanation, to_data, to_text
 from rulebook.amend.explain import explain as explain_motion
+from rulebook.cli._books import load_book
 from rulebook.cli._output import check_id, force_option, stdout_if_dash
 from rulebook.errors import DraftError, OutputError
-from rulebook.history import History, load_history, split_spec
+from rulebook.history import History, split_spec
 from rulebook.io import motions as motion_io
 from rulebook.io.output import write_text
 from rulebook.model import Version
@@ -22,7 +23,7 @@ from rulebook.model import Version
 
 def _version(spec: str) -> tuple[History, Version]:
     path, selector = split_spec(spec)
-    hist = load_history(path)
+    hist = load_book(path)
     return hist, hist.select(selector)
 
 
@@ -90,7 +91,7 @@ def explain(motion_file: str, book: str | None, fmt: str) -> None:
         explanations = [explain_motion(m) for m in motions]
     else:
         path, selector = split_spec(book)
-        hist = load_history(path)
+        hist = load_book(path)
         for m in motions:
             if selector is None and m.base is not None and m.base in hist:
                 version = hist[m.base]

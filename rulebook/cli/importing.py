@@ -6,8 +6,9 @@ from pathlib import Path
 
 import click
 
+from rulebook.cli._books import load_book
 from rulebook.errors import OutputError
-from rulebook.history import load_history, split_spec
+from rulebook.history import split_spec
 from rulebook.importing import FORMATS, format_report, import_book
 from rulebook.io.rulebook import dumps, loads, write_atomically
 from rulebook.render.akn import to_akn
@@ -64,7 +65,7 @@ def export(book: str, fmt: str, output: str | None) -> None:
     """Export a version of BOOK (PATH, PATH@LABEL or PATH@YYYY-MM-DD) for other tools:
     Akoma Ntoso 3.0 XML, which `rulebook import FILE.xml` reads back."""
     path, selector = split_spec(book)
-    version = load_history(path).select(selector)
+    version = load_book(path).select(selector)
     text = to_akn(version)
     if output:
         write_atomically(Path(output), text)

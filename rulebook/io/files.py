@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Literal
 
 from rulebook.errors import SchemaError, clip
+from rulebook.io.inputs import note
 from rulebook.io.output import write_text
 
 __all__ = ["path_kind", "write_atomically"]
@@ -33,6 +34,7 @@ def path_kind(path: str | Path) -> Literal["file", "dir", "other", "missing"]:
     try:
         mode = Path(path).stat().st_mode
     except (FileNotFoundError, NotADirectoryError):
+        note(path, None)  # a cached history is stale once it appears: rulebook.io.inputs
         return "missing"
     except OSError as exc:
         message = f"cannot look the path up ({exc.strerror or exc}); check the path"

@@ -34,6 +34,7 @@ import yaml
 
 from rulebook.errors import ParseError, SchemaError
 from rulebook.io import yamlblock
+from rulebook.io.inputs import note
 from rulebook.io.yamlcompose import STR as _STR
 from rulebook.io.yamlcompose import Loader as _Loader
 
@@ -511,7 +512,9 @@ def read_bounded(path: str | Path, limit: int | None = None) -> bytes:
     if size > limit:
         shown = f"{limit // (1024 * 1024)} MiB" if limit >= 1024 * 1024 else f"{limit} bytes"
         raise ParseError(f"file larger than {shown}; split it", file=name)
-    return b"".join(chunks)
+    data = b"".join(chunks)
+    note(path, data, stat.S_ISREG(kind))  # what a cached history depends on: rulebook.io.inputs
+    return data
 
 
 @contextlib.contextmanager
