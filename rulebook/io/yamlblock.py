@@ -1,22 +1,21 @@
 """A fast reader for the block YAML that rule books and motions are written in.
 
-:func:`rulebook.io.yamlsrc.parse` tries this reader first. It reads a strict
-subset of YAML line by line, with string methods: block mappings with plain
-keys, block sequences (``- `` items, compact ``- key: value`` mappings, a
-sequence at its key's indentation), plain scalars over one line or several
-(folded as YAML folds them), single- and double-quoted scalars on one line
-(no backslash escapes), the block scalars ``|``, ``|-``, ``>`` and ``>-``, flow
-collections on one line (``[3, 2]``, ``{op: x, clause: "Rule 1"}``), comments and
-blank lines. It returns exactly what the full path (libyaml, then
-:class:`rulebook.io.yamlsrc.Source`) returns, or ``None`` as soon as the text
-steps outside the subset or is in any doubt (tabs, carriage returns, anchors,
-tags, ``---``, duplicate keys, a value that is not valid...), and then the full
-path reads the file and reports any error (docs/architecture.md, "Speed").
+:func:`rulebook.io.yamlsrc.parse` tries it first. It reads a strict subset of
+YAML line by line, with string methods: block mappings with plain keys, block
+sequences (``- `` items, compact ``- key: value`` mappings, a sequence at its
+key's indentation), plain scalars over one line or several (folded as YAML
+folds them), quoted scalars on one line (no escapes), the block scalars ``|``,
+``|-``, ``>`` and ``>-``, flow collections on one line (``[3, 2]``,
+``{op: x, clause: "Rule 1"}``), comments and blank lines. It returns exactly
+what the full path (libyaml, then :class:`rulebook.io.yamlsrc.Source`) returns,
+or ``None`` as soon as the text steps outside the subset or is in any doubt
+(tabs, carriage returns, anchors, tags, ``---``, duplicate keys, a value that
+is not valid...): the full path then reads it and reports any error
+(docs/architecture.md, "Speed").
 
-A plain scalar's type is resolved with the same table as the full path's
-resolver (:func:`rulebook.io.yamlcompose.plain_tag`); anything but text is built
-by the caller's ``scalar`` function (the full path's own constructors), so
-numbers, dates, booleans and nulls are the same values with the same limits.
+A plain scalar is resolved with the full path's table (``yamlcompose.IMPLICIT``),
+and anything but text built by the caller's ``scalar`` (the full path's own
+constructors): numbers, dates, booleans and nulls are the same, with the same limits.
 
 Examples
 --------
@@ -40,7 +39,6 @@ from typing import Any
 
 from rulebook.errors import ParseError
 from rulebook.io.yamlcompose import IMPLICIT as _IMPLICIT
-from rulebook.io.yamlcompose import STR as _STR
 
 __all__ = ["parse"]
 
@@ -48,14 +46,11 @@ __all__ = ["parse"]
 _DEPTH = 100
 #: Longest key read here: libyaml refuses a key over 1024 characters.
 _KEY_CHARS = 1000
-
 #: Characters that cannot start a plain scalar (or that start something else).
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
-#: A character libyaml refuses, reads as a line break, or that this reader
-#: leaves to it: the control characters but "\n" (tabs and "\r" included), NEL,
-#: the line and paragraph separators and the marks around them, surrogates, the
-#: BOM, U+FFFE and U+FFFF. (Named, not as the complement of what is allowed: a
-#: class of all the printable characters takes milliseconds to compile.)
+#: A character libyaml refuses, reads as a line break, or that this reader leaves
+#: to it: controls but "\n" (tabs, "\r"), NEL, U+2028 to U+202F, surrogates, the
+#: BOM, U+FFFE, U+FFFF (named: a class of all that is allowed is slow to compile).
 _OUTSIDE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028-\u202f\ud800-\udfff\ufeff\ufffe\uffff]")
 #: "\n" and the printable ASCII characters (a faster check for ASCII text).
 _PRINTABLE_ASCII = bytes(range(0x20, 0x7F)) + b"\n"
@@ -69,6 +64,9 @@ _RESOLVED = frozenset(key for key in _IMPLICIT if key)
 _HEADER = re.compile(r"[|>]-?(?: +#.*| *)")
 
 
+_Scalar = Callable[[str, str, int], Any]
+
+
 class _Bail(Exception):
     """The text is outside the subset, or in doubt: the full path reads it."""
 
@@ -78,31 +76,20 @@ def parse(
     file: str,
     mapping: type[Any],
     seq: type[Any],
-    scalar: Callable[[str, str, int], Any],
+    scalar: _Scalar,
     *,
     max_depth: int,
     max_nodes: int,
 ) -> Any:
-    """The located values of ``text``, or ``None`` when the full path must read it.
+    """The located values of ``text`` (its root ``mapping`` or ``seq``), or
+    ``None`` when the full path must read it (also when it is empty).
 
-    Parameters
-    ----------
-    text, file:
-        The YAML text and the name its values carry.
-    mapping, seq:
-        The located dict and list types (:class:`rulebook.io.yamlsrc.Mapping` and
-        ``Seq``), given by the caller, which imports this module.
-    scalar:
-        Builds a plain scalar that is not text from its resolved tag, its text and
-        its line, exactly as the full path does; a :class:`ParseError` from it
-        makes this reader give up, so that the full path reports it.
-    max_depth, max_nodes:
-        The full path's limits (docs/limits.md): a text that comes near them is
-        left to the full path, which reports them.
-
-    Returns
-    -------
-    The root :class:`Mapping` or :class:`Seq`, or ``None`` (also for an empty file).
+    ``mapping`` and ``seq`` are the located types (``yamlsrc.Mapping`` and ``Seq``,
+    given by the caller, which imports this module); ``scalar(tag, text, line)``
+    builds a plain scalar that is not text as the full path does (a
+    :class:`ParseError` from it makes this reader give up, for the full path to
+    report). A text near the full path's limits ``max_depth`` and ``max_nodes``
+    (docs/limits.md) is left to it.
     """
     # (A line "---" or "..." at column 0, where a document starts or ends, is never
     # an entry of a collection or a line of a value here: the reader stops at it.)
@@ -116,7 +103,8 @@ def parse(
     # of the text has no line break when the text does not end with one.
     bare = len(lines) - 1 if lines[-1] else -1
     lines.append("")
-    reader = _Reader(lines, bare, file, mapping, seq, scalar, min(_DEPTH, max_depth - 2))
+    reader = _Reader(lines, file, (mapping, seq), scalar)
+    reader.depth, reader.bare = min(_DEPTH, max_depth - 2), bare
     try:
         value = reader.document()
     except (_Bail, ParseError, RecursionError):
@@ -129,22 +117,12 @@ class _Reader:
 
     __slots__ = ("bare", "depth", "file", "keys", "lines", "mapping_type", "nodes", "scalar_of", "seq_type")
 
-    def __init__(
-        self,
-        lines: list[str],
-        bare: int,
-        file: str,
-        mapping: type[Any],
-        seq: type[Any],
-        scalar: Callable[[str, str, int], Any],
-        depth: int,
-    ) -> None:
+    def __init__(self, lines: list[str], file: str, types: tuple[type[Any], type[Any]], scalar: _Scalar) -> None:
         self.lines = lines
-        self.depth = depth  # the deepest collection read
-        self.bare = bare  # the line that ends the text without a line break (-1: none)
+        self.depth = _DEPTH  # the deepest collection read
+        self.bare = -1  # the line that ends the text without a line break (-1: none)
         self.file = file
-        self.mapping_type = mapping
-        self.seq_type = seq
+        self.mapping_type, self.seq_type = types
         self.scalar_of = scalar
         self.keys: dict[str, str] = {}  # a plain key as written -> the key (`yes:` is 'True', as on the full path)
         self.nodes = 1  # the root
@@ -191,9 +169,7 @@ class _Reader:
         if key is None:
             if len(raw) > _KEY_CHARS:
                 raise _Bail
-            tag = _plain_tag(raw)
-            key = raw if tag == _STR else str(self.scalar_of(tag, raw, line))
-            self.keys[raw] = key
+            key = self.keys[raw] = str(self.plain(raw, line)) if raw[0] in _RESOLVED else raw
         return key
 
     def block_mapping(self, i: int, n: int, depth: int, match: re.Match[str]) -> tuple[Any, int, int]:
@@ -344,18 +320,16 @@ class _Reader:
         return (self.plain(text, i + 1) if text[0] in _RESOLVED else text), j, ind
 
     def plain(self, text: str, line: int) -> Any:
-        """The value of plain ``text``, which may be a number, a date, true... (first character in ``_RESOLVED``)."""
+        """Plain ``text`` resolved as the full path's resolver does (its first character in ``_RESOLVED``)."""
         for tag, regexp in _IMPLICIT[text[0]]:
             if regexp.match(text):
                 return self.scalar_of(tag, text, line)
         return text
 
     def continued(self, text: str, j: int, parent: int) -> tuple[str, int, int]:
-        """A plain scalar's first line ``text``, with the lines from ``j`` that
-        continue it (indented more than ``parent``) folded in as YAML folds them:
-        one space between lines, a line break for each blank line between them.
-        Returns the text, the next line that is neither blank nor a comment, and
-        its indentation."""
+        """A plain scalar's first line ``text`` and the lines from ``j`` that continue
+        it (indented more than ``parent``), folded as YAML folds them: a space
+        between lines, a line break for each blank line between them."""
         lines = self.lines
         pad = " " * (parent + 1)
         pieces = [text]  # joined by spaces; a line after blank lines is added to the piece before
@@ -492,16 +466,7 @@ class _Reader:
         if match is None:
             raise _Bail
         text = match.group().rstrip(" ")
-        tag = _plain_tag(text)
-        return (text if tag == _STR else self.scalar_of(tag, text, lineno)), match.end()
-
-
-def _plain_tag(text: str) -> str:
-    """The tag the full path's resolver gives plain ``text`` (``yamlcompose.Loader.resolve``)."""
-    for tag, regexp in _IMPLICIT.get(text[:1], ()):
-        if regexp.match(text):
-            return tag  # type: ignore[no-any-return]
-    return _STR
+        return (self.plain(text, lineno) if text[0] in _RESOLVED else text), match.end()
 
 
 def _skip(line: str, p: int) -> int:

@@ -36,7 +36,7 @@ from rulebook.errors import ParseError, SchemaError
 from rulebook.io import yamlblock
 from rulebook.io.inputs import note
 from rulebook.io.yamlcompose import STR as _STR
-from rulebook.io.yamlcompose import Loader as _Loader
+from rulebook.io.yamlcompose import compose
 
 __all__ = [
     "MAX_ALIASED",
@@ -294,6 +294,11 @@ class Source:
             lines[key] = kline
         return out
 
+    def plain(self, tag: str, text: str, line: int) -> Any:
+        """A plain scalar of ``tag`` on ``line``, as :meth:`value` builds it (for :mod:`rulebook.io.yamlblock`)."""
+        mark = yaml.Mark(self.file, 0, line - 1, 0, "", 0)
+        return self.value(yaml.ScalarNode(tag, text, mark, mark))
+
     def scalar(self, node: yaml.Node, line: int) -> Any:
         """A plain value, its tag checked against its kind and numbers bounded
         (docs/limits.md): PyYAML's constructors raise all sorts of exceptions on
@@ -341,10 +346,8 @@ def _clip(text: str, width: int = 40) -> str:
 
 def parse(text: str, file: str, *, fast: bool = True) -> Any:
     """Parse YAML text into located values; errors name ``file`` and the line.
-
-    The text is read by :func:`parse_block` when it can be, else (or with
-    ``fast=False``) by libyaml's composer: the values are the same either way,
-    and every error comes from libyaml's reading (docs/architecture.md, "Speed").
+    Read by :func:`parse_block` if it can, else (or ``fast=False``) by libyaml,
+    to the same values; every error is libyaml's (docs/architecture.md, "Speed").
 
     Examples
     --------
@@ -364,76 +367,30 @@ def parse(text: str, file: str, *, fast: bool = True) -> Any:
     # UTF-8 takes at most 4 bytes a character: only a long text is encoded to be measured.
     if len(text) > MAX_BYTES // 4 and len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise ParseError(f"file larger than {MAX_BYTES // (1024 * 1024)} MiB; split it", file=file)
-    if fast:
-        doc = parse_block(text, file)
-        if doc is not None:
-            return doc
-    return _parse_full(text, file)
+    doc = parse_block(text, file) if fast else None
+    return doc if doc is not None else _parse_full(text, file)
 
 
 def parse_block(text: str, file: str) -> Any:
-    """The located values of ``text`` read by :mod:`rulebook.io.yamlblock`, the
-    fast reader of the block YAML that rule books are written in; ``None`` when
-    the text is outside what it reads, empty, or invalid (:func:`parse` then reads
-    it with libyaml, which reports any error). Not size-checked: :func:`parse` is.
+    """``text`` read by :mod:`rulebook.io.yamlblock`, the fast reader of the YAML
+    rule books are written in; ``None`` when it is outside what that reads, empty
+    or invalid (then :func:`parse` reads it with libyaml, which reports any error).
 
     Examples
     --------
-    >>> parse_block("a: 1\\nb: [x, 'y']\\n", "f.yaml") == parse("a: 1\\nb: [x, 'y']\\n", "f.yaml", fast=False)
-    True
-    >>> parse_block("a: &anchor 1\\n", "f.yaml") is None
-    True
+    >>> parse_block("a: 1\\nb: [x, 'y']\\n", "f.yaml"), parse_block("a: &anchor 1\\n", "f.yaml")
+    ({'a': 1, 'b': ['x', 'y']}, None)
     """
-    return yamlblock.parse(text, file, Mapping, Seq, _ScalarReader(file), max_depth=MAX_DEPTH, max_nodes=MAX_NODES)
-
-
-class _ScalarReader:
-    """Builds a plain scalar that is not text for :mod:`rulebook.io.yamlblock`,
-    as :class:`Source` builds it on the full path (one ``Source``, made on first use)."""
-
-    __slots__ = ("file", "source")
-
-    def __init__(self, file: str) -> None:
-        self.file = file
-        self.source: Source | None = None
-
-    def __call__(self, tag: str, value: str, line: int) -> Any:
-        if self.source is None:
-            self.source = Source(self.file)
-        mark = yaml.Mark(self.file, 0, line - 1, 0, "", 0)
-        return self.source.value(yaml.ScalarNode(tag, value, mark, mark))
+    return yamlblock.parse(text, file, Mapping, Seq, Source(file).plain, max_depth=MAX_DEPTH, max_nodes=MAX_NODES)
 
 
 def _parse_full(text: str, file: str) -> Any:
     """:func:`parse` by libyaml's composer and :class:`Source`: any YAML, and every error."""
     try:
-        node = yaml.compose(text, Loader=_Loader)
-    except yaml.reader.ReaderError as exc:
-        line = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else None
-        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
-        raise ParseError(
-            f"invalid YAML: character #x{code:04x} is not allowed in YAML text; remove it",
-            file=file,
-            line=line,
-        ) from None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise ParseError(
-            f"invalid YAML: {problem}; check the indentation and quoting there",
-            file=file,
-            line=mark.line + 1 if mark else None,
-        ) from None
-    except yaml.YAMLError as exc:
-        raise ParseError(f"invalid YAML: {' '.join(str(exc).split())}", file=file) from None
-    except UnicodeEncodeError as exc:  # lone surrogates in a str (never in a file read as UTF-8)
-        line = text.count("\n", 0, exc.start) + 1
-        raise ParseError(f"invalid text: {exc.reason} (character {exc.start + 1})", file=file, line=line) from None
+        node = compose(text, file)
     except RecursionError:
         raise ParseError(f"nesting deeper than {MAX_DEPTH} levels; flatten the file", file=file) from None
-    if node is None:
-        return None
-    return Source(file).value(node)
+    return None if node is None else Source(file).value(node)
 
 
 def read(path: str | Path) -> Any:
