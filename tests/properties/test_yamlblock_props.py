@@ -151,6 +151,12 @@ def _same(fast: Any, full: Any, path: str = "doc") -> None:
 @example("k: x\n  # a comment ends it\nl: y\n")
 @example("k: [3, 2]\nl: {a: 1, b: [x, 'y']}\n")
 @example("a: |\n  x\n---\nb: 1\n")
+@example("a: |\n  x")  # no line break after the last line: none kept
+@example("a: |\n     \n  x\n")  # a blank line wider than the text after it: refused
+@example("a: >\n  x\n    more indented\n  y\nb: |\n  x\n    more indented\n")
+@example("a: >-\n  x\n\n\n  y\n  z\nb: c:\n")
+@example("- k: a b:\n  l: x\n")
+@example("k: 'it''s'\nl: \"a # b\"  # c\nm: {a: 'x, y', b: [1, 2]}\n")
 @example("- a\n  b\n...\n")
 def test_the_fast_reader_gives_the_full_paths_values_or_nothing(text):
     fast = parse_block(text, "f.yaml")
