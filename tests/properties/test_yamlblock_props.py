@@ -36,8 +36,9 @@ _NEAR_VALUES = ["OFF", "Null", "1e3", ".inf", "-.Inf", ".NaN", "2016-02-30", "="
                 "`x`", ",x", "[a,]", "{a: }", "{a : b}", "[a: b]", "[a", "{a: b} x", "x #", "..."]  # fmt: skip
 _VALUES = st.one_of(*[st.sampled_from(_GOOD_VALUES)] * 3, st.sampled_from(_NEAR_VALUES))
 # Words of the lines of multi-line scalars (the last ones: near misses).
-_WORDS = ["the", "member", "15", "yes", "- item", "a:b", "[a]", "{b}", "'q'", "é", "#x", "a: b", "# c", "x #y", "---"]
-_WORD = st.one_of(*[st.sampled_from(_WORDS[:11])] * 3, st.sampled_from(_WORDS))
+_WORDS = ["the", "member", "15", "yes", "- item", "a:b", "[a]", "{b}", "'q'", '"q', "é", "#x", "&a", "*b", "!t", "|",
+          ">", "%", "@", "? x", ":", "a: b", "# c", "x #y", "---"]  # fmt: skip
+_WORD = st.one_of(*[st.sampled_from(_WORDS[:21])] * 3, st.sampled_from(_WORDS))
 _HEADER = st.one_of(*[st.sampled_from(["|", "|-", ">", ">-", "| # c", ">-  "])] * 3,
                     st.sampled_from(["|+", ">+", "|2", "|x", ">#"]))  # fmt: skip
 _STRAY = ["", " ", "   ", "# note", "  # note", "---", "...", "- x", "k: v", "\tk: v", "k: v\r", "%YAML 1.1", "x"]
