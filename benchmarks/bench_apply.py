@@ -6,13 +6,14 @@ run:
 
 - :func:`rulebook.amend.apply.apply_all` of the motions (citations resolved,
   phrases found and checked to occur once, the new version built);
-- the same after parsing the motions from their YAML text;
+- the same after parsing the motions from their YAML text, and the parsing
+  alone (:func:`rulebook.io.motions.loads`);
 - ``git apply`` of the equivalent unified diff on a one-clause-per-line dump
   of the book (``id<TAB>heading<TAB>text``), in a fresh directory outside any
   repository, process start included, and for reference ``git apply`` of a
   one-hunk diff (mostly process start).
 
-The four alternate, one run of each per round, and each ratio is the median
+The five alternate, one run of each per round, and each ratio is the median
 of the ratios within a round, so a machine busy with something else slows all
 alike. It checks that both routes give the same text and prints the medians
 and the ratios::
@@ -112,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     one_hunk = unified_diff(old, "".join([*old_lines[:first], new_lines[first], *old_lines[first + 1 :]]))
 
     # One run of each per round, so that a machine busy with something else slows all alike.
-    times: dict[str, list[float]] = {"ours": [], "parsed": [], "git": [], "git_one": []}
+    times: dict[str, list[float]] = {"ours": [], "parsed": [], "loads": [], "git": [], "git_one": []}
     work = Path(tempfile.mkdtemp(prefix="bench-apply-"))
     try:
         for i in range(args.runs):
@@ -120,13 +121,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             assert result == amended, "apply_all is not deterministic"
             times["ours"].append(seconds)
             times["parsed"].append(timed(lambda: apply_all(book, motion_io.loads(motions_yaml, "m.yaml")))[0])
+            times["loads"].append(timed(lambda: motion_io.loads(motions_yaml, "m.yaml"))[0])
             seconds, patched = git_apply(work, old, patch, f"whole{i}")
             assert patched == new, "git apply and apply_all disagree"
             times["git"].append(seconds)
             times["git_one"].append(git_apply(work, old, one_hunk, f"one{i}")[0])
     finally:
         shutil.rmtree(work)
-    ours, parsed, git, git_one = (statistics.median(times[k]) for k in ("ours", "parsed", "git", "git_one"))
+    ours, parsed, parse_only, git, git_one = (
+        statistics.median(times[k]) for k in ("ours", "parsed", "loads", "git", "git_one")
+    )
 
     def ratio(key: str) -> float:
         return statistics.median(a / b for a, b in zip(times[key], times["git"], strict=True))
@@ -138,10 +142,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"median of {args.runs} runs")
     print(f"  apply_all                          {ours * 1000:8.0f} ms")
     print(f"  parse motions YAML + apply_all     {parsed * 1000:8.0f} ms")
+    print(f"  parse motions YAML (motions.loads) {parse_only * 1000:8.0f} ms")
     print(f"  git apply (the whole diff)         {git * 1000:8.0f} ms")
     print(f"  git apply (one hunk: start-up)     {git_one * 1000:8.0f} ms")
     print(f"ratio apply_all / git apply:         {ratio('ours'):8.1f}x")
     print(f"ratio parse + apply_all / git apply: {ratio('parsed'):8.1f}x")
+    print(f"ratio parse alone / git apply:       {ratio('loads'):8.1f}x")
     if args.profile:
         profiler = cProfile.Profile()
         parsed_motions = profiler.runcall(motion_io.loads, motions_yaml, "m.yaml")

@@ -22,7 +22,7 @@ from typing import Any
 import attrs
 import yaml
 
-from rulebook.amend.motion import OPERATIONS, OPS, OUTCOMES, Amendment, Motion
+from rulebook.amend.motion import OPERATIONS, OPS, OUTCOMES, Amendment, Motion, Operation
 from rulebook.errors import SchemaError, WordingError
 from rulebook.io.rulebook import clause_data, parse_clause
 from rulebook.io.yamlsrc import Mapping, Seq, gc_paused, parse, read
@@ -32,6 +32,7 @@ __all__ = ["amendment_data", "dump_data", "dumps", "from_data", "load_file", "lo
 
 _MOTION_KEYS = ("motion", "ruling", "title", "proposer", "seconder", "base", "date", "urgent",
                 "authority", "source", "note", "amendments", "outcome")  # fmt: skip
+_MOTION_KEY_SET = frozenset(_MOTION_KEYS)
 
 
 def _text(entry: Mapping, key: str, what: str) -> str | None:
@@ -43,7 +44,7 @@ def _text(entry: Mapping, key: str, what: str) -> str | None:
     return str(value)
 
 
-def _amendment(entry: Any, seq: Seq, index: int, motion_id: str, kind: str) -> list[Amendment]:
+def _amendment(entry: Any, seq: Seq, index: int, motion_id: str, kind: str, keys: _KeyCache) -> list[Amendment]:
     what = f"amendment {index + 1} of {kind} {motion_id}"
     if not isinstance(entry, Mapping):
         raise SchemaError(
@@ -68,48 +69,48 @@ def _amendment(entry: Any, seq: Seq, index: int, motion_id: str, kind: str) -> l
     if "op" not in entry:
         raise entry.error(f"{what} has neither 'op' nor 'wording'; add one")
     op = entry["op"]
-    if not isinstance(op, str) or op not in OPS:
-        near = difflib.get_close_matches(str(op), list(OPS), n=1)
-        hint = f"; did you mean {near[0]!r}?" if near else f" (operations: {', '.join(OPS)})"
-        raise entry.error(f"{what}: unknown operation {op!r}{hint}", "op")
-    if kind == "ruling" and not OPERATIONS[op].ruling:
+    known = keys.get(op) if isinstance(op, str) else None
+    if known is None:
+        if not isinstance(op, str) or op not in OPERATIONS:
+            near = difflib.get_close_matches(str(op), list(OPS), n=1)
+            hint = f"; did you mean {near[0]!r}?" if near else f" (operations: {', '.join(OPS)})"
+            raise entry.error(f"{what}: unknown operation {op!r}{hint}", "op")
+        known = keys[op] = _Keys(OPERATIONS[op])
+    spec = known.spec
+    if kind == "ruling" and not spec.ruling:
         raise entry.error(f"{what}: a ruling may only set_provision or remove_provision, not {op}", "op")
-    spec = OPERATIONS[op]
     required = spec.required
-    if entry.get("throughout") is not None:  # "... throughout the rule book": every clause, so none is named
-        if entry.get("throughout") is not True or "clause" in entry:
+    throughout = entry.get("throughout")
+    if throughout is not None:  # "... throughout the rule book": every clause, so none is named
+        if throughout is not True or "clause" in entry:
             raise entry.error(f"{what}: 'throughout' is true, and then no 'clause' is given", "throughout")
         required = tuple(k for k in required if k != "clause")
-    entry.check_keys(("op", *spec.fields, "wording"), required, what=f"{what} ({op})")
+    if not known.allowed_set.issuperset(entry) or not entry.keys() >= set(required):
+        entry.check_keys(known.allowed, required, what=f"{what} ({op})")  # it names the first key amiss
     for key in required:
         if key != "value" and entry[key] is None:  # a null value is a value; a null clause or phrase is not
             raise entry.error(f"{what} ({op}): {key!r} is empty; give it a value", key)
-    for key in spec.anchors:  # a null anchor places nothing, and would not be written back (docs/motions.md)
-        if key in entry and entry[key] is None:
-            raise entry.error(f"{what} ({op}): {key!r} is empty; give it a value or leave it out", key)
-    anchors = [k for k in spec.anchors if k in entry]
-    if spec.anchors and len(anchors) != 1:
-        raise entry.error(f"{what} ({op}) needs exactly one of {', '.join(spec.anchors)}")
+    if spec.anchors:
+        for key in spec.anchors:  # a null anchor places nothing, and would not be written back (docs/motions.md)
+            if key in entry and entry[key] is None:
+                raise entry.error(f"{what} ({op}): {key!r} is empty; give it a value or leave it out", key)
+        if sum(k in entry for k in spec.anchors) != 1:
+            raise entry.error(f"{what} ({op}) needs exactly one of {', '.join(spec.anchors)}")
     if entry.get("at", "end") not in ("end", "start"):
         raise entry.error(f"{what}: 'at' is 'end' or 'start' (of the clause's text)", "at")
     if entry.get("part", "text") not in ("text", "heading"):
         raise entry.error(f"{what}: 'part' is 'text' or 'heading' (where the words are)", "part")
     occurrence = entry.get("occurrence")
-    if occurrence == "all" and op == "replace_words":
-        pass  # every occurrence (docs/motions.md)
-    elif occurrence is not None and (isinstance(occurrence, bool) or not isinstance(occurrence, int) or occurrence < 1):
+    if occurrence is None or (occurrence == "all" and op == "replace_words"):
+        pass  # the only one, or every occurrence (docs/motions.md)
+    elif isinstance(occurrence, bool) or not isinstance(occurrence, int) or occurrence < 1:
         every = " (or 'all', for replace_words)" if op != "replace_words" else " or 'all'"
         raise entry.error(f"{what}: 'occurrence' must be a whole number from 1{every}", "occurrence")
-    fields: dict[str, Any] = {
-        "op": op,
-        "line": entry.line,
-        "occurrence": occurrence,
-        "throughout": entry.get("throughout"),
-    }
-    text_keys = [k for k in spec.fields if k not in ("clause", "value", "occurrence", "throughout")]  # as declared
-    for key in (*text_keys, "wording"):
+    fields: dict[str, Any] = {"op": op, "line": entry.line, "occurrence": occurrence, "throughout": throughout}
+    for key in known.text:
         if key in entry:
-            fields[key] = _text(entry, key, what)
+            value = entry[key]
+            fields[key] = value if value is None or type(value) is str else _text(entry, key, what)
     if op == "insert_clause":
         new = entry["clause"]
         if not isinstance(new, Mapping):
@@ -118,7 +119,8 @@ def _amendment(entry: Any, seq: Seq, index: int, motion_id: str, kind: str) -> l
         holder.file, holder.line, holder.lines = entry.file, entry.line_of("clause"), [new.line]
         fields["new_clause"] = parse_clause(new, holder, 0, 0, None)
     else:
-        fields["clause"] = _text(entry, "clause", what)
+        clause = entry.get("clause")
+        fields["clause"] = clause if clause is None or type(clause) is str else _text(entry, "clause", what)
     if op == "set_provision":
         fields["value"] = entry["value"]
     if op == "replace_text" and "text" not in entry and "heading" not in entry:
@@ -126,17 +128,32 @@ def _amendment(entry: Any, seq: Seq, index: int, motion_id: str, kind: str) -> l
     return [Amendment(**fields)]
 
 
+class _Keys:
+    """An operation, and the keys an amendment with it may have, worked out once per file."""
+
+    __slots__ = ("allowed", "allowed_set", "spec", "text")
+
+    def __init__(self, spec: Operation) -> None:
+        self.spec = spec
+        self.allowed = ("op", *spec.fields, "wording")
+        self.allowed_set = frozenset(self.allowed)
+        #: the fields read as text, as declared, then the wording
+        self.text = (*(k for k in spec.fields if k not in ("clause", "value", "occurrence", "throughout")), "wording")
+
+
+_KeyCache = dict[str, _Keys]
+
+
 def _fields(a: Amendment) -> dict[str, Any]:
     return attrs.asdict(a, recurse=False)
 
 
-def _motion(entry: Any, file: str, line: int, kind_key: str | None = None) -> Motion:
+def _motion(entry: Any, file: str, line: int, keys: _KeyCache) -> Motion:
     if not isinstance(entry, Mapping):
         raise SchemaError("a motion is a mapping with 'motion' (or 'ruling') and 'amendments'", file=file, line=line)
-    entry.check_keys(_MOTION_KEYS, what="motion")
+    if not _MOTION_KEY_SET.issuperset(entry):
+        entry.check_keys(_MOTION_KEYS, what="motion")  # it names the first unknown key
     kind = "ruling" if "ruling" in entry else "motion"
-    if kind_key is not None and kind_key not in entry:
-        raise entry.error(f"every entry of this list needs {kind_key!r}")
     if "ruling" in entry and "motion" in entry:
         raise entry.error("a file entry is either a 'motion' or a 'ruling', not both")
     if kind not in entry:
@@ -144,7 +161,7 @@ def _motion(entry: Any, file: str, line: int, kind_key: str | None = None) -> Mo
     mid = _text(entry, kind, kind) or ""
     if not mid:
         raise entry.error(f"{kind} id is empty", kind)
-    date = entry.get_typed("date", dt.date, f"{kind} {mid}")
+    date = entry.get_typed("date", dt.date, f"{kind} {mid}") if "date" in entry else None
     if isinstance(date, dt.datetime):
         date = date.date()
     if kind == "ruling" and not _text(entry, "authority", kind):
@@ -156,7 +173,7 @@ def _motion(entry: Any, file: str, line: int, kind_key: str | None = None) -> Mo
         )
     amendments: list[Amendment] = []
     for i, item in enumerate(items):
-        amendments.extend(_amendment(item, items, i, mid, kind))
+        amendments.extend(_amendment(item, items, i, mid, kind, keys))
     outcome = _text(entry, "outcome", kind) or "carried"
     if outcome not in OUTCOMES:
         raise entry.error(f"{kind} {mid}: outcome {outcome!r} is not one of {', '.join(OUTCOMES)}", "outcome")
@@ -170,7 +187,7 @@ def _motion(entry: Any, file: str, line: int, kind_key: str | None = None) -> Mo
         proposer=_text(entry, "proposer", kind),
         base=_text(entry, "base", kind),
         date=date,
-        urgent=entry.get_typed("urgent", bool, f"{kind} {mid}", default=False),
+        urgent=entry.get_typed("urgent", bool, f"{kind} {mid}", default=False) if "urgent" in entry else False,
         kind=kind,
         authority=_text(entry, "authority", kind),
         source=_text(entry, "source", kind),
@@ -198,16 +215,17 @@ def from_data(doc: Any, file: str) -> tuple[Motion, ...]:
     """
     if not isinstance(doc, Mapping):
         raise SchemaError("a motion file is a mapping: 'motion: ID' ..., or 'motions:' a list", file=file, line=1)
+    keys: _KeyCache = {}
     for key in ("motions", "rulings"):
         if key in doc:
             doc.check_keys((key,), what="motion file")
             items = doc[key]
             if not isinstance(items, Seq) or not items:
                 raise doc.error(f"{key!r} must be a non-empty list of {key}", key)
-            motions = tuple(_motion(m, file, items.line_of(i)) for i, m in enumerate(items))
+            motions = tuple(_motion(m, file, items.line_of(i), keys) for i, m in enumerate(items))
             break
     else:
-        motions = (_motion(doc, file, 1),)
+        motions = (_motion(doc, file, 1, keys),)
     seen: dict[str, int] = {}
     for m in motions:
         if m.id in seen:

@@ -33,9 +33,10 @@ from typing import Any
 import yaml
 
 from rulebook.errors import ParseError, SchemaError
+from rulebook.io import yamlblock
 from rulebook.io.inputs import note
 from rulebook.io.yamlcompose import STR as _STR
-from rulebook.io.yamlcompose import Loader as _Loader
+from rulebook.io.yamlcompose import compose
 
 __all__ = [
     "MAX_ALIASED",
@@ -49,6 +50,7 @@ __all__ = [
     "Source",
     "gc_paused",
     "parse",
+    "parse_block",
     "read",
     "read_bounded",
 ]
@@ -108,6 +110,8 @@ class Mapping(dict[str, Any]):
     ...
     rulebook.errors.SchemaError: m.yaml:2: amendment 1: 'value' must be a string, not a number (15)
     """
+
+    __slots__ = ("file", "line", "lines")  # no __dict__ per value: a book has tens of thousands
 
     file: str
     line: int
@@ -169,6 +173,8 @@ class Seq(list[Any]):
     >>> seq, seq.line_of(1), seq[1].line
     (['fee', ['a', 'b']], 2, 2)
     """
+
+    __slots__ = ("file", "line", "lines")
 
     file: str
     line: int
@@ -288,6 +294,11 @@ class Source:
             lines[key] = kline
         return out
 
+    def plain(self, tag: str, text: str, line: int) -> Any:
+        """A plain scalar of ``tag`` on ``line``, as :meth:`value` builds it (for :mod:`rulebook.io.yamlblock`)."""
+        mark = yaml.Mark(self.file, 0, line - 1, 0, "", 0)
+        return self.value(yaml.ScalarNode(tag, text, mark, mark))
+
     def scalar(self, node: yaml.Node, line: int) -> Any:
         """A plain value, its tag checked against its kind and numbers bounded
         (docs/limits.md): PyYAML's constructors raise all sorts of exceptions on
@@ -333,8 +344,10 @@ def _clip(text: str, width: int = 40) -> str:
     return repr(text) if len(text) <= width else repr(text[:width]) + f"... ({len(text)} characters)"
 
 
-def parse(text: str, file: str) -> Any:
+def parse(text: str, file: str, *, fast: bool = True) -> Any:
     """Parse YAML text into located values; errors name ``file`` and the line.
+    Read by :func:`parse_block` if it can, else (or ``fast=False``) by libyaml,
+    to the same values; every error is libyaml's (docs/architecture.md, "Speed").
 
     Examples
     --------
@@ -351,36 +364,33 @@ def parse(text: str, file: str) -> Any:
     ...
     rulebook.errors.ParseError: f.yaml:1: YAML tag ... is not allowed; use plain values
     """
-    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+    # UTF-8 takes at most 4 bytes a character: only a long text is encoded to be measured.
+    if len(text) > MAX_BYTES // 4 and len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise ParseError(f"file larger than {MAX_BYTES // (1024 * 1024)} MiB; split it", file=file)
+    doc = parse_block(text, file) if fast else None
+    return doc if doc is not None else _parse_full(text, file)
+
+
+def parse_block(text: str, file: str) -> Any:
+    """``text`` read by :mod:`rulebook.io.yamlblock`, the fast reader of the YAML
+    rule books are written in; ``None`` when it is outside what that reads, empty
+    or invalid (then :func:`parse` reads it with libyaml, which reports any error).
+
+    Examples
+    --------
+    >>> parse_block("a: 1\\nb: [x, 'y']\\n", "f.yaml"), parse_block("a: &anchor 1\\n", "f.yaml")
+    ({'a': 1, 'b': ['x', 'y']}, None)
+    """
+    return yamlblock.parse(text, file, Mapping, Seq, Source(file).plain, max_depth=MAX_DEPTH, max_nodes=MAX_NODES)
+
+
+def _parse_full(text: str, file: str) -> Any:
+    """:func:`parse` by libyaml's composer and :class:`Source`: any YAML, and every error."""
     try:
-        node = yaml.compose(text, Loader=_Loader)
-    except yaml.reader.ReaderError as exc:
-        line = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else None
-        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
-        raise ParseError(
-            f"invalid YAML: character #x{code:04x} is not allowed in YAML text; remove it",
-            file=file,
-            line=line,
-        ) from None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise ParseError(
-            f"invalid YAML: {problem}; check the indentation and quoting there",
-            file=file,
-            line=mark.line + 1 if mark else None,
-        ) from None
-    except yaml.YAMLError as exc:
-        raise ParseError(f"invalid YAML: {' '.join(str(exc).split())}", file=file) from None
-    except UnicodeEncodeError as exc:  # lone surrogates in a str (never in a file read as UTF-8)
-        line = text.count("\n", 0, exc.start) + 1
-        raise ParseError(f"invalid text: {exc.reason} (character {exc.start + 1})", file=file, line=line) from None
+        node = compose(text, file)
     except RecursionError:
         raise ParseError(f"nesting deeper than {MAX_DEPTH} levels; flatten the file", file=file) from None
-    if node is None:
-        return None
-    return Source(file).value(node)
+    return None if node is None else Source(file).value(node)
 
 
 def read(path: str | Path) -> Any:

@@ -1,0 +1,500 @@
+"""A fast reader for the block YAML that rule books and motions are written in.
+
+:func:`rulebook.io.yamlsrc.parse` tries it first. It reads a strict subset of
+YAML line by line, with string methods: block mappings with plain keys, block
+sequences (``- `` items, compact ``- key: value`` mappings, a sequence at its
+key's indentation), plain scalars over one line or several (folded as YAML
+folds them), quoted scalars on one line (no escapes), the block scalars ``|``,
+``|-``, ``>`` and ``>-``, flow collections on one line (``[3, 2]``,
+``{op: x, clause: "Rule 1"}``), comments and blank lines. It returns exactly
+what the full path (libyaml, then :class:`rulebook.io.yamlsrc.Source`) returns,
+or ``None`` as soon as the text steps outside the subset or is in any doubt
+(tabs, carriage returns, anchors, tags, ``---``, duplicate keys, a value that
+is not valid...): the full path then reads it and reports any error
+(docs/architecture.md, "Speed").
+
+A plain scalar is resolved with the full path's table (``yamlcompose.IMPLICIT``),
+and anything but text built by the caller's ``scalar`` (the full path's own
+constructors): numbers, dates, booleans and nulls are the same, with the same limits.
+
+Examples
+--------
+>>> import yaml
+>>> from rulebook.io.yamlsrc import Mapping, Seq, Source
+>>> def scalar(tag, value, line):
+...     return Source("f.yaml").scalar(yaml.ScalarNode(tag, value), line)
+>>> limits = {"max_depth": 200, "max_nodes": 1000}
+>>> doc = parse("a: 1\\nb:\\n- x\\n- 'y''s'\\n", "f.yaml", Mapping, Seq, scalar, **limits)
+>>> doc, doc.line_of("b"), doc["b"].lines
+({'a': 1, 'b': ['x', "y's"]}, 2, [3, 4])
+>>> parse("a: &x 1\\n", "f.yaml", Mapping, Seq, scalar, **limits) is None  # an anchor: the full path reads it
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from rulebook.errors import ParseError
+from rulebook.io.yamlcompose import IMPLICIT as _IMPLICIT
+
+__all__ = ["parse"]
+
+#: Deepest nesting read here (deeper, and the full path reads it, against its own limit).
+_DEPTH = 100
+#: Longest key read here: libyaml refuses a key over 1024 characters.
+_KEY_CHARS = 1000
+#: Characters that cannot start a plain scalar (or that start something else).
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+#: A character libyaml refuses, reads as a line break, or that this reader leaves
+#: to it: controls but "\n" (tabs, "\r"), NEL, U+2028 to U+202F, surrogates, the
+#: BOM, U+FFFE, U+FFFF (named: a class of all that is allowed is slow to compile).
+_OUTSIDE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028-\u202f\ud800-\udfff\ufeff\ufffe\uffff]")
+#: "\n" and the printable ASCII characters (a faster check for ASCII text).
+_PRINTABLE_ASCII = bytes(range(0x20, 0x7F)) + b"\n"
+#: ``key:`` then a space or the end of the line: a plain key with none of ``:#,[]{}``.
+_ENTRY = re.compile(r"([^ \-?:,\[\]{}#&*!|>'\"%@`][^:#,\[\]{}]*)(?<! ):(?: +|$)(.*)")
+#: A plain scalar inside a flow collection (trailing spaces are not part of it).
+_FLOW_PLAIN = re.compile(r"[^ \-?:,\[\]{}#&*!|>'\"%@`][^:#,\[\]{}]*")
+#: First characters that some implicit resolver looks at (a number, a date, true...).
+_RESOLVED = frozenset(key for key in _IMPLICIT if key)
+#: The header of a block scalar this reader takes: no indentation indicator, no ``+``.
+_HEADER = re.compile(r"[|>]-?(?: +#.*| *)")
+
+
+_Scalar = Callable[[str, str, int], Any]
+
+
+class _Bail(Exception):
+    """The text is outside the subset, or in doubt: the full path reads it."""
+
+
+def parse(
+    text: str,
+    file: str,
+    mapping: type[Any],
+    seq: type[Any],
+    scalar: _Scalar,
+    *,
+    max_depth: int,
+    max_nodes: int,
+) -> Any:
+    """The located values of ``text`` (its root ``mapping`` or ``seq``), or
+    ``None`` when the full path must read it (also when it is empty).
+
+    ``mapping`` and ``seq`` are the located types (``yamlsrc.Mapping`` and ``Seq``,
+    given by the caller, which imports this module); ``scalar(tag, text, line)``
+    builds a plain scalar that is not text as the full path does (a
+    :class:`ParseError` from it makes this reader give up, for the full path to
+    report). A text near the full path's limits ``max_depth`` and ``max_nodes``
+    (docs/limits.md) is left to it.
+    """
+    # (A line "---" or "..." at column 0, where a document starts or ends, is never
+    # an entry of a collection or a line of a value here: the reader stops at it.)
+    if text.isascii():
+        if text.encode("ascii").translate(None, _PRINTABLE_ASCII):
+            return None
+    elif _OUTSIDE.search(text):
+        return None
+    lines = text.split("\n")
+    # A blank line at the end, so that every line has a next one; the last line
+    # of the text has no line break when the text does not end with one.
+    bare = len(lines) - 1 if lines[-1] else -1
+    lines.append("")
+    reader = _Reader(lines, file, (mapping, seq), scalar)
+    reader.depth, reader.bare = min(_DEPTH, max_depth - 2), bare
+    try:
+        value = reader.document()
+    except (_Bail, ParseError, RecursionError):
+        return None
+    return None if reader.nodes > max_nodes else value
+
+
+class _Reader:
+    """One text's lines, read once from top to bottom."""
+
+    __slots__ = ("bare", "depth", "file", "keys", "lines", "mapping_type", "nodes", "scalar_of", "seq_type")
+
+    def __init__(self, lines: list[str], file: str, types: tuple[type[Any], type[Any]], scalar: _Scalar) -> None:
+        self.lines = lines
+        self.depth = _DEPTH  # the deepest collection read
+        self.bare = -1  # the line that ends the text without a line break (-1: none)
+        self.file = file
+        self.mapping_type, self.seq_type = types
+        self.scalar_of = scalar
+        self.keys: dict[str, str] = {}  # a plain key as written -> the key (`yes:` is 'True', as on the full path)
+        self.nodes = 1  # the root
+
+    def document(self) -> Any:
+        j, ind = self.next_content(0)
+        if j == len(self.lines):
+            return None  # empty: the full path says so
+        value, j, _ = self.block(j, ind, 0)
+        if j != len(self.lines):
+            raise _Bail
+        return value
+
+    def next_content(self, j: int) -> tuple[int, int]:
+        """The first line from ``j`` that is neither blank nor a comment, and its indentation."""
+        lines = self.lines
+        end = len(lines)
+        while j < end:
+            line = lines[j]
+            content = line.lstrip(" ")
+            if content and content[0] != "#":
+                return j, len(line) - len(content)
+            j += 1
+        return end, -1
+
+    # Each reading method returns the value, the next line that is neither blank
+    # nor a comment (or the number of lines), and that line's indentation (or -1).
+
+    def block(self, i: int, col: int, depth: int, parent: int = -1) -> tuple[Any, int, int]:
+        """The value that starts at column ``col`` of line ``i``, on a line of
+        its own under a key or ``-`` indented ``parent`` (-1: the document)."""
+        line = self.lines[i]
+        if line.startswith("-", col) and (len(line) == col + 1 or line[col + 1] == " "):
+            return self.sequence(i, col, depth)
+        match = _ENTRY.match(line, col)
+        if match is not None:
+            return self.block_mapping(i, col, depth, match)
+        if parent < 0:
+            raise _Bail  # a document that is a scalar (or a quoted or complex key...)
+        return self.inline(line, col, i, parent, depth)
+
+    def key(self, raw: str, line: int) -> str:
+        key = self.keys.get(raw)
+        if key is None:
+            if len(raw) > _KEY_CHARS:
+                raise _Bail
+            key = self.keys[raw] = str(self.plain(raw, line)) if raw[0] in _RESOLVED else raw
+        return key
+
+    def block_mapping(self, i: int, n: int, depth: int, match: re.Match[str]) -> tuple[Any, int, int]:
+        if depth > self.depth:
+            raise _Bail
+        lines = self.lines
+        out = self.mapping_type()
+        key_lines: dict[str, int] = {}
+        out.file, out.line, out.lines = self.file, i + 1, key_lines
+        keys = self.keys
+        entry = _ENTRY.match
+        indicators = _INDICATORS
+        pad = " " * n
+        line = lines[i]
+        raw, text = match.groups()
+        key = keys.get(raw) or self.key(raw, i + 1)
+        while True:
+            if key in out:
+                raise _Bail  # the full path names both lines
+            if text and text[0] not in indicators and text[-1] not in " :" and ": " not in text and " #" not in text:
+                # The common case, taken here without a call: plain text, and
+                # the next line the next entry of this mapping.
+                i += 1
+                nxt = lines[i]
+                if nxt.startswith(pad) and nxt[n : n + 1] not in " #":
+                    out[key] = self.plain(text, i) if text[0] in _RESOLVED else text
+                    key_lines[key] = i
+                    line = nxt
+                    # A key met before (so one that _ENTRY takes), then ":" and a space or the end.
+                    colon = line.find(":", n)
+                    known = keys.get(line[n:colon]) if colon > n else None
+                    if known is not None and (colon + 1 == len(line) or line[colon + 1] == " "):
+                        key, text = known, line[colon + 1 :].lstrip(" ")
+                        continue
+                    match = entry(line, n)  # type: ignore[assignment]
+                    if match is None:
+                        raise _Bail
+                    raw, text = match.groups()
+                    key = keys.get(raw) or self.key(raw, i + 1)
+                    continue
+                content = nxt.lstrip(" ")
+                ind = len(nxt) - len(content)
+                if ind < n and content and content[0] != "#":
+                    j = i  # the end of this mapping
+                else:
+                    text, j, ind = self.continued(text, i, n)  # more lines (or blank lines, or a comment)
+                i -= 1
+                out[key] = self.plain(text, i + 1) if text[0] in _RESOLVED else text
+            elif not text or text[0] == "#":
+                j, ind = self.next_content(i + 1)
+                if ind > n:
+                    out[key], j, ind = self.block(j, ind, depth + 1, n)
+                elif ind == n and lines[j].startswith("- ", n):
+                    out[key], j, ind = self.sequence(j, n, depth + 1)  # a sequence at its key's indentation
+                else:
+                    out[key] = None  # `key:` and nothing: null, as the full path reads ''
+            else:
+                out[key], j, ind = self.inline(line, len(line) - len(text), i, n, depth + 1)
+            key_lines[key] = i + 1
+            if ind != n:
+                if ind > n:
+                    raise _Bail
+                break
+            i = j
+            line = lines[i]
+            match = entry(line, n)  # type: ignore[assignment]
+            if match is None:
+                raise _Bail
+            raw, text = match.groups()
+            key = keys.get(raw) or self.key(raw, i + 1)
+        self.nodes += 2 * len(out)
+        return out, j, ind
+
+    def sequence(self, i: int, n: int, depth: int) -> tuple[Any, int, int]:
+        if depth > self.depth:
+            raise _Bail
+        lines = self.lines
+        out = self.seq_type()
+        item_lines: list[int] = []
+        out.file, out.line, out.lines = self.file, i + 1, item_lines
+        append, append_line, entry = out.append, item_lines.append, _ENTRY.match
+        while True:
+            line = lines[i]
+            col = n + 2
+            content = "-"  # (the usual "- " and a value: only col matters)
+            if line[col : col + 1] in ("", " ", "#"):
+                content = line[n + 1 :].lstrip(" ")
+                col = len(line) - len(content)
+            if not content or content[0] == "#":
+                # Nothing after "-": the value is on the lines below (its line is
+                # the item's line), or there is none (null, on the line of "-").
+                j, ind = self.next_content(i + 1)
+                if ind > n:
+                    i = j
+                    value, j, ind = self.block(j, ind, depth + 1, n)
+                elif ind == n and not lines[j].startswith("- ", n):
+                    raise _Bail  # a key after an empty item: the full path tells whether it may be there
+                else:
+                    value = None
+            elif (match := entry(line, col)) is not None:
+                value, j, ind = self.block_mapping(i, col, depth + 1, match)
+            elif line.startswith("-", col) and (len(line) == col + 1 or line[col + 1] == " "):
+                value, j, ind = self.sequence(i, col, depth + 1)
+            else:
+                value, j, ind = self.inline(line, col, i, n, depth + 1)
+            append(value)
+            append_line(i + 1)
+            if ind != n or not lines[j].startswith("- ", n):
+                if ind > n:
+                    raise _Bail
+                break
+            i = j
+        self.nodes += len(out)
+        return out, j, ind
+
+    def inline(self, line: str, start: int, i: int, parent: int, depth: int) -> tuple[Any, int, int]:
+        """The scalar or flow collection from column ``start`` of line ``i`` (a
+        value in a block collection indented ``parent``)."""
+        first = line[start]
+        if first in _INDICATORS:
+            if first == "'" or first == '"':
+                value, end = _quoted(line, start)
+                _end_of_line(line, end)
+                return (value, *self.next_content(i + 1))
+            if first == "[" or first == "{":
+                value, end = self.flow(line, start, i + 1, depth)
+                _end_of_line(line, end)
+                return (value, *self.next_content(i + 1))
+            if first == "|" or first == ">":
+                value, j = self.block_scalar(line, start, i, parent)
+                return (value, *self.next_content(j))
+            if first != "-" or start + 1 == len(line) or line[start + 1] == " ":
+                raise _Bail
+        text = line[start:]
+        cut = text.find(" #")
+        if cut >= 0:
+            text = text[:cut]
+        text = text.rstrip(" ")
+        if ": " in text or text[-1] == ":":
+            raise _Bail
+        if cut >= 0:
+            # A comment ends the scalar: a line indented more after it is the full path's to judge.
+            j, ind = self.next_content(i + 1)
+            if ind > parent:
+                raise _Bail
+        else:
+            text, j, ind = self.continued(text, i + 1, parent)
+        return (self.plain(text, i + 1) if text[0] in _RESOLVED else text), j, ind
+
+    def plain(self, text: str, line: int) -> Any:
+        """Plain ``text`` resolved as the full path's resolver does (its first character in ``_RESOLVED``)."""
+        for tag, regexp in _IMPLICIT[text[0]]:
+            if regexp.match(text):
+                return self.scalar_of(tag, text, line)
+        return text
+
+    def continued(self, text: str, j: int, parent: int) -> tuple[str, int, int]:
+        """A plain scalar's first line ``text`` and the lines from ``j`` that continue
+        it (indented more than ``parent``), folded as YAML folds them: a space
+        between lines, a line break for each blank line between them."""
+        lines = self.lines
+        pad = " " * (parent + 1)
+        pieces = [text]  # joined by spaces; a line after blank lines is added to the piece before
+        blank = 0
+        end = len(lines)
+        while j < end:
+            line = lines[j]
+            if line.startswith(pad):
+                content = line.strip(" ")
+                if content:
+                    if content[0] == "#":
+                        break  # a comment ends the scalar
+                    if " #" in content or ": " in content or content[-1] == ":":
+                        raise _Bail
+                    if blank:
+                        pieces[-1] += "\n" * blank + content
+                        blank = 0
+                    else:
+                        pieces.append(content)
+                    j += 1
+                    continue
+            else:
+                content = line.lstrip(" ")
+                if content:
+                    if content[0] == "#":
+                        break
+                    return " ".join(pieces), j, len(line) - len(content)
+            blank += 1
+            j += 1
+        return (" ".join(pieces), *self.next_content(j))
+
+    def block_scalar(self, line: str, start: int, i: int, parent: int) -> tuple[str, int]:
+        header = _HEADER.fullmatch(line, start)
+        if header is None:
+            raise _Bail  # an indentation indicator, "keep" chomping, or something after it
+        folded = line[start] == ">"
+        strip = line[start + 1 : start + 2] == "-"
+        lines = self.lines
+        j = i + 1
+        leading = 0
+        widest = 0
+        while j < len(lines) and not lines[j].strip(" "):
+            widest = max(widest, len(lines[j]))
+            leading += 1
+            j += 1
+        if j == len(lines):
+            raise _Bail
+        first = lines[j]
+        indent = len(first) - len(first.lstrip(" "))
+        if indent <= parent or widest > indent:
+            raise _Bail  # empty, or an indentation libyaml works out otherwise
+        pad = " " * indent
+        parts: list[str] = []
+        blank = 0
+        last = j
+        while j < len(lines):
+            line = lines[j]
+            if line.startswith(pad):
+                content = line[indent:]
+                if not content:
+                    blank += 1
+                    j += 1
+                    continue
+                if content[0] == " " and (folded or not content.strip(" ")):
+                    raise _Bail  # a more indented line in a folded scalar, or spaces kept as text
+                if parts:
+                    parts.append("\n" * (blank + 1) if not folded else "\n" * blank if blank else " ")
+                parts.append(content)
+                blank = 0
+                last = j
+            elif line.strip(" "):
+                break
+            else:
+                blank += 1
+            j += 1
+        value = "\n" * leading + "".join(parts)
+        if not strip and last != self.bare:
+            value += "\n"  # one line break kept ("clip"), if the last line has one
+        return value, last + 1
+
+    def flow(self, line: str, start: int, lineno: int, depth: int) -> tuple[Any, int]:
+        """The flow collection at ``start`` (all on one line) and the column after it."""
+        if depth > self.depth:
+            raise _Bail
+        p = _skip(line, start + 1)
+        if line[start] == "[":
+            items = self.seq_type()
+            items.file, items.line, items.lines = self.file, lineno, []
+            if line.startswith("]", p):
+                return items, p + 1
+            while True:
+                value, p = self.flow_value(line, p, lineno, depth)
+                items.append(value)
+                items.lines.append(lineno)
+                p = _skip(line, p)
+                if line.startswith(",", p):
+                    p = _skip(line, p + 1)
+                elif line.startswith("]", p):
+                    self.nodes += len(items)
+                    return items, p + 1
+                else:
+                    raise _Bail  # more lines, or something this reader does not take
+        out = self.mapping_type()
+        key_lines: dict[str, int] = {}
+        out.file, out.line, out.lines = self.file, lineno, key_lines
+        if line.startswith("}", p):
+            return out, p + 1
+        while True:
+            match = _FLOW_PLAIN.match(line, p)
+            if match is None or not line.startswith(": ", match.end()) or line[match.end() - 1] == " ":
+                raise _Bail
+            key = self.key(match.group(), lineno)
+            if key in out:
+                raise _Bail
+            value, p = self.flow_value(line, _skip(line, match.end() + 2), lineno, depth)
+            out[key] = value
+            key_lines[key] = lineno
+            p = _skip(line, p)
+            if line.startswith(",", p):
+                p = _skip(line, p + 1)
+            elif line.startswith("}", p):
+                self.nodes += 2 * len(out)
+                return out, p + 1
+            else:
+                raise _Bail
+
+    def flow_value(self, line: str, p: int, lineno: int, depth: int) -> tuple[Any, int]:
+        first = line[p : p + 1]
+        if first == "[" or first == "{":
+            return self.flow(line, p, lineno, depth + 1)
+        if first == "'" or first == '"':
+            return _quoted(line, p)
+        match = _FLOW_PLAIN.match(line, p)
+        if match is None:
+            raise _Bail
+        text = match.group().rstrip(" ")
+        return (self.plain(text, lineno) if text[0] in _RESOLVED else text), match.end()
+
+
+def _skip(line: str, p: int) -> int:
+    while line.startswith(" ", p):
+        p += 1
+    return p
+
+
+def _quoted(line: str, start: int) -> tuple[str, int]:
+    """A quoted scalar that ends on its own line, and the column after it."""
+    quote = line[start]
+    if quote == '"':
+        end = line.find('"', start + 1)
+        if end < 0 or "\\" in line[start:end]:
+            raise _Bail  # over several lines, or an escape
+        return line[start + 1 : end], end + 1
+    end = start + 1
+    while True:
+        end = line.find("'", end)
+        if end < 0:
+            raise _Bail
+        if not line.startswith("''", end):
+            return line[start + 1 : end].replace("''", "'"), end + 1
+        end += 2
+
+
+def _end_of_line(line: str, end: int) -> None:
+    """Only spaces, or spaces and a comment, may follow a value on its line."""
+    rest = line[end:]
+    if rest and (rest[0] != " " or rest.strip(" ")[:1] not in ("", "#")):
+        raise _Bail
