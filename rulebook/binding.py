@@ -19,7 +19,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from itertools import compress
 from operator import is_not
 from typing import Any
@@ -44,6 +44,7 @@ __all__ = [
     "members_value",
     "phrase_at",
     "restate",
+    "restated",
     "set_leaf",
     "unbound_leaves",
 ]
@@ -162,12 +163,12 @@ def members_value(clause: Clause, stated: Stated) -> tuple[Any, str | None]:
     return out, None
 
 
-def _auto(clause: Clause, provisions: dict[str, Any], stated: list[Stated]) -> None:
-    """Bind each unbound number that exactly one quantity phrase of the words states."""
-    taken = {(s.provision, s.path) for s in stated}
+def _auto(clause: Clause, provisions: Mapping[str, Any], stated: list[Stated]) -> bool:
+    """Bind each unbound number that exactly one quantity phrase of the words states; True if any."""
+    taken, before = {(s.provision, s.path) for s in stated}, len(stated)
     derived = {s.provision for s in stated if s.source == "sub-clauses"}
     if not clause.text or not any(True for n, v in provisions.items() if n not in derived for _ in leaves(v)):
-        return
+        return False
     found = read_quantities(clause.text)
     for name, value in provisions.items():
         if name in derived:
@@ -178,6 +179,7 @@ def _auto(clause: Clause, provisions: dict[str, Any], stated: list[Stated]) -> N
             candidates = [q for q in found if matches(leaf, q)]
             if len(candidates) == 1:
                 stated.append(_stated(candidates[0], clause.text or "", name, path))
+    return len(stated) > before
 
 
 def bind(clause: Clause, explicit: Sequence[Stated] = ()) -> Clause:
@@ -243,9 +245,7 @@ def bind(clause: Clause, explicit: Sequence[Stated] = ()) -> Clause:
 
 
 def _shown(q: Quantity) -> str:
-    if q.kind == "share":
-        return f"{float(q.value):g}"
-    return str(q.value)
+    return f"{float(q.value):g}" if q.kind == "share" else str(q.value)
 
 
 def _follow(old: Clause, new: Clause, s: Stated, value: Any) -> tuple[Stated, Any]:
@@ -331,6 +331,22 @@ def _visit(before: tuple[Clause, ...], after: tuple[Clause, ...], out: list[tupl
             _visit(found.children if found is not None else (), clause.children, out)
 
 
+def restated(old: Clause | None, new: Clause) -> tuple[Clause, list[str]] | None:
+    """``new`` (``old`` before a motion) with its bindings brought up to date and the
+    names of the provisions whose values moved; None when nothing changes.
+
+    >>> q = bind(Clause("q", text="Six form a quorum.", provisions={"q": 6}))
+    >>> restated(q, evolve_clause(q, text="Eight form a quorum."))[1], restated(None, Clause("p")) is None
+    (['q'], True)
+    """
+    if not new.stated and not _auto(new, new.provisions, []):
+        return None  # nothing bound to follow, nor a number the words now state to bind
+    updated = _restate_clause(old, new)
+    if updated == new and updated.stated == new.stated:
+        return None
+    return updated, [n for n in updated.provisions if new.provisions.get(n) != updated.provisions[n]]
+
+
 def restate(before: Version, after: Version, change: Change | None = None) -> Version:
     """``after`` (made from ``before`` by a motion, ``change``) with every bound value
     following its words: re-read where the words changed, marked lost where they
@@ -346,14 +362,12 @@ def restate(before: Version, after: Version, change: Change | None = None) -> Ve
     """
     out = after
     for old, new in _changed(before.clauses, after.clauses):
-        if not new.stated and not (old is not None and old.stated) and not new.provisions:
+        found = restated(old, new)
+        if found is None:
             continue
-        updated = _restate_clause(old, new)
-        if updated == new and updated.stated == new.stated:
-            continue
+        updated, moved = found
         out = replace_clause(out, updated)
         if change is not None:
-            moved = [n for n in updated.provisions if new.provisions.get(n) != updated.provisions[n]]
             provenance = out.provenance.evolver()
             for name in moved:
                 provenance.set(name, change)
@@ -415,8 +429,6 @@ def unbound_leaves(version: Version) -> list[tuple[str, str, Path, Any]]:
     >>> unbound_leaves(v)
     [('q', 'q', (), 6)]
     """
-    from rulebook.model import walk
-
     out: list[tuple[str, str, Path, Any]] = []
     for _, clause in walk(version.clauses):
         bound = {(s.provision, s.path) for s in clause.stated if s.is_stated}

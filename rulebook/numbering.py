@@ -38,6 +38,7 @@ _ROMAN = (
 )  # fmt: skip
 
 
+@functools.lru_cache(maxsize=4096)  # every run of siblings numbers 1, 2, 3, ... again
 def format_number(n: int, style: str) -> str:
     """The ``n``-th number (1-based) in a numbering style.
 
@@ -213,28 +214,101 @@ def _label_pattern(label: str) -> re.Pattern[str]:
     return re.compile(esc[0] + (r"\s*" if before.endswith(" ") else gap_before) + _TOKEN + esc[1], re.IGNORECASE)
 
 
-_Index = tuple[dict[str, Clause], dict[str, list[Clause]]]
+#: A run of siblings' numbers: exact number -> clause, lower-cased number -> the one
+#: clause numbered so but for case (None when several are), clause id -> position.
+_Index = tuple[dict[str, Clause], dict[str, Clause | None], dict[str, int]]
 
 
 def _number_index(siblings: tuple[Clause, ...], level: Level) -> _Index:
     exact: dict[str, Clause] = {}
-    folded: dict[str, list[Clause]] = {}
-    for clause, number in zip(siblings, numbers(siblings, level), strict=True):
+    folded: dict[str, Clause | None] = {}
+    where: dict[str, int] = {}
+    for i, (clause, number) in enumerate(zip(siblings, numbers(siblings, level), strict=True)):
         exact.setdefault(number, clause)
-        folded.setdefault(number.lower(), []).append(clause)
-    return exact, folded
+        low = number.lower()
+        folded[low] = None if low in folded else clause
+        where[clause.id] = i
+    return exact, folded, where
+
+
+def _numbers_of(version: Version, parent: str, siblings: tuple[Clause, ...], level: Level) -> _Index:
+    # Built once per run of siblings of a version: motions resolve many
+    # citations in the same base (docs/architecture.md, "Speed").
+    by_parent: dict[str, _Index] = version.derived("numbers", dict)
+    found = by_parent.get(parent)
+    if found is None:
+        found = by_parent[parent] = _number_index(siblings, level)
+    return found
 
 
 def _match_number(
     version: Version, parent: str, siblings: tuple[Clause, ...], level: Level, token: str
 ) -> Clause | None:
-    # Built once per run of siblings of a version: motions resolve many
-    # citations in the same base (docs/architecture.md, "Speed").
-    exact, folded = version.derived(("numbers", parent), lambda: _number_index(siblings, level))
+    exact, folded, _ = _numbers_of(version, parent, siblings, level)
     if token in exact:
         return exact[token]
-    same = folded.get(token.lower(), [])
-    return same[0] if len(same) == 1 else None
+    return folded.get(token.lower())
+
+
+@functools.lru_cache(maxsize=64)
+def _own_form(numbering: tuple[Level, ...]) -> re.Pattern[str]:
+    """The loop of :func:`resolve` as one pattern: each level's label (or a bare
+    number), the levels after the first each after a separator and optional. The
+    groups are atomic, as the loop never goes back on what it read, so a citation
+    the pattern reads whole gives the loop's numbers."""
+    form = ""
+    for depth in reversed(range(len(numbering))):
+        label = numbering[depth].label
+        number = _TOKEN if label is None else f"(?>(?i:{_label_pattern(label).pattern})|{_TOKEN})"
+        form = (number if depth == 0 else f"(?>{_SEPARATOR.pattern}){number}") + (f"(?:{form})?" if form else "")
+    return re.compile(form)
+
+
+_Steps = dict[tuple[str, str], "tuple[int, Clause] | None"]
+
+
+def _reader(numbering: tuple[Level, ...]) -> tuple[re.Pattern[str], _Steps]:
+    """The pattern of the book's own form, and (parent id, number) -> (position, clause) as read."""
+    return _own_form(numbering), {}
+
+
+def _read_own_form(version: Version, text: str) -> Clause | None:
+    """The clause a citation in the book's own form names, read with one match and a
+    look-up per level; None when the loop of :func:`resolve` must decide."""
+    if not version.numbering:
+        return None
+    form, steps = version.derived("own form", lambda: _reader(version.numbering))
+    m = form.fullmatch(text)
+    if m is None:
+        return None
+    siblings = version.clauses
+    parent = ""
+    lineage: list[tuple[int, Clause]] = []
+    for token in m.groups():
+        if token is None:
+            continue
+        key = (parent, token)
+        step = steps.get(key)  # (position, clause) of the number under that parent, as read before
+        if step is None:
+            if not siblings:
+                return None
+            step = steps[key] = _step(version, parent, siblings, len(lineage), token)
+            if step is None:
+                return None
+        lineage.append(step)
+        parent, siblings = step[1].id, step[1].children
+    if not lineage:
+        return None
+    version.remember_lineage(parent, lineage)  # the step looks the clause up next
+    return lineage[-1][1]
+
+
+def _step(
+    version: Version, parent: str, siblings: tuple[Clause, ...], depth: int, token: str
+) -> tuple[int, Clause] | None:
+    exact, folded, where = _numbers_of(version, parent, siblings, version.numbering[depth])
+    found = exact.get(token) or folded.get(token.lower())
+    return None if found is None else (where[found.id], found)
 
 
 def resolve(version: Version, ref: str) -> Clause:
@@ -262,6 +336,9 @@ def resolve(version: Version, ref: str) -> Clause:
     if key in version:
         return version.clause(key)
     text = " ".join(key.split())
+    quick = _read_own_form(version, text)
+    if quick is not None:
+        return quick
     pos = 0
     siblings = version.clauses
     found: Clause | None = None

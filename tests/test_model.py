@@ -149,3 +149,18 @@ def test_equality_is_by_content_not_by_history():
 def test_a_level_refuses_an_unknown_style():
     with pytest.raises(ValueError):
         Level("greek")
+
+
+def test_evolving_a_clauses_words_keeps_every_other_field():
+    from rulebook.statement import Stated
+
+    full = Clause(
+        "a", heading="H", text="Six.", provisions={"q": 6}, children=[Clause("a.1")], number="2A", stated=[Stated("q")]
+    )
+    for changes in ({"text": "Seven."}, {"heading": None}, {"number": "3"}, {"text": "x", "heading": "y"}):
+        quick = evolve_clause(full, **changes)
+        slow = attrs.evolve(full, **changes)
+        names = [f.name for f in attrs.fields(Clause)]
+        assert [getattr(quick, n) for n in names] == [getattr(slow, n) for n in names]
+    # evolve_clause names these fields in this order: a new field must be added there too
+    assert names == ["id", "heading", "text", "provisions", "children", "number", "stated"]

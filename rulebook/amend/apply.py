@@ -20,11 +20,12 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
 
-from rulebook.amend.motion import OPERATIONS, RULING_OPS, Amendment, Motion
+from rulebook.amend.motion import OPERATIONS, RULING_OPS, Amendment, Applier, Motion
+from rulebook.amend.pending import Pending, restate_edits
 from rulebook.amend.phrases import (
     SHOWN_OCCURRENCES,
     count_phrase,
@@ -38,7 +39,7 @@ from rulebook.amend.phrases import (
 from rulebook.binding import restate
 from rulebook.errors import AmendmentError, CitationError
 from rulebook.io.yamlsrc import gc_paused
-from rulebook.model import Clause, Version, walk
+from rulebook.model import Change, Clause, Version, replace_clause, walk
 from rulebook.numbering import citation, duplicate_number, resolve_id
 
 __all__ = [
@@ -75,11 +76,39 @@ class Step:
     for resolving references in the motion's base, finding phrases and failing with
     the motion, amendment and clause named."""
 
-    def __init__(self, motion: Motion, base: Version) -> None:
+    def __init__(self, motion: Motion, base: Version, pending: Pending | None = None) -> None:
         self.motion = motion
         self.base = base
         self.index = 0
         self.touched: dict[str | None, int] = {}  # parent id -> last amendment that renumbered its children
+        #: Held back (``apply_all``): the edits of earlier motions, and this motion's, by id.
+        self.pending = pending
+        self.edits: dict[str, Clause] = {}
+        self.last: tuple[str, Clause] | None = None  # held back: the clause looked up last, as edited
+
+    def clause(self, current: Version, cid: str) -> Clause:
+        """The clause ``cid`` of the version in hand, as edited so far."""
+        if self.pending is None:
+            return current.clause(cid)
+        if self.last is not None and self.last[0] == cid:
+            return self.last[1]
+        found = self.edits.get(cid) or self.pending.clauses.get(cid) or current.clause(cid)
+        self.last = (cid, found)
+        return found
+
+    def clauses(self, current: Version) -> Iterator[Clause]:
+        """Every clause of the version in hand, as edited so far, in document order."""
+        for _, clause in walk(current.clauses):
+            yield self.clause(current, clause.id) if self.pending is not None else clause
+
+    def put(self, current: Version, clause: Clause) -> Version:
+        """The version in hand with ``clause`` in place of the clause of the same id: built
+        at once, or, while ``apply_all`` holds word edits back, ``current`` itself."""
+        if self.pending is None:
+            return replace_clause(current, clause)
+        self.edits[clause.id] = clause
+        self.last = (clause.id, clause)
+        return current
 
     def fail(self, message: str) -> AmendmentError:
         return AmendmentError(f"{self.motion.where(self.index)}: {message}")
@@ -92,7 +121,7 @@ class Step:
             if ref.strip() in current:  # a clause added by an earlier amendment of this motion
                 return ref.strip()
             raise self.fail(f"{exc.message} (the motion's base)") from None
-        if cid not in current:
+        if current is not self.base and cid not in current:
             raise self.fail(
                 f"{describe(self.base, cid)} no longer exists: an earlier amendment or motion "
                 "deleted it; amend the clause that replaced it"
@@ -103,9 +132,10 @@ class Step:
         self, current: Version, cid: str, phrase: str, occurrence: int | None, what: str, part: str = "text"
     ) -> tuple[str, int, int]:
         """The clause's text (or heading) and the (start, end) of the phrase in it, found as whole words."""
-        text = (current.clause(cid).heading if part == "heading" else current.clause(cid).text) or ""
+        clause = self.clause(current, cid)
+        text = (clause.heading if part == "heading" else clause.text) or ""
         try:
-            start, _ = find_phrase(text, phrase, occurrence, shown=SHOWN_OCCURRENCES)
+            start, _ = find_phrase(text, phrase, occurrence, shown=0)  # word numbers only for a message, below
         except ValueError as exc:
             place = describe(current, cid) if part == "text" else f"the heading of {describe(current, cid)}"
             reason = str(exc)
@@ -146,7 +176,7 @@ class Step:
         """The clause id and the amendment as read against its text (:func:`edge_reading`)."""
         cid = self.ref(a.clause or "", v)
         try:
-            read, _ = edge_reading(v.clause(cid).text or "", a)
+            read, _ = edge_reading(self.clause(v, cid).text or "", a)
         except ValueError as exc:
             raise self.fail(f"in {describe(v, cid)}: {exc}") from None
         return cid, read
@@ -293,6 +323,10 @@ def apply_all(
 ) -> Version:
     """Apply motions one after another, as conference carries them; all or nothing.
 
+    The same as applying each with :func:`apply` in turn, but a motion of word
+    edits alone is held back from the version in hand, and one version is built
+    when a later motion needs it and at the end (docs/architecture.md, "Speed").
+
     Examples
     --------
     >>> from rulebook.model import Clause, Level
@@ -305,15 +339,92 @@ def apply_all(
     """
     lookup = dict(bases or {})
     lookup.setdefault(version.label, version)
-    current = version
-    done = []
+    batch = _Batch(version)
     with gc_paused():  # thousands of small acyclic objects a motion: nothing for the collector to find
         for motion in motions:
-            current = apply(current, motion, bases=lookup)
-            done.append(current.changes[0])
+            if not batch.held(motion, lookup):
+                batch.built(apply(batch.version(), motion, bases=lookup))
+        current = batch.version()
+    done = batch.done
     return attrs.evolve(
         current,
         label=label or (current.label if len(done) == 1 else f"{version.label}+{len(done)} motions"),
         parent=version.label,
         changes=tuple(done),
     )
+
+
+class _Batch:
+    """The version in hand of :func:`apply_all`: a built version, the word edits held
+    back from it, and what :func:`apply` would have labelled it."""
+
+    def __init__(self, version: Version) -> None:
+        self.pending = Pending(version)
+        self.label, self.parent, self.changes = version.label, version.parent, version.changes
+        self.provenance = version.provenance
+        self.done: list[Change] = []
+        #: The ``apply`` of each words-only operation by name (None for the others), as ``Step.run`` finds it.
+        self.appliers: dict[str, Applier | None] = {}
+
+    def version(self) -> Version:
+        """The version in hand, built."""
+        built = self.pending.build()
+        v = self.pending.version
+        if built is not v or (v.label, v.parent, v.changes, v.provenance) != (
+            self.label,
+            self.parent,
+            self.changes,
+            self.provenance,
+        ):
+            built = attrs.evolve(
+                built, label=self.label, parent=self.parent, changes=self.changes, provenance=self.provenance
+            )
+            self.pending = Pending(built)
+        return built
+
+    def built(self, result: Version) -> None:
+        """``result`` (of :func:`apply`) is the version in hand."""
+        self.pending = Pending(result)
+        self.label, self.parent, self.changes = result.label, result.parent, result.changes
+        self.provenance = result.provenance
+        self.done.append(result.changes[0])
+
+    def held(self, motion: Motion, bases: Mapping[str, Version]) -> bool:
+        """Apply ``motion`` with its edits held back, if it edits words alone and
+        succeeds so; False (and nothing changed) when :func:`apply` must apply it."""
+        known = self.appliers
+        for a in motion.amendments:
+            if a.op not in known:
+                operation = OPERATIONS.get(a.op)
+                known[a.op] = operation.apply if operation is not None and operation.words_only else None
+        if motion.kind == "ruling" or not all(known[a.op] for a in motion.amendments):
+            return False
+        if motion.base is None or motion.base == self.label:
+            base = self.version()  # drafted against the version in hand
+        elif motion.base in bases:
+            base = bases[motion.base]
+        else:
+            return False  # apply names what is wrong
+        current = self.pending.version
+        step = Step(motion, base, self.pending)
+        try:
+            for i, amendment in enumerate(motion.amendments):
+                step.index = i
+                if known[amendment.op](step, current, amendment) is not current:  # type: ignore[misc]
+                    return False
+            if step.touched:
+                step.finish(current)
+            change = motion.change
+            moved = restate_edits(self.pending, step.edits)  # bound values follow their words: docs/provisions.md
+        except Exception:  # apply gives the same error, or (for an operation that is not words only) applies it
+            return False
+        for clause in step.edits.values():
+            self.pending.put(clause)
+        if moved:
+            provenance = self.provenance.evolver()
+            for name in moved:
+                provenance.set(name, change)
+            self.provenance = provenance.persistent()
+        self.label, self.parent, self.changes = f"{self.label}+{motion.id}", self.label, (change,)
+        self.done.append(change)
+        return True

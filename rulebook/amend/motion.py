@@ -78,6 +78,10 @@ class Operation:
     apply: Applier | None = attrs.field(default=None, eq=False, repr=False)
     wording: str | Writer | None = attrs.field(default=None, eq=False, repr=False)
     strategy: str | Callable[[Any], Any] | None = attrs.field(default=None, eq=False, repr=False)
+    #: ``apply`` reads and rewrites one clause's words through ``Step.clause`` and
+    #: ``Step.put`` alone, so ``apply_all`` may hold its edits back and build one
+    #: version for many (docs/architecture.md, "Speed").
+    words_only: bool = attrs.field(default=False, eq=False, repr=False)
 
 
 class Operations(Mapping[str, Operation]):

@@ -22,7 +22,7 @@ from rulebook.amend.apply import Step
 from rulebook.amend.motion import Amendment, Operation
 from rulebook.amend.phrases import PUNCT_AFTER, count_phrase, replace_every, tidy
 from rulebook.amend.wording.writer import occurrence, quote
-from rulebook.model import Version, evolve_clause, replace_clause, walk
+from rulebook.model import Version, evolve_clause
 
 __all__ = ["BUILTINS"]
 
@@ -34,7 +34,7 @@ def apply_replace_words(self: Step, v: Version, a: Amendment) -> Version:
         cid = self.ref(a.clause or "", v)
         heading, start, end = self.phrase(v, cid, a.old or "", a.nth, "old", "heading")
         new_heading = heading[:start] + (a.new or "") + heading[end:]
-        return replace_clause(v, evolve_clause(v.clause(cid), heading=" ".join(new_heading.split()) or None))
+        return self.put(v, evolve_clause(self.clause(v, cid), heading=" ".join(new_heading.split()) or None))
     if a.throughout:
         return throughout(self, v, a)
     if a.occurrence == "all":
@@ -44,32 +44,32 @@ def apply_replace_words(self: Step, v: Version, a: Amendment) -> Version:
     new_text = text[:start] + (a.new or "") + text[end:]
     if not a.new:
         new_text = tidy(text, start, end)
-    return replace_clause(v, evolve_clause(v.clause(cid), text=new_text))
+    return self.put(v, evolve_clause(self.clause(v, cid), text=new_text))
 
 
 def throughout(self: Step, v: Version, a: Amendment) -> Version:
     """``throughout: true``: every whole-word occurrence of ``old`` in the text of every clause replaced."""
-    found = [c for _, c in walk(v.clauses) if c.text and count_phrase(c.text, a.old or "")]
+    found = [c for c in self.clauses(v) if c.text and count_phrase(c.text, a.old or "")]
     if not found:
         raise self.fail(f"old {a.old!r} is nowhere in the rule book (as whole words)")
     for c in found:
-        v = replace_clause(v, evolve_clause(c, text=replace_every(c.text or "", a.old or "", a.new or "")))
+        v = self.put(v, evolve_clause(c, text=replace_every(c.text or "", a.old or "", a.new or "")))
     return v
 
 
 def every_occurrence(self: Step, v: Version, a: Amendment) -> Version:
     """``occurrence: all``: every whole-word occurrence of ``old`` in the clause's text replaced."""
     cid = self.ref(a.clause or "", v)
-    text = v.clause(cid).text or ""
+    text = self.clause(v, cid).text or ""
     self.phrase(v, cid, a.old or "", 1, "old")  # refused, naming the clause, when it is not there at all
     new_text = replace_every(text, a.old or "", a.new or "")
-    return replace_clause(v, evolve_clause(v.clause(cid), text=new_text or None))
+    return self.put(v, evolve_clause(self.clause(v, cid), text=new_text or None))
 
 
 def apply_delete_words(self: Step, v: Version, a: Amendment) -> Version:
     cid, a = self.read(v, a)
     text, start, end = self.phrase(v, cid, a.words or "", a.nth, "words")
-    return replace_clause(v, evolve_clause(v.clause(cid), text=tidy(text, start, end)))
+    return self.put(v, evolve_clause(self.clause(v, cid), text=tidy(text, start, end)))
 
 
 def apply_insert_words(self: Step, v: Version, a: Amendment) -> Version:
@@ -78,7 +78,7 @@ def apply_insert_words(self: Step, v: Version, a: Amendment) -> Version:
     if not words:
         raise self.fail("'words' is empty; give the words to insert")
     if a.at is not None:
-        text = v.clause(cid).text or ""
+        text = self.clause(v, cid).text or ""
         if a.at == "start":
             new_text = words + ("" if not text or words[-1].isspace() else " ") + text
         else:
@@ -94,7 +94,7 @@ def apply_insert_words(self: Step, v: Version, a: Amendment) -> Version:
         new_text = text[:start] + words + sep + text[start:]
     else:
         raise self.fail("insert_words needs 'after', 'before' or 'at' (end or start)")
-    return replace_clause(v, evolve_clause(v.clause(cid), text=new_text))
+    return self.put(v, evolve_clause(self.clause(v, cid), text=new_text))
 
 
 def apply_replace_text(self: Step, v: Version, a: Amendment) -> Version:
@@ -106,7 +106,7 @@ def apply_replace_text(self: Step, v: Version, a: Amendment) -> Version:
         changes["heading"] = a.heading or None
     if not changes:
         raise self.fail("replace_text needs 'text' (or 'heading')")
-    return replace_clause(v, evolve_clause(v.clause(cid), **changes))
+    return self.put(v, evolve_clause(self.clause(v, cid), **changes))
 
 
 def write_replace_words(a: Amendment, ref: Ref) -> str:
@@ -150,6 +150,7 @@ BUILTINS = (
         apply=apply_replace_words,
         wording=write_replace_words,
         strategy=_DRAW + "replace_words",
+        words_only=True,
     ),
     Operation(
         "insert_words",
@@ -160,6 +161,7 @@ BUILTINS = (
         apply=apply_insert_words,
         wording=write_insert_words,
         strategy=_DRAW + "insert_words",
+        words_only=True,
     ),
     Operation(
         "delete_words",
@@ -169,6 +171,7 @@ BUILTINS = (
         apply=apply_delete_words,
         wording="{clause:ref}: delete {words:quote}{occurrence:occurrence}",
         strategy=_DRAW + "delete_words",
+        words_only=True,
     ),
     Operation(
         "replace_text",
@@ -178,5 +181,6 @@ BUILTINS = (
         apply=apply_replace_text,
         wording=write_replace_text,
         strategy=_DRAW + "replace_text",
+        words_only=True,
     ),
 )

@@ -1,0 +1,144 @@
+"""Word edits held back from a version and built into it in one pass.
+
+:func:`rulebook.amend.apply.apply_all` applies the word operations (those declared
+``words_only``) without making a version for each edit: the edited clauses are
+held here by id, and one version is built when a later motion needs it or the
+batch ends (docs/architecture.md, "Speed"). Such an edit keeps the clause's id,
+place, children and provision names, so every path and both maps of the
+version stay right; the children a held clause carries are ignored when it is
+built in.
+
+Examples
+--------
+>>> from rulebook.model import Clause, Level, Version, evolve_clause
+>>> v = Version("club", "1", [Level("arabic"), Level("lower-alpha")],
+...             [Clause("a", children=[Clause("a.1", text="One."), Clause("a.2", text="Two.")])])
+>>> held = Pending(v)
+>>> held.put(evolve_clause(v.clause("a.2"), text="Three."))
+>>> held.clause("a.2").text, v.clause("a.2").text
+('Three.', 'Two.')
+>>> w = held.build()
+>>> w.clause("a.2").text, w.clause("a.1") is v.clause("a.1")
+('Three.', True)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rulebook.binding import restated
+from rulebook.model import _NO_PROVISIONS, Clause, Version, _with_children, _with_clauses
+
+__all__ = ["Pending", "restate_edits"]
+
+
+class Pending:
+    """A built version and, by id, the clauses edited since (their own fields)."""
+
+    __slots__ = ("below", "calm", "clauses", "settled", "version")
+
+    def __init__(self, version: Version) -> None:
+        self.version = version
+        self.clauses: dict[str, Clause] = {}
+        #: The positions of the edited clauses, as a tree: position -> the same below it.
+        self.below: dict[int, Any] = {}
+        #: Clauses above an edit found to have nothing to restate, by id: restating reads
+        #: a clause's own fields (and its sub-clauses' words, for a value counted from them).
+        self.settled: dict[str, Clause] = {}
+        #: Clauses that, with every clause above them, are quiet or settled.
+        self.calm: set[str] = set()
+
+    def clause(self, clause_id: str) -> Clause:
+        """The clause as edited (the version's own when no edit is held)."""
+        found = self.clauses.get(clause_id)
+        return self.version.clause(clause_id) if found is None else found
+
+    def put(self, clause: Clause) -> None:
+        """Hold ``clause`` in place of the clause of the same id."""
+        if clause.id not in self.clauses:
+            node = self.below
+            for i, _ in self.version._descend(clause.id):
+                further = node.get(i)
+                if further is None:
+                    further = node[i] = {}
+                node = further
+        if clause.children and (clause.stated or clause.provisions):
+            self.calm.clear()  # it may be above a clause found calm (a quiet clause stays quiet)
+        self.clauses[clause.id] = clause
+
+    def build(self) -> Version:
+        """The version with every held edit, re-creating each clause above one once."""
+        if not self.clauses:
+            return self.version
+        provisions = self.version.provision_index.evolver()
+        clauses = _rebuilt(self.version.clauses, self.below, self.clauses, provisions)
+        maps = (self.version.parents, provisions.persistent()) if provisions.is_dirty() else None
+        return _with_clauses(self.version, clauses, maps)
+
+
+def _rebuilt(
+    siblings: tuple[Clause, ...], below: dict[int, Any], held: dict[str, Clause], provisions: Any
+) -> tuple[Clause, ...]:
+    # a plain function calling itself, not a closure: no reference cycle per build
+    out = list(siblings)
+    for i, further in below.items():
+        old = siblings[i]
+        node = held.get(old.id, old)
+        children = _rebuilt(old.children, further, held, provisions) if further else old.children
+        if node is not old and node.provisions.keys() != old.provisions.keys():
+            for name in old.provisions:
+                if name in provisions and provisions[name] == old.id:  # evolvers have no .get
+                    provisions.remove(name)
+            for name in node.provisions:
+                provisions.set(name, old.id)
+        out[i] = node if node.children is children else _with_children(node, children)
+    return tuple(out)
+
+
+def restate_edits(pending: Pending, edits: dict[str, Clause]) -> list[str]:
+    """Bring up to date, in ``edits``, the bindings of the clauses a motion edited and
+    of the clauses above them, as :func:`rulebook.binding.restate` does for the
+    version built from them (the clauses above count their sub-clauses' words);
+    the names of the provisions whose values moved."""
+    moved: list[str] = []
+    seen: set[str] = set()
+    leaves = not any(c.children for c in edits.values())  # the usual motion: no edit above another
+    for cid in list(edits):
+        lineage = pending.version._descend(cid)
+        _restate(pending, lineage[-1][1], edits, seen, moved)
+        if len(lineage) < 2 or (leaves and lineage[-2][1].id in pending.calm):
+            continue  # the usual edit: every clause above it known calm
+        walked, calm = [], True
+        for _, up in reversed(lineage[:-1]):  # upwards, to the first clause known calm
+            if leaves and up.id in pending.calm:
+                break
+            calm = _restate(pending, up, edits, seen, moved) and calm
+            walked.append(up.id)
+        if calm and leaves:
+            pending.calm.update(walked)
+    return moved
+
+
+def _restate(pending: Pending, up: Clause, edits: dict[str, Clause], seen: set[str], moved: list[str]) -> bool:
+    """Restate one clause (``up`` as the version has it) in ``edits``; True when it had
+    nothing to restate and will have nothing while it and its sub-clauses stay as they are."""
+    uid = up.id
+    if uid in seen:
+        return True
+    seen.add(uid)
+    old = pending.clauses.get(uid, up)
+    new = edits.get(uid, old)
+    if not new.stated and not old.stated and (new.provisions is _NO_PROVISIONS or not new.provisions):
+        return True  # most clauses: nothing bound to follow
+    if new is old and pending.settled.get(uid) is old:
+        return True
+    children = tuple(edits.get(c.id) or pending.clauses.get(c.id, c) for c in up.children)
+    found = restated(old, _with_children(new, children))
+    if found is not None:
+        edits[uid], names = found
+        moved.extend(names)
+        return False
+    if new is old and all(s.source != "sub-clauses" for s in old.stated):
+        pending.settled[uid] = old
+        return True
+    return False
