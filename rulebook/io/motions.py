@@ -189,7 +189,9 @@ def _motion(entry: Any, file: str, line: int, cache: _Cache) -> Motion:
         raise entry.error("a file entry is either a 'motion' or a 'ruling', not both")
     if kind not in entry:
         raise entry.error("a motion needs 'motion: ID' (or 'ruling: ID' for a ruling)")
-    mid = _text(entry, kind, kind) or ""
+    mid = entry[kind]
+    if type(mid) is not str:
+        mid = _text(entry, kind, kind) or ""
     if not mid:
         raise entry.error(f"{kind} id is empty", kind)
     date = entry.get_typed("date", dt.date, f"{kind} {mid}") if "date" in entry else None
@@ -216,7 +218,10 @@ def _motion(entry: Any, file: str, line: int, cache: _Cache) -> Motion:
                 shapes.add(shape)
         else:
             amendments.extend(_amendment(item, items, i, mid, kind, cache.ops))
-    outcome = _text(entry, "outcome", kind) or "carried"
+    outcome = entry.get("outcome")
+    if type(outcome) is not str:
+        outcome = _text(entry, "outcome", kind)
+    outcome = outcome or "carried"
     if outcome not in OUTCOMES:
         raise entry.error(f"{kind} {mid}: outcome {outcome!r} is not one of {', '.join(OUTCOMES)}", "outcome")
     if kind == "ruling" and outcome != "carried":
