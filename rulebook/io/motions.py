@@ -185,7 +185,7 @@ def _motion(entry: Any, file: str, line: int, cache: _Cache) -> Motion:
     if not _MOTION_KEY_SET.issuperset(entry):
         entry.check_keys(_MOTION_KEYS, what="motion")  # it names the first unknown key
     kind = "ruling" if "ruling" in entry else "motion"
-    if "ruling" in entry and "motion" in entry:
+    if kind == "ruling" and "motion" in entry:
         raise entry.error("a file entry is either a 'motion' or a 'ruling', not both")
     if kind not in entry:
         raise entry.error("a motion needs 'motion: ID' (or 'ruling: ID' for a ruling)")
@@ -194,9 +194,11 @@ def _motion(entry: Any, file: str, line: int, cache: _Cache) -> Motion:
         mid = _text(entry, kind, kind) or ""
     if not mid:
         raise entry.error(f"{kind} id is empty", kind)
-    date = entry.get_typed("date", dt.date, f"{kind} {mid}") if "date" in entry else None
-    if isinstance(date, dt.datetime):
-        date = date.date()
+    date = None
+    if "date" in entry:
+        date = entry.get_typed("date", dt.date, f"{kind} {mid}")
+        if isinstance(date, dt.datetime):
+            date = date.date()
     if kind == "ruling" and not _text(entry, "authority", kind):
         raise entry.error(f"ruling {mid} needs 'authority' (who made it, and when)")
     items = entry.get("amendments")
@@ -229,7 +231,7 @@ def _motion(entry: Any, file: str, line: int, cache: _Cache) -> Motion:
     texts = tuple(map(entry.get, _MOTION_TEXTS))
     if _TEXT_OR_NONE.issuperset(map(type, texts)):
         title, proposer, base, authority, source = texts
-        urgent = _urgent(entry, kind, mid)
+        urgent = _urgent(entry, kind, mid) if "urgent" in entry else False
     else:  # checked in this order, so that the first amiss is named
         title, proposer, base = (_text(entry, key, kind) for key in _MOTION_TEXTS[:3])
         urgent = _urgent(entry, kind, mid)
