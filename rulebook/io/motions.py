@@ -131,7 +131,7 @@ def _amendment(entry: Any, seq: Seq, index: int, motion_id: str, kind: str, keys
 class _Keys:
     """An operation, and the keys an amendment with it may have, worked out once per file."""
 
-    __slots__ = ("allowed", "allowed_set", "spec", "text")
+    __slots__ = ("allowed", "allowed_set", "plain", "spec", "text")
 
     def __init__(self, spec: Operation) -> None:
         self.spec = spec
@@ -139,31 +139,66 @@ class _Keys:
         self.allowed_set = frozenset(self.allowed)
         #: the fields read as text, as declared, then the wording
         self.text = (*(k for k in spec.fields if k not in ("clause", "value", "occurrence", "throughout")), "wording")
+        #: the keys whose text, whatever it says, is the field as it is (see _Cache.shapes)
+        self.plain = (
+            frozenset(("op", "clause", *self.text)) - {"at", "part", "line"}
+            if spec.name not in ("insert_clause", "set_provision")
+            else frozenset()
+        )
+
+
+class _Cache:
+    """What one file's checks worked out once: each operation's keys, and the shapes of
+    amendment that passed every check with nothing but text in them.
+
+    A shape is the kind of motion, the operation and the keys in order. Every check
+    of an amendment whose keys are all among its operation's ``plain`` keys depends
+    on its shape alone once each value is text, so an amendment of a shape met
+    before with text values passes them all, and becomes the amendment its fields
+    spell; any other goes through :func:`_amendment`, which names what is amiss.
+    """
+
+    __slots__ = ("ops", "shapes")
+
+    def __init__(self) -> None:
+        self.ops: dict[str, _Keys] = {}
+        self.shapes: set[tuple[str, ...]] = set()
 
 
 _KeyCache = dict[str, _Keys]
+_TEXT_ONLY = frozenset((str,))
+_TEXT_OR_NONE = frozenset((str, type(None)))
+_MOTION_TEXTS = ("title", "proposer", "base", "authority", "source")
 
 
 def _fields(a: Amendment) -> dict[str, Any]:
     return attrs.asdict(a, recurse=False)
 
 
-def _motion(entry: Any, file: str, line: int, keys: _KeyCache) -> Motion:
+def _urgent(entry: Mapping, kind: str, mid: str) -> bool:
+    return bool(entry.get_typed("urgent", bool, f"{kind} {mid}", default=False)) if "urgent" in entry else False
+
+
+def _motion(entry: Any, file: str, line: int, cache: _Cache) -> Motion:
     if not isinstance(entry, Mapping):
         raise SchemaError("a motion is a mapping with 'motion' (or 'ruling') and 'amendments'", file=file, line=line)
     if not _MOTION_KEY_SET.issuperset(entry):
         entry.check_keys(_MOTION_KEYS, what="motion")  # it names the first unknown key
     kind = "ruling" if "ruling" in entry else "motion"
-    if "ruling" in entry and "motion" in entry:
+    if kind == "ruling" and "motion" in entry:
         raise entry.error("a file entry is either a 'motion' or a 'ruling', not both")
     if kind not in entry:
         raise entry.error("a motion needs 'motion: ID' (or 'ruling: ID' for a ruling)")
-    mid = _text(entry, kind, kind) or ""
+    mid = entry[kind]
+    if type(mid) is not str:
+        mid = _text(entry, kind, kind) or ""
     if not mid:
         raise entry.error(f"{kind} id is empty", kind)
-    date = entry.get_typed("date", dt.date, f"{kind} {mid}") if "date" in entry else None
-    if isinstance(date, dt.datetime):
-        date = date.date()
+    date = None
+    if "date" in entry:
+        date = entry.get_typed("date", dt.date, f"{kind} {mid}")
+        if isinstance(date, dt.datetime):
+            date = date.date()
     if kind == "ruling" and not _text(entry, "authority", kind):
         raise entry.error(f"ruling {mid} needs 'authority' (who made it, and when)")
     items = entry.get("amendments")
@@ -172,25 +207,47 @@ def _motion(entry: Any, file: str, line: int, keys: _KeyCache) -> Motion:
             f"{kind} {mid} needs 'amendments': a non-empty list", "amendments" if items is not None else None
         )
     amendments: list[Amendment] = []
+    shapes, text_only = cache.shapes, _TEXT_ONLY.issuperset
     for i, item in enumerate(items):
-        amendments.extend(_amendment(item, items, i, mid, kind, keys))
-    outcome = _text(entry, "outcome", kind) or "carried"
+        if type(item) is Mapping and text_only(map(type, item.values())):
+            shape = (kind, item.get("op", ""), *item)
+            if shape in shapes:  # it passes every check (see _Cache)
+                amendments.append(Amendment(**item, line=item.line))
+                continue
+            amendments.extend(_amendment(item, items, i, mid, kind, cache.ops))
+            known = cache.ops.get(shape[1]) if "op" in item else None
+            if known is not None and known.plain.issuperset(item):
+                shapes.add(shape)
+        else:
+            amendments.extend(_amendment(item, items, i, mid, kind, cache.ops))
+    outcome = entry.get("outcome")
+    if type(outcome) is not str:
+        outcome = _text(entry, "outcome", kind)
+    outcome = outcome or "carried"
     if outcome not in OUTCOMES:
         raise entry.error(f"{kind} {mid}: outcome {outcome!r} is not one of {', '.join(OUTCOMES)}", "outcome")
     if kind == "ruling" and outcome != "carried":
         raise entry.error(f"ruling {mid}: a ruling has no outcome; it binds from its date", "outcome")
+    texts = tuple(map(entry.get, _MOTION_TEXTS))
+    if _TEXT_OR_NONE.issuperset(map(type, texts)):
+        title, proposer, base, authority, source = texts
+        urgent = _urgent(entry, kind, mid) if "urgent" in entry else False
+    else:  # checked in this order, so that the first amiss is named
+        title, proposer, base = (_text(entry, key, kind) for key in _MOTION_TEXTS[:3])
+        urgent = _urgent(entry, kind, mid)
+        authority, source = (_text(entry, key, kind) for key in _MOTION_TEXTS[3:])
     return Motion(
         id=mid,
         outcome=outcome,
         amendments=tuple(amendments),
-        title=_text(entry, "title", kind),
-        proposer=_text(entry, "proposer", kind),
-        base=_text(entry, "base", kind),
+        title=title,
+        proposer=proposer,
+        base=base,
         date=date,
-        urgent=entry.get_typed("urgent", bool, f"{kind} {mid}", default=False) if "urgent" in entry else False,
+        urgent=urgent,
         kind=kind,
-        authority=_text(entry, "authority", kind),
-        source=_text(entry, "source", kind),
+        authority=authority,
+        source=source,
         file=file,
         line=entry.line,
     )
@@ -215,17 +272,17 @@ def from_data(doc: Any, file: str) -> tuple[Motion, ...]:
     """
     if not isinstance(doc, Mapping):
         raise SchemaError("a motion file is a mapping: 'motion: ID' ..., or 'motions:' a list", file=file, line=1)
-    keys: _KeyCache = {}
+    cache = _Cache()
     for key in ("motions", "rulings"):
         if key in doc:
             doc.check_keys((key,), what="motion file")
             items = doc[key]
             if not isinstance(items, Seq) or not items:
                 raise doc.error(f"{key!r} must be a non-empty list of {key}", key)
-            motions = tuple(_motion(m, file, items.line_of(i), keys) for i, m in enumerate(items))
+            motions = tuple(_motion(m, file, items.line_of(i), cache) for i, m in enumerate(items))
             break
     else:
-        motions = (_motion(doc, file, 1, keys),)
+        motions = (_motion(doc, file, 1, cache),)
     seen: dict[str, int] = {}
     for m in motions:
         if m.id in seen:

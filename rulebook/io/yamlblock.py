@@ -39,6 +39,8 @@ from typing import Any
 
 from rulebook.errors import ParseError
 from rulebook.io.yamlcompose import IMPLICIT as _IMPLICIT
+from rulebook.io.yamlscalar import Bail as _Bail
+from rulebook.io.yamlscalar import block_scalar, end_of_line, quoted, skip
 
 __all__ = ["parse"]
 
@@ -60,15 +62,11 @@ _ENTRY = re.compile(r"([^ \-?:,\[\]{}#&*!|>'\"%@`][^:#,\[\]{}]*)(?<! ):(?: +|$)(
 _FLOW_PLAIN = re.compile(r"[^ \-?:,\[\]{}#&*!|>'\"%@`][^:#,\[\]{}]*")
 #: First characters that some implicit resolver looks at (a number, a date, true...).
 _RESOLVED = frozenset(key for key in _IMPLICIT if key)
-#: The header of a block scalar this reader takes: no indentation indicator, no ``+``.
-_HEADER = re.compile(r"[|>]-?(?: +#.*| *)")
+#: First characters that only the resolvers of whole words look at (true, No, off, null...).
+_WORDS = frozenset(key for key, rs in _IMPLICIT.items() if key and all(t.endswith((":bool", ":null")) for t, _ in rs))
 
 
 _Scalar = Callable[[str, str, int], Any]
-
-
-class _Bail(Exception):
-    """The text is outside the subset, or in doubt: the full path reads it."""
 
 
 def parse(
@@ -115,7 +113,8 @@ def parse(
 class _Reader:
     """One text's lines, read once from top to bottom."""
 
-    __slots__ = ("bare", "depth", "file", "keys", "lines", "mapping_type", "nodes", "scalar_of", "seq_type")
+    __slots__ = ("bare", "depth", "file", "heads", "item_heads", "keys", "lines", "mapping_type", "nodes", "scalar_of",
+                 "seq_type")  # fmt: skip
 
     def __init__(self, lines: list[str], file: str, types: tuple[type[Any], type[Any]], scalar: _Scalar) -> None:
         self.lines = lines
@@ -126,6 +125,10 @@ class _Reader:
         self.scalar_of = scalar
         self.keys: dict[str, str] = {}  # a plain key as written -> the key (`yes:` is 'True', as on the full path)
         self.nodes = 1  # the root
+        #: By column: the heads of entries met there (see entry), of a block mapping's
+        #: entries (spaces, then the key) and of a sequence's "- key:" items
+        self.heads: dict[int, dict[str, str]] = {}
+        self.item_heads: dict[int, dict[str, str]] = {}
 
     def document(self) -> Any:
         j, ind = self.next_content(0)
@@ -159,7 +162,8 @@ class _Reader:
             return self.sequence(i, col, depth)
         match = _ENTRY.match(line, col)
         if match is not None:
-            return self.block_mapping(i, col, depth, match)
+            heads = self.heads.get(col) or self.heads.setdefault(col, {})
+            return self.block_mapping(i, col, depth, *self.entry(match, line, col, i, heads))
         if parent < 0:
             raise _Bail  # a document that is a scalar (or a quoted or complex key...)
         return self.inline(line, col, i, parent, depth)
@@ -172,52 +176,43 @@ class _Reader:
             key = self.keys[raw] = str(self.plain(raw, line)) if raw[0] in _RESOLVED else raw
         return key
 
-    def block_mapping(self, i: int, n: int, depth: int, match: re.Match[str]) -> tuple[Any, int, int]:
+    def block_mapping(self, i: int, n: int, depth: int, key: str, text: str) -> tuple[Any, int, int]:
+        """The mapping whose first entry, ``key`` and the ``text`` after it, is at column ``n`` of line ``i``."""
         if depth > self.depth:
             raise _Bail
         lines = self.lines
         out = self.mapping_type()
         key_lines: dict[str, int] = {}
         out.file, out.line, out.lines = self.file, i + 1, key_lines
-        keys = self.keys
-        entry = _ENTRY.match
-        indicators = _INDICATORS
-        pad = " " * n
-        line = lines[i]
-        raw, text = match.groups()
-        key = keys.get(raw) or self.key(raw, i + 1)
+        heads = self.heads.get(n)
+        if heads is None:
+            heads = self.heads[n] = {}
+        indicators, resolved = _INDICATORS, _RESOLVED
         while True:
             if key in out:
                 raise _Bail  # the full path names both lines
             if text and text[0] not in indicators and text[-1] not in " :" and ": " not in text and " #" not in text:
                 # The common case, taken here without a call: plain text, and
-                # the next line the next entry of this mapping.
-                i += 1
-                nxt = lines[i]
-                if nxt.startswith(pad) and nxt[n : n + 1] not in " #":
-                    out[key] = self.plain(text, i) if text[0] in _RESOLVED else text
+                # the next line the next entry of this mapping, a key met before
+                # at this indentation, then ":" and a space or the end.
+                head, colon, rest = lines[i + 1].partition(":")
+                known = heads.get(head)
+                if known is not None and colon and (not rest or rest[0] == " "):
+                    i += 1
+                    out[key] = self.plain(text, i) if text[0] in resolved else text
                     key_lines[key] = i
-                    line = nxt
-                    # A key met before (so one that _ENTRY takes), then ":" and a space or the end.
-                    colon = line.find(":", n)
-                    known = keys.get(line[n:colon]) if colon > n else None
-                    if known is not None and (colon + 1 == len(line) or line[colon + 1] == " "):
-                        key, text = known, line[colon + 1 :].lstrip(" ")
-                        continue
-                    match = entry(line, n)  # type: ignore[assignment]
-                    if match is None:
-                        raise _Bail
-                    raw, text = match.groups()
-                    key = keys.get(raw) or self.key(raw, i + 1)
+                    key, text = known, rest.lstrip(" ")
                     continue
+                nxt = lines[i + 1]
                 content = nxt.lstrip(" ")
                 ind = len(nxt) - len(content)
                 if ind < n and content and content[0] != "#":
-                    j = i  # the end of this mapping
+                    j = i + 1  # the end of this mapping
+                elif ind == n and content and content[0] != "#":
+                    j, ind = i + 1, n  # the next entry (a key not met before at this indentation)
                 else:
-                    text, j, ind = self.continued(text, i, n)  # more lines (or blank lines, or a comment)
-                i -= 1
-                out[key] = self.plain(text, i + 1) if text[0] in _RESOLVED else text
+                    text, j, ind = self.continued(text, i + 1, n)  # more lines (or blank lines, or a comment)
+                out[key] = self.plain(text, i + 1) if text[0] in resolved else text
             elif not text or text[0] == "#":
                 j, ind = self.next_content(i + 1)
                 if ind > n:
@@ -227,6 +222,7 @@ class _Reader:
                 else:
                     out[key] = None  # `key:` and nothing: null, as the full path reads ''
             else:
+                line = lines[i]
                 out[key], j, ind = self.inline(line, len(line) - len(text), i, n, depth + 1)
             key_lines[key] = i + 1
             if ind != n:
@@ -235,13 +231,23 @@ class _Reader:
                 break
             i = j
             line = lines[i]
-            match = entry(line, n)  # type: ignore[assignment]
+            match = _ENTRY.match(line, n)
             if match is None:
                 raise _Bail
-            raw, text = match.groups()
-            key = keys.get(raw) or self.key(raw, i + 1)
+            key, text = self.entry(match, line, n, i, heads)
         self.nodes += 2 * len(out)
         return out, j, ind
+
+    def entry(self, match: re.Match[str], line: str, col: int, i: int, heads: dict[str, str]) -> tuple[str, str]:
+        """The key and the text after it of the entry ``match`` at column ``col`` of line ``i``,
+        its head (the line up to the key's end) kept in ``heads``: a line that starts with
+        it is an entry with that key wherever this one would be, when ":" is followed by a
+        space or ends the line (so :meth:`block_mapping` and :meth:`sequence` know it
+        without the regular expression)."""
+        raw, text = match.groups()
+        key = self.keys.get(raw) or self.key(raw, i + 1)
+        heads[line[: match.end(1)]] = key
+        return key, text
 
     def sequence(self, i: int, n: int, depth: int) -> tuple[Any, int, int]:
         if depth > self.depth:
@@ -251,8 +257,23 @@ class _Reader:
         item_lines: list[int] = []
         out.file, out.line, out.lines = self.file, i + 1, item_lines
         append, append_line, entry = out.append, item_lines.append, _ENTRY.match
+        heads = self.item_heads.get(n)
+        if heads is None:
+            heads = self.item_heads[n] = {}
         while True:
             line = lines[i]
+            head, colon, rest = line.partition(":")
+            known = heads.get(head)
+            if known is not None and colon and (not rest or rest[0] == " "):  # "- key:" met before (see entry)
+                value, j, ind = self.block_mapping(i, n + 2, depth + 1, known, rest.lstrip(" "))
+                append(value)
+                append_line(i + 1)
+                if ind != n or not lines[j].startswith("- ", n):
+                    if ind > n:
+                        raise _Bail
+                    break
+                i = j
+                continue
             col = n + 2
             content = "-"  # (the usual "- " and a value: only col matters)
             if line[col : col + 1] in ("", " ", "#"):
@@ -270,7 +291,8 @@ class _Reader:
                 else:
                     value = None
             elif (match := entry(line, col)) is not None:
-                value, j, ind = self.block_mapping(i, col, depth + 1, match)
+                key, text = self.entry(match, line, col, i, heads if col == n + 2 else {})
+                value, j, ind = self.block_mapping(i, col, depth + 1, key, text)
             elif line.startswith("-", col) and (len(line) == col + 1 or line[col + 1] == " "):
                 value, j, ind = self.sequence(i, col, depth + 1)
             else:
@@ -291,15 +313,15 @@ class _Reader:
         first = line[start]
         if first in _INDICATORS:
             if first == "'" or first == '"':
-                value, end = _quoted(line, start)
-                _end_of_line(line, end)
+                value, end = quoted(line, start)
+                end_of_line(line, end)
                 return (value, *self.next_content(i + 1))
             if first == "[" or first == "{":
                 value, end = self.flow(line, start, i + 1, depth)
-                _end_of_line(line, end)
+                end_of_line(line, end)
                 return (value, *self.next_content(i + 1))
             if first == "|" or first == ">":
-                value, j = self.block_scalar(line, start, i, parent)
+                value, j = block_scalar(self.lines, self.bare, line, start, i, parent)
                 return (value, *self.next_content(j))
             if first != "-" or start + 1 == len(line) or line[start + 1] == " ":
                 raise _Bail
@@ -321,6 +343,8 @@ class _Reader:
 
     def plain(self, text: str, line: int) -> Any:
         """Plain ``text`` resolved as the full path's resolver does (its first character in ``_RESOLVED``)."""
+        if len(text) > 6 and text[0] in _WORDS:
+            return text  # longer than any of the words (and a line break that "$" lets by)
         for tag, regexp in _IMPLICIT[text[0]]:
             if regexp.match(text):
                 return self.scalar_of(tag, text, line)
@@ -361,60 +385,11 @@ class _Reader:
             j += 1
         return (" ".join(pieces), *self.next_content(j))
 
-    def block_scalar(self, line: str, start: int, i: int, parent: int) -> tuple[str, int]:
-        header = _HEADER.fullmatch(line, start)
-        if header is None:
-            raise _Bail  # an indentation indicator, "keep" chomping, or something after it
-        folded = line[start] == ">"
-        strip = line[start + 1 : start + 2] == "-"
-        lines = self.lines
-        j = i + 1
-        leading = 0
-        widest = 0
-        while j < len(lines) and not lines[j].strip(" "):
-            widest = max(widest, len(lines[j]))
-            leading += 1
-            j += 1
-        if j == len(lines):
-            raise _Bail
-        first = lines[j]
-        indent = len(first) - len(first.lstrip(" "))
-        if indent <= parent or widest > indent:
-            raise _Bail  # empty, or an indentation libyaml works out otherwise
-        pad = " " * indent
-        parts: list[str] = []
-        blank = 0
-        last = j
-        while j < len(lines):
-            line = lines[j]
-            if line.startswith(pad):
-                content = line[indent:]
-                if not content:
-                    blank += 1
-                    j += 1
-                    continue
-                if content[0] == " " and (folded or not content.strip(" ")):
-                    raise _Bail  # a more indented line in a folded scalar, or spaces kept as text
-                if parts:
-                    parts.append("\n" * (blank + 1) if not folded else "\n" * blank if blank else " ")
-                parts.append(content)
-                blank = 0
-                last = j
-            elif line.strip(" "):
-                break
-            else:
-                blank += 1
-            j += 1
-        value = "\n" * leading + "".join(parts)
-        if not strip and last != self.bare:
-            value += "\n"  # one line break kept ("clip"), if the last line has one
-        return value, last + 1
-
     def flow(self, line: str, start: int, lineno: int, depth: int) -> tuple[Any, int]:
         """The flow collection at ``start`` (all on one line) and the column after it."""
         if depth > self.depth:
             raise _Bail
-        p = _skip(line, start + 1)
+        p = skip(line, start + 1)
         if line[start] == "[":
             items = self.seq_type()
             items.file, items.line, items.lines = self.file, lineno, []
@@ -424,9 +399,9 @@ class _Reader:
                 value, p = self.flow_value(line, p, lineno, depth)
                 items.append(value)
                 items.lines.append(lineno)
-                p = _skip(line, p)
+                p = skip(line, p)
                 if line.startswith(",", p):
-                    p = _skip(line, p + 1)
+                    p = skip(line, p + 1)
                 elif line.startswith("]", p):
                     self.nodes += len(items)
                     return items, p + 1
@@ -444,12 +419,12 @@ class _Reader:
             key = self.key(match.group(), lineno)
             if key in out:
                 raise _Bail
-            value, p = self.flow_value(line, _skip(line, match.end() + 2), lineno, depth)
+            value, p = self.flow_value(line, skip(line, match.end() + 2), lineno, depth)
             out[key] = value
             key_lines[key] = lineno
-            p = _skip(line, p)
+            p = skip(line, p)
             if line.startswith(",", p):
-                p = _skip(line, p + 1)
+                p = skip(line, p + 1)
             elif line.startswith("}", p):
                 self.nodes += 2 * len(out)
                 return out, p + 1
@@ -461,40 +436,9 @@ class _Reader:
         if first == "[" or first == "{":
             return self.flow(line, p, lineno, depth + 1)
         if first == "'" or first == '"':
-            return _quoted(line, p)
+            return quoted(line, p)
         match = _FLOW_PLAIN.match(line, p)
         if match is None:
             raise _Bail
         text = match.group().rstrip(" ")
         return (self.plain(text, lineno) if text[0] in _RESOLVED else text), match.end()
-
-
-def _skip(line: str, p: int) -> int:
-    while line.startswith(" ", p):
-        p += 1
-    return p
-
-
-def _quoted(line: str, start: int) -> tuple[str, int]:
-    """A quoted scalar that ends on its own line, and the column after it."""
-    quote = line[start]
-    if quote == '"':
-        end = line.find('"', start + 1)
-        if end < 0 or "\\" in line[start:end]:
-            raise _Bail  # over several lines, or an escape
-        return line[start + 1 : end], end + 1
-    end = start + 1
-    while True:
-        end = line.find("'", end)
-        if end < 0:
-            raise _Bail
-        if not line.startswith("''", end):
-            return line[start + 1 : end].replace("''", "'"), end + 1
-        end += 2
-
-
-def _end_of_line(line: str, end: int) -> None:
-    """Only spaces, or spaces and a comment, may follow a value on its line."""
-    rest = line[end:]
-    if rest and (rest[0] != " " or rest.strip(" ")[:1] not in ("", "#")):
-        raise _Bail
