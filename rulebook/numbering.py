@@ -231,23 +231,78 @@ def _number_index(siblings: tuple[Clause, ...], level: Level) -> _Index:
     return exact, folded, where
 
 
-def _numbers_of(version: Version, parent: str, siblings: tuple[Clause, ...], level: Level) -> _Index:
-    # Built once per run of siblings of a version: motions resolve many
-    # citations in the same base (docs/architecture.md, "Speed").
-    by_parent: dict[str, _Index] = version.derived("numbers", dict)
-    found = by_parent.get(parent)
-    if found is None:
-        found = by_parent[parent] = _number_index(siblings, level)
-    return found
+#: In a version's map of indexes, a run of siblings none of which pins its number:
+#: the n-th is numbered n in the level's style, so a number is read without an index.
+_POSITIONAL: _Index = ({}, {}, {})
+
+_STYLES = ("arabic", "upper-roman", "lower-roman", "upper-alpha", "lower-alpha")
 
 
-def _match_number(
+def _find(
     version: Version, parent: str, siblings: tuple[Clause, ...], level: Level, token: str
-) -> Clause | None:
-    exact, folded, _ = _numbers_of(version, parent, siblings, level)
-    if token in exact:
-        return exact[token]
-    return folded.get(token.lower())
+) -> tuple[int, Clause] | None:
+    """(position, clause) of the sibling numbered ``token`` (exactly, or but for case
+    when only one is), or None.
+
+    Motions resolve many citations in the same base, so what a run of siblings
+    needs is kept per version (docs/architecture.md, "Speed"): nothing but a mark
+    when no sibling pins its number (the number is read back into a position),
+    else an index of its numbers."""
+    by_parent: dict[str, _Index] = version.derived("numbers", dict)
+    index = by_parent.get(parent)
+    if index is None:
+        index = by_parent[parent] = _POSITIONAL if _unpinned(siblings, level) else _number_index(siblings, level)
+    if index is _POSITIONAL:
+        n = position_of(token, level.style, len(siblings))
+        return None if n is None else (n - 1, siblings[n - 1])
+    exact, folded, where = index
+    found = exact.get(token) or folded.get(token.lower())
+    return None if found is None else (where[found.id], found)
+
+
+def _unpinned(siblings: tuple[Clause, ...], level: Level) -> bool:
+    # an unknown style is left to numbers(), which says what is wrong
+    return level.style in _STYLES and all(clause.number is None for clause in siblings)
+
+
+_ROMAN_DIGITS = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+
+
+def position_of(token: str, style: str, count: int) -> int | None:
+    """The n (1 to ``count``) whose number in ``style`` is ``token`` but for case, or None:
+    the inverse of :func:`format_number`, for a run of siblings none of which pins its number.
+
+    Examples
+    --------
+    >>> position_of("IV", "upper-roman", 9), position_of("iv", "upper-roman", 9), position_of("IIII", "upper-roman", 9)
+    (4, 4, None)
+    >>> position_of("ab", "lower-alpha", 30), position_of("07", "arabic", 30), position_of("31", "arabic", 30)
+    (28, None, None)
+    """
+    low = token.lower()
+    n = 0
+    if style == "arabic":
+        if not (low.isascii() and low.isdigit()) or len(low) > len(str(count)):
+            return None
+        n = int(low)
+    elif style.endswith("roman"):
+        last = 0
+        for ch in reversed(low):
+            value = _ROMAN_DIGITS.get(ch)
+            if value is None:
+                return None
+            n = n - value if value < last else n + value
+            last = max(last, value)
+    elif style.endswith("alpha"):
+        for ch in low:
+            if not ("a" <= ch <= "z") or n > count:
+                return None
+            n = n * 26 + ord(ch) - 96
+    else:
+        return None
+    if not 1 <= n <= count or format_number(n, style).lower() != low:
+        return None
+    return n
 
 
 @functools.lru_cache(maxsize=64)
@@ -292,7 +347,7 @@ def _read_own_form(version: Version, text: str) -> Clause | None:
         if step is None:
             if not siblings:
                 return None
-            step = steps[key] = _step(version, parent, siblings, len(lineage), token)
+            step = steps[key] = _find(version, parent, siblings, version.numbering[len(lineage)], token)
             if step is None:
                 return None
         lineage.append(step)
@@ -301,14 +356,6 @@ def _read_own_form(version: Version, text: str) -> Clause | None:
         return None
     version.remember_lineage(parent, lineage)  # the step looks the clause up next
     return lineage[-1][1]
-
-
-def _step(
-    version: Version, parent: str, siblings: tuple[Clause, ...], depth: int, token: str
-) -> tuple[int, Clause] | None:
-    exact, folded, where = _numbers_of(version, parent, siblings, version.numbering[depth])
-    found = exact.get(token) or folded.get(token.lower())
-    return None if found is None else (where[found.id], found)
 
 
 def resolve(version: Version, ref: str) -> Clause:
@@ -360,9 +407,11 @@ def resolve(version: Version, ref: str) -> Clause:
         if m is None:
             found = None
             break
-        found = _match_number(version, found.id if found is not None else "", siblings, level, m.group(1))
-        if found is None:
+        step = _find(version, found.id if found is not None else "", siblings, level, m.group(1))
+        if step is None:
+            found = None
             break
+        found = step[1]
         pos = m.end()
         siblings = found.children
         depth += 1

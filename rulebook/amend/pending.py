@@ -110,10 +110,12 @@ def restate_edits(pending: Pending, edits: dict[str, Clause]) -> list[str]:
             continue  # the usual edit: every clause above it known calm
         walked, calm = [], True
         for _, up in reversed(lineage[:-1]):  # upwards, to the first clause known calm
-            if leaves and up.id in pending.calm:
+            uid = up.id
+            if leaves and uid in pending.calm:
                 break
-            calm = _restate(pending, up, edits, seen, moved) and calm
-            walked.append(up.id)
+            if up.stated or up.provisions is not _NO_PROVISIONS or uid in edits or uid in pending.clauses:
+                calm = _restate(pending, up, edits, seen, moved) and calm
+            walked.append(uid)  # else quiet, as _restate would find it
         if calm and leaves:
             pending.calm.update(walked)
     return moved
