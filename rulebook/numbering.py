@@ -239,7 +239,7 @@ _STYLES = ("arabic", "upper-roman", "lower-roman", "upper-alpha", "lower-alpha")
 
 
 def _find(
-    version: Version, parent: str, siblings: tuple[Clause, ...], level: Level, token: str
+    by_parent: dict[str, _Index], parent: str, siblings: tuple[Clause, ...], level: Level, token: str
 ) -> tuple[int, Clause] | None:
     """(position, clause) of the sibling numbered ``token`` (exactly, or but for case
     when only one is), or None.
@@ -247,8 +247,7 @@ def _find(
     Motions resolve many citations in the same base, so what a run of siblings
     needs is kept per version (docs/architecture.md, "Speed"): nothing but a mark
     when no sibling pins its number (the number is read back into a position),
-    else an index of its numbers."""
-    by_parent: dict[str, _Index] = version.derived("numbers", dict)
+    else an index of its numbers; ``by_parent`` holds the version's, by parent id."""
     index = by_parent.get(parent)
     if index is None:
         index = by_parent[parent] = _POSITIONAL if _unpinned(siblings, level) else _number_index(siblings, level)
@@ -260,9 +259,15 @@ def _find(
     return None if found is None else (where[found.id], found)
 
 
+def _indexes(version: Version) -> dict[str, _Index]:
+    return version.derived("numbers", dict)
+
+
 def _unpinned(siblings: tuple[Clause, ...], level: Level) -> bool:
-    # an unknown style is left to numbers(), which says what is wrong
-    return level.style in _STYLES and all(clause.number is None for clause in siblings)
+    if level.style not in _STYLES:
+        return False  # numbers() says what is wrong
+    pins = [clause.number for clause in siblings]
+    return pins.count(None) == len(pins)
 
 
 _ROMAN_DIGITS = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
@@ -281,10 +286,10 @@ def position_of(token: str, style: str, count: int) -> int | None:
     """
     low = token.lower()
     n = 0
-    if style == "arabic":
-        if not (low.isascii() and low.isdigit()) or len(low) > len(str(count)):
+    if style == "arabic":  # digits as str(n) writes them: no sign, space or leading zero
+        if not (low.isascii() and low.isdigit()) or low[0] == "0" or len(low) > 18 or int(low) > count:
             return None
-        n = int(low)
+        return int(low)
     elif style.endswith("roman"):
         last = 0
         for ch in reversed(low):
@@ -319,11 +324,12 @@ def _own_form(numbering: tuple[Level, ...]) -> re.Pattern[str]:
     return re.compile(form)
 
 
-_Steps = dict[tuple[str, str], "tuple[int, Clause] | None"]
+#: The numbers read so far in a run of siblings: number -> ((position, clause), the same below it).
+_Read = dict[str, "tuple[tuple[int, Clause], _Read]"]
 
 
-def _reader(numbering: tuple[Level, ...]) -> tuple[re.Pattern[str], _Steps]:
-    """The pattern of the book's own form, and (parent id, number) -> (position, clause) as read."""
+def _reader(numbering: tuple[Level, ...]) -> tuple[re.Pattern[str], _Read]:
+    """The pattern of the book's own form, and the top level's numbers as read."""
     return _own_form(numbering), {}
 
 
@@ -332,30 +338,32 @@ def _read_own_form(version: Version, text: str) -> Clause | None:
     look-up per level; None when the loop of :func:`resolve` must decide."""
     if not version.numbering:
         return None
-    form, steps = version.derived("own form", lambda: _reader(version.numbering))
+    form, node = version.derived("own form", lambda: _reader(version.numbering))
     m = form.fullmatch(text)
     if m is None:
         return None
-    siblings = version.clauses
-    parent = ""
     lineage: list[tuple[int, Clause]] = []
     for token in m.groups():
         if token is None:
             continue
-        key = (parent, token)
-        step = steps.get(key)  # (position, clause) of the number under that parent, as read before
-        if step is None:
+        found = node.get(token)
+        if found is None:
+            above = lineage[-1][1] if lineage else None
+            siblings = version.clauses if above is None else above.children
             if not siblings:
                 return None
-            step = steps[key] = _find(version, parent, siblings, version.numbering[len(lineage)], token)
+            parent = "" if above is None else above.id
+            step = _find(_indexes(version), parent, siblings, version.numbering[len(lineage)], token)
             if step is None:
                 return None
+            found = node[token] = (step, {})
+        step, node = found
         lineage.append(step)
-        parent, siblings = step[1].id, step[1].children
     if not lineage:
         return None
-    version.remember_lineage(parent, lineage)  # the step looks the clause up next
-    return lineage[-1][1]
+    clause = lineage[-1][1]
+    version.remember_lineage(clause.id, lineage)  # the step looks the clause up next
+    return clause
 
 
 def resolve(version: Version, ref: str) -> Clause:
@@ -407,7 +415,7 @@ def resolve(version: Version, ref: str) -> Clause:
         if m is None:
             found = None
             break
-        step = _find(version, found.id if found is not None else "", siblings, level, m.group(1))
+        step = _find(_indexes(version), found.id if found is not None else "", siblings, level, m.group(1))
         if step is None:
             found = None
             break
