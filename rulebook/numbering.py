@@ -343,9 +343,7 @@ def _read_own_form(version: Version, text: str) -> Clause | None:
     if m is None:
         return None
     lineage: list[tuple[int, Clause]] = []
-    for token in m.groups():
-        if token is None:
-            continue
+    for token in filter(None, m.groups()):  # a level's number, read as its label or bare (never empty)
         found = node.get(token)
         if found is None:
             above = lineage[-1][1] if lineage else None
