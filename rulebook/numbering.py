@@ -271,6 +271,12 @@ def _unpinned(siblings: tuple[Clause, ...], level: Level) -> bool:
 
 
 _ROMAN_DIGITS = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+_SHORT_RUN = 64  # most runs of siblings: their numbers, lower-cased, are looked up, not parsed
+
+
+@functools.lru_cache(maxsize=256)  # one per style and length of run
+def _lowered(style: str, count: int) -> dict[str, int]:
+    return {format_number(n, style).lower(): n for n in range(1, count + 1)}
 
 
 def position_of(token: str, style: str, count: int) -> int | None:
@@ -290,7 +296,9 @@ def position_of(token: str, style: str, count: int) -> int | None:
         if not (low.isascii() and low.isdigit()) or low[0] == "0" or len(low) > 18 or int(low) > count:
             return None
         return int(low)
-    elif style.endswith("roman"):
+    if count <= _SHORT_RUN:
+        return _lowered(style, count).get(low)
+    if style.endswith("roman"):
         last = 0
         for ch in reversed(low):
             value = _ROMAN_DIGITS.get(ch)
