@@ -90,7 +90,11 @@ def _rebuilt(
         old = siblings[i]
         node = held.get(old.id, old)
         children = _rebuilt(old.children, old.id, below, held, provisions) if old.id in below else old.children
-        if node is not old and node.provisions.keys() != old.provisions.keys():
+        if (
+            node is not old
+            and node.provisions is not old.provisions
+            and node.provisions.keys() != old.provisions.keys()
+        ):
             for name in old.provisions:
                 if name in provisions and provisions[name] == old.id:  # evolvers have no .get
                     provisions.remove(name)
