@@ -59,8 +59,11 @@ class Pending:
         if clause.id not in self.clauses:
             below, lineage = self.below, self.version._descend(clause.id)
             for k in range(len(lineage) - 1, -1, -1):  # upwards, to a clause already marked
-                marked = below.setdefault(lineage[k - 1][1].id if k else None, {})
-                if lineage[k][0] in marked:
+                parent = lineage[k - 1][1].id if k else None
+                marked = below.get(parent)
+                if marked is None:
+                    marked = below[parent] = {}
+                elif lineage[k][0] in marked:
                     break  # and so is every clause above it
                 marked[lineage[k][0]] = None
         if clause.children and (clause.stated or clause.provisions):
