@@ -167,8 +167,8 @@ def _auto(clause: Clause, provisions: Mapping[str, Any], stated: list[Stated]) -
     """Bind each unbound number that exactly one quantity phrase of the words states; True if any."""
     taken, before = {(s.provision, s.path) for s in stated}, len(stated)
     derived = {s.provision for s in stated if s.source == "sub-clauses"}
-    if not clause.text or not any(True for n, v in provisions.items() if n not in derived for _ in leaves(v)):
-        return False
+    if not clause.text or all((n, p) in taken for n, v in provisions.items() if n not in derived for p, _ in leaves(v)):
+        return False  # no number left unbound: the words need no reading
     found = read_quantities(clause.text)
     for name, value in provisions.items():
         if name in derived:

@@ -302,15 +302,14 @@ class Version(Displayable):
 
         Kept for the version: applying an amendment looks the same clause up
         several times in the version in hand (docs/architecture.md, "Speed")."""
-        key = ("descend", clause_id)
-        found = self._derived.get(key)
-        if found is None:
-            found = self._derived[key] = self._walk_down(clause_id)
-        return found  # type: ignore[no-any-return]
+        paths: dict[str, list[tuple[int, Clause]]] = self.derived("descend", dict)  # by id: no key to make
+        found = paths.get(clause_id)
+        return found if found is not None else paths.setdefault(clause_id, self._walk_down(clause_id))
 
     def remember_lineage(self, clause_id: str, lineage: list[tuple[int, Clause]]) -> None:
         """Keep the ``(position, clause)`` pairs down to a clause found by a walk down (a citation)."""
-        self._derived.setdefault(("descend", clause_id), lineage)
+        paths: dict[str, list[tuple[int, Clause]]] = self.derived("descend", dict)
+        paths.setdefault(clause_id, lineage)
 
     def _walk_down(self, clause_id: str) -> list[tuple[int, Clause]]:
         out = []

@@ -231,23 +231,91 @@ def _number_index(siblings: tuple[Clause, ...], level: Level) -> _Index:
     return exact, folded, where
 
 
-def _numbers_of(version: Version, parent: str, siblings: tuple[Clause, ...], level: Level) -> _Index:
-    # Built once per run of siblings of a version: motions resolve many
-    # citations in the same base (docs/architecture.md, "Speed").
-    by_parent: dict[str, _Index] = version.derived("numbers", dict)
-    found = by_parent.get(parent)
-    if found is None:
-        found = by_parent[parent] = _number_index(siblings, level)
-    return found
+#: In a version's map of indexes, a run of siblings none of which pins its number:
+#: the n-th is numbered n in the level's style, so a number is read without an index.
+_POSITIONAL: _Index = ({}, {}, {})
+
+_STYLES = ("arabic", "upper-roman", "lower-roman", "upper-alpha", "lower-alpha")
 
 
-def _match_number(
-    version: Version, parent: str, siblings: tuple[Clause, ...], level: Level, token: str
-) -> Clause | None:
-    exact, folded, _ = _numbers_of(version, parent, siblings, level)
-    if token in exact:
-        return exact[token]
-    return folded.get(token.lower())
+def _find(
+    by_parent: dict[str, _Index], parent: str, siblings: tuple[Clause, ...], level: Level, token: str
+) -> tuple[int, Clause] | None:
+    """(position, clause) of the sibling numbered ``token`` (exactly, or but for case
+    when only one is), or None.
+
+    Motions resolve many citations in the same base, so what a run of siblings
+    needs is kept per version (docs/architecture.md, "Speed"): nothing but a mark
+    when no sibling pins its number (the number is read back into a position),
+    else an index of its numbers; ``by_parent`` holds the version's, by parent id."""
+    index = by_parent.get(parent)
+    if index is None:
+        index = by_parent[parent] = _POSITIONAL if _unpinned(siblings, level) else _number_index(siblings, level)
+    if index is _POSITIONAL:
+        n = position_of(token, level.style, len(siblings))
+        return None if n is None else (n - 1, siblings[n - 1])
+    exact, folded, where = index
+    found = exact.get(token) or folded.get(token.lower())
+    return None if found is None else (where[found.id], found)
+
+
+def _indexes(version: Version) -> dict[str, _Index]:
+    return version.derived("numbers", dict)
+
+
+def _unpinned(siblings: tuple[Clause, ...], level: Level) -> bool:
+    if level.style not in _STYLES:
+        return False  # numbers() says what is wrong
+    pins = [clause.number for clause in siblings]
+    return pins.count(None) == len(pins)
+
+
+_ROMAN_DIGITS = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+_SHORT_RUN = 64  # most runs of siblings: their numbers, lower-cased, are looked up, not parsed
+
+
+@functools.lru_cache(maxsize=256)  # one per style and length of run
+def _lowered(style: str, count: int) -> dict[str, int]:
+    return {format_number(n, style).lower(): n for n in range(1, count + 1)}
+
+
+def position_of(token: str, style: str, count: int) -> int | None:
+    """The n (1 to ``count``) whose number in ``style`` is ``token`` but for case, or None:
+    the inverse of :func:`format_number`, for a run of siblings none of which pins its number.
+
+    Examples
+    --------
+    >>> position_of("IV", "upper-roman", 9), position_of("iv", "upper-roman", 9), position_of("IIII", "upper-roman", 9)
+    (4, 4, None)
+    >>> position_of("ab", "lower-alpha", 30), position_of("07", "arabic", 30), position_of("31", "arabic", 30)
+    (28, None, None)
+    """
+    low = token.lower()
+    n = 0
+    if style == "arabic":  # digits as str(n) writes them: no sign, space or leading zero
+        if not (low.isascii() and low.isdigit()) or low[0] == "0" or len(low) > 18 or int(low) > count:
+            return None
+        return int(low)
+    if count <= _SHORT_RUN:
+        return _lowered(style, count).get(low)
+    if style.endswith("roman"):
+        last = 0
+        for ch in reversed(low):
+            value = _ROMAN_DIGITS.get(ch)
+            if value is None:
+                return None
+            n = n - value if value < last else n + value
+            last = max(last, value)
+    elif style.endswith("alpha"):
+        for ch in low:
+            if not ("a" <= ch <= "z") or n > count:
+                return None
+            n = n * 26 + ord(ch) - 96
+    else:
+        return None
+    if not 1 <= n <= count or format_number(n, style).lower() != low:
+        return None
+    return n
 
 
 @functools.lru_cache(maxsize=64)
@@ -264,11 +332,12 @@ def _own_form(numbering: tuple[Level, ...]) -> re.Pattern[str]:
     return re.compile(form)
 
 
-_Steps = dict[tuple[str, str], "tuple[int, Clause] | None"]
+#: The numbers read so far in a run of siblings: number -> ((position, clause), the same below it).
+_Read = dict[str, "tuple[tuple[int, Clause], _Read]"]
 
 
-def _reader(numbering: tuple[Level, ...]) -> tuple[re.Pattern[str], _Steps]:
-    """The pattern of the book's own form, and (parent id, number) -> (position, clause) as read."""
+def _reader(numbering: tuple[Level, ...]) -> tuple[re.Pattern[str], _Read]:
+    """The pattern of the book's own form, and the top level's numbers as read."""
     return _own_form(numbering), {}
 
 
@@ -277,38 +346,30 @@ def _read_own_form(version: Version, text: str) -> Clause | None:
     look-up per level; None when the loop of :func:`resolve` must decide."""
     if not version.numbering:
         return None
-    form, steps = version.derived("own form", lambda: _reader(version.numbering))
+    form, node = version.derived("own form", lambda: _reader(version.numbering))
     m = form.fullmatch(text)
     if m is None:
         return None
-    siblings = version.clauses
-    parent = ""
     lineage: list[tuple[int, Clause]] = []
-    for token in m.groups():
-        if token is None:
-            continue
-        key = (parent, token)
-        step = steps.get(key)  # (position, clause) of the number under that parent, as read before
-        if step is None:
+    for token in filter(None, m.groups()):  # a level's number, read as its label or bare (never empty)
+        found = node.get(token)
+        if found is None:
+            above = lineage[-1][1] if lineage else None
+            siblings = version.clauses if above is None else above.children
             if not siblings:
                 return None
-            step = steps[key] = _step(version, parent, siblings, len(lineage), token)
+            parent = "" if above is None else above.id
+            step = _find(_indexes(version), parent, siblings, version.numbering[len(lineage)], token)
             if step is None:
                 return None
+            found = node[token] = (step, {})
+        step, node = found
         lineage.append(step)
-        parent, siblings = step[1].id, step[1].children
     if not lineage:
         return None
-    version.remember_lineage(parent, lineage)  # the step looks the clause up next
-    return lineage[-1][1]
-
-
-def _step(
-    version: Version, parent: str, siblings: tuple[Clause, ...], depth: int, token: str
-) -> tuple[int, Clause] | None:
-    exact, folded, where = _numbers_of(version, parent, siblings, version.numbering[depth])
-    found = exact.get(token) or folded.get(token.lower())
-    return None if found is None else (where[found.id], found)
+    clause = lineage[-1][1]
+    version.remember_lineage(clause.id, lineage)  # the step looks the clause up next
+    return clause
 
 
 def resolve(version: Version, ref: str) -> Clause:
@@ -360,9 +421,11 @@ def resolve(version: Version, ref: str) -> Clause:
         if m is None:
             found = None
             break
-        found = _match_number(version, found.id if found is not None else "", siblings, level, m.group(1))
-        if found is None:
+        step = _find(_indexes(version), found.id if found is not None else "", siblings, level, m.group(1))
+        if step is None:
+            found = None
             break
+        found = step[1]
         pos = m.end()
         siblings = found.children
         depth += 1

@@ -40,8 +40,9 @@ class Pending:
     def __init__(self, version: Version) -> None:
         self.version = version
         self.clauses: dict[str, Clause] = {}
-        #: The positions of the edited clauses, as a tree: position -> the same below it.
-        self.below: dict[int, Any] = {}
+        #: Parent id (None for the top level) -> the positions under it of the edited
+        #: clauses and the clauses above them, in the order first edited.
+        self.below: dict[str | None, dict[int, None]] = {}
         #: Clauses above an edit found to have nothing to restate, by id: restating reads
         #: a clause's own fields (and its sub-clauses' words, for a value counted from them).
         self.settled: dict[str, Clause] = {}
@@ -56,12 +57,15 @@ class Pending:
     def put(self, clause: Clause) -> None:
         """Hold ``clause`` in place of the clause of the same id."""
         if clause.id not in self.clauses:
-            node = self.below
-            for i, _ in self.version._descend(clause.id):
-                further = node.get(i)
-                if further is None:
-                    further = node[i] = {}
-                node = further
+            below, lineage = self.below, self.version._descend(clause.id)
+            for k in range(len(lineage) - 1, -1, -1):  # upwards, to a clause already marked
+                parent = lineage[k - 1][1].id if k else None
+                marked = below.get(parent)
+                if marked is None:
+                    marked = below[parent] = {}
+                elif lineage[k][0] in marked:
+                    break  # and so is every clause above it
+                marked[lineage[k][0]] = None
         if clause.children and (clause.stated or clause.provisions):
             self.calm.clear()  # it may be above a clause found calm (a quiet clause stays quiet)
         self.clauses[clause.id] = clause
@@ -71,21 +75,29 @@ class Pending:
         if not self.clauses:
             return self.version
         provisions = self.version.provision_index.evolver()
-        clauses = _rebuilt(self.version.clauses, self.below, self.clauses, provisions)
+        clauses = _rebuilt(self.version.clauses, None, self.below, self.clauses, provisions)
         maps = (self.version.parents, provisions.persistent()) if provisions.is_dirty() else None
         return _with_clauses(self.version, clauses, maps)
 
 
 def _rebuilt(
-    siblings: tuple[Clause, ...], below: dict[int, Any], held: dict[str, Clause], provisions: Any
+    siblings: tuple[Clause, ...],
+    parent: str | None,
+    below: dict[str | None, dict[int, None]],
+    held: dict[str, Clause],
+    provisions: Any,
 ) -> tuple[Clause, ...]:
     # a plain function calling itself, not a closure: no reference cycle per build
     out = list(siblings)
-    for i, further in below.items():
+    for i in below[parent]:
         old = siblings[i]
         node = held.get(old.id, old)
-        children = _rebuilt(old.children, further, held, provisions) if further else old.children
-        if node is not old and node.provisions.keys() != old.provisions.keys():
+        children = _rebuilt(old.children, old.id, below, held, provisions) if old.id in below else old.children
+        if (
+            node is not old
+            and node.provisions is not old.provisions
+            and node.provisions.keys() != old.provisions.keys()
+        ):
             for name in old.provisions:
                 if name in provisions and provisions[name] == old.id:  # evolvers have no .get
                     provisions.remove(name)
@@ -103,19 +115,27 @@ def restate_edits(pending: Pending, edits: dict[str, Clause]) -> list[str]:
     moved: list[str] = []
     seen: set[str] = set()
     leaves = not any(c.children for c in edits.values())  # the usual motion: no edit above another
+    held, known_calm = pending.clauses, pending.calm
     for cid in list(edits):
         lineage = pending.version._descend(cid)
-        _restate(pending, lineage[-1][1], edits, seen, moved)
-        if len(lineage) < 2 or (leaves and lineage[-2][1].id in pending.calm):
+        edited, up = edits[cid], lineage[-1][1]
+        if edited.stated or edited.provisions is not _NO_PROVISIONS or up.stated or cid in held:
+            _restate(pending, up, edits, seen, moved)  # else quiet, as _restate would find it
+        k = len(lineage) - 2
+        if k < 0 or (leaves and lineage[k][1].id in known_calm):
             continue  # the usual edit: every clause above it known calm
         walked, calm = [], True
-        for _, up in reversed(lineage[:-1]):  # upwards, to the first clause known calm
-            if leaves and up.id in pending.calm:
+        while k >= 0:  # upwards, to the first clause known calm
+            up = lineage[k][1]
+            uid = up.id
+            if leaves and uid in known_calm:
                 break
-            calm = _restate(pending, up, edits, seen, moved) and calm
-            walked.append(up.id)
+            if up.stated or up.provisions is not _NO_PROVISIONS or uid in edits or uid in held:
+                calm = _restate(pending, up, edits, seen, moved) and calm
+            walked.append(uid)  # else quiet, as _restate would find it
+            k -= 1
         if calm and leaves:
-            pending.calm.update(walked)
+            known_calm.update(walked)
     return moved
 
 

@@ -7,7 +7,7 @@ from fractions import Fraction
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rulebook.quantities import in_words, read_quantities
+from rulebook.quantities import _STARTS, _starts, in_words, read_quantities
 
 FILLER = st.lists(st.sampled_from(["members", "of", "the", "party", "shall", "elect", "by", "ballot"]), max_size=4)
 
@@ -37,3 +37,17 @@ def test_a_fraction_in_words_reads_back(num: int, den: int) -> None:
     word = names[den] + ("s" if num > 1 and den != 2 else "")
     (q,) = read_quantities(f"a majority of {in_words(num)}-{word} of those voting")
     assert (q.kind, q.value) == ("share", Fraction(num, den))
+
+
+# words that open a quantity, near misses, and letters that fold into ASCII ones (Kelvin sign, long s)
+_PIECES = st.sampled_from(
+    ["a", "An", "AT", "six", "Seventy", "twice", "half", "no", "not", "up", "one", "ſix", "\u212aey", "sixes", "x",
+     "12", ".5", "a1", "_2", "٣", "İ", "ı", "-", " ", ".", ",", "\n"]
+)  # fmt: skip
+
+
+@given(st.lists(_PIECES, max_size=12))
+def test_where_a_quantity_can_begin_is_found_as_case_by_case(pieces):
+    """Lower-cased ASCII text is searched case-sensitively (rulebook.quantities._starts)."""
+    text = "".join(pieces)
+    assert [m.start() for m in _starts(text)] == [m.start() for m in _STARTS.finditer(text)]
