@@ -7,6 +7,10 @@ the first on an unchanged book: docs/architecture.md, "The history cache"), and
 with ``--no-cache``, building every version of the book (as the first call does).
 The cache lives in a temporary directory of the run's own.
 
+The commands run as a user's Python runs them: writing and reusing bytecode
+(``PYTHONDONTWRITEBYTECODE`` is dropped from their environment, else an editable
+install would compile every module of the package on every call).
+
 The baseline is the least any Python tool that reads YAML can cost (start the
 interpreter, import PyYAML). Each round runs the baseline and each command once,
 alternating, and each ratio is the median of the per-round ratios::
@@ -59,6 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         motion = _one_motion(Path(tmp))
         os.environ["RULEBOOK_CACHE_DIR"] = str(Path(tmp, "cache"))
         os.environ.pop("RULEBOOK_NO_CACHE", None)
+        os.environ.pop("PYTHONDONTWRITEBYTECODE", None)  # as a default Python runs (see the module doc)
         commands: dict[str, list[str]] = {}
         for name, words in (
             ("rulebook show", ["show", str(LABOUR), "Chapter 1"]),

@@ -18,7 +18,6 @@ Errors are not changed once raised: :meth:`RulebookError.located` and
 
 from __future__ import annotations
 
-import copy
 from typing import Self
 
 __all__ = [
@@ -61,8 +60,12 @@ class RulebookError(Exception):
         self.line = line
 
     def _copy(self, message: str, file: str | None, line: int | None) -> Self:
-        other = copy.copy(self)
+        # Built field by field, not with copy.copy: a library that registers its own
+        # pickling of exceptions (Dask's, for tracebacks) makes copy.copy share the
+        # instance dict, and the original would change with the copy.
+        other = type(self).__new__(type(self))
         other.args = (message,)
+        vars(other).update(vars(self))
         vars(other).update(message=message, file=file, line=line)
         return other
 
