@@ -14,7 +14,6 @@ import importlib.util
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
-from unittest import mock
 
 import attrs
 from hypothesis import given
@@ -26,7 +25,6 @@ from rulebook.binding import BindingError, bind
 from rulebook.errors import RulebookError
 from rulebook.io.rulebook import loads
 from rulebook.model import Clause, Level, Version, typed_key, walk
-from rulebook.numbering import all_citations, resolve_id
 from rulebook.statement import Stated
 from rulebook.strategies import motion_sets, rulebooks
 
@@ -249,31 +247,3 @@ def test_bound_values_follow_their_words_as_one_by_one(data):
         with contextlib.suppress(RulebookError):  # a motion that fails makes the whole group fail
             current = apply(current, group[-1], bases={version.label: version})
     assert_same_as_one_by_one(version, group)
-
-
-def _reading(version: Version, ref: str) -> tuple[str, str]:
-    try:
-        return "ok", resolve_id(version, ref)
-    except RulebookError as exc:
-        return type(exc).__name__, str(exc)
-
-
-@given(st.data())
-def test_a_citation_in_the_books_own_form_resolves_as_level_by_level(data):
-    version = data.draw(rulebooks(max_depth=4, max_clauses=14))
-    cited = list(all_citations(version).values())
-    ref = data.draw(st.sampled_from(cited))
-    change = data.draw(st.sampled_from(["as is", "lower", "upper", "spaces", "no commas", "more", "less", "dots"]))
-    ref = {
-        "as is": ref,
-        "lower": ref.lower(),
-        "upper": ref.upper(),
-        "spaces": ref.replace(" ", "  ").replace(".", " . "),
-        "no commas": ref.replace(",", ""),
-        "more": ref + data.draw(st.sampled_from([".1", ".a", " 2", ", Clause 3", "(b)", ".9"])),
-        "less": ref[:-1],
-        "dots": ref.replace(", ", "."),
-    }[change]
-    fast = _reading(version, ref)
-    with mock.patch("rulebook.numbering._read_own_form", lambda v, text: None):
-        assert fast == _reading(version, ref)

@@ -87,3 +87,24 @@ def test_a_citation_resolves_as_with_every_run_indexed(data):
     fast = _reading(version, ref)
     with mock.patch("rulebook.numbering._unpinned", lambda siblings, level: False):
         assert fast == _reading(Version(version.rulebook, version.label, version.numbering, version.clauses), ref)
+
+
+@given(st.data())
+def test_a_citation_in_the_books_own_form_resolves_as_level_by_level(data):
+    version = data.draw(rulebooks(max_depth=4, max_clauses=14))
+    cited = list(all_citations(version).values())
+    ref = data.draw(st.sampled_from(cited))
+    change = data.draw(st.sampled_from(["as is", "lower", "upper", "spaces", "no commas", "more", "less", "dots"]))
+    ref = {
+        "as is": ref,
+        "lower": ref.lower(),
+        "upper": ref.upper(),
+        "spaces": ref.replace(" ", "  ").replace(".", " . "),
+        "no commas": ref.replace(",", ""),
+        "more": ref + data.draw(st.sampled_from([".1", ".a", " 2", ", Clause 3", "(b)", ".9"])),
+        "less": ref[:-1],
+        "dots": ref.replace(", ", "."),
+    }[change]
+    fast = _reading(version, ref)
+    with mock.patch("rulebook.numbering._read_own_form", lambda v, text: None):
+        assert fast == _reading(version, ref)
