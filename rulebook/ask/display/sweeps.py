@@ -27,6 +27,11 @@ from rulebook.ask.display.comparisons import _side, comparison_text
 # -- sweeps ---------------------------------------------------------------------
 
 
+def _count(n: int, noun: str) -> str:
+    """``n`` and ``noun``, plural unless ``n`` is 1 (``noun`` is the singular)."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _names(passed: Sequence[str]) -> str:
     return " + ".join(passed) if passed else "(none: the status quo)"
 
@@ -59,9 +64,9 @@ def _sweep_parts(result: Sweep, fancy: bool, limit: int) -> list[Any]:
     key, _ = summary(baseline)
     parts: list[Any] = [
         Text(
-            f"{result.question} on version {result.version}, {len(result.motions)} motions, "
-            f"{len(result.combinations)} combinations (question evaluated {result.evaluations} times, "
-            f"{result.applications} motions applied)",
+            f"{result.question} on version {result.version}, {_count(len(result.motions), 'motion')}, "
+            f"{_count(len(result.combinations), 'combination')} (question evaluated "
+            f"{_count(result.evaluations, 'time')}, {_count(result.applications, 'motion')} applied)",
             style="bold" if fancy else "",
         ),
         Text(_deciding(result)),
@@ -103,7 +108,7 @@ def sweep_text(result: Sweep, limit: int = 8, width: int = WIDTH) -> str:
     >>> cut = Motion("cut", [Amendment("set_provision", clause="Rule 1", name="fees.annual", value=10)])
     >>> s = sweep(v, [cut], "provision", {"name": "fees.annual"})
     >>> print(sweep_text(s, width=100))
-    provision on version 1, 1 motions, 2 combinations (question evaluated 2 times, 2 motions applied)
+    provision on version 1, 1 motion, 2 combinations (question evaluated 2 times, 2 motions applied)
     decided by cut
     status quo (no motion passes): determined: fees.annual = 15
     1 combination: same answer as the status quo
@@ -127,7 +132,7 @@ def sweep_html(result: Sweep) -> str:
     >>> cut = Motion("cut", [Amendment("set_provision", clause="Rule 1", name="fees.annual", value=10)])
     >>> s = sweep(v, [cut], "provision", {"name": "fees.annual"})
     >>> page = sweep_html(s)
-    >>> "over 1 motions (2 combinations)" in page, "<td>cut</td>" in page
+    >>> "over 1 motion (2 combinations)" in page, "<td>cut</td>" in page
     (True, True)
     """
     esc = html.escape
@@ -140,7 +145,7 @@ def sweep_html(result: Sweep) -> str:
     return (
         '<div class="rulebook-sweep">'
         f"<p><strong>{esc(result.question)}</strong> on <code>{esc(result.version)}</code> over "
-        f"{len(result.motions)} motions ({len(result.combinations)} combinations)</p>"
+        f"{_count(len(result.motions), 'motion')} ({_count(len(result.combinations), 'combination')})</p>"
         f"{answer_html(result.baseline)}{_html_table(rows, ('result', 'combinations'))}</div>"
     )
 
