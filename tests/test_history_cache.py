@@ -236,3 +236,37 @@ def test_the_bundled_book_shown_from_the_cache_reads_the_same(tmp_path: Path) ->
         for e in (env, env, {"RULEBOOK_NO_CACHE": "1"})
     }
     assert len(outputs) == 1
+
+
+def test_entries_not_written_for_a_month_go_when_another_is_written(tmp_path: Path, builds: list[str]) -> None:
+    directory = tmp_path / "cache"
+    cache = HistoryCache(directory)
+    one, two = _club(tmp_path / "one"), _club(tmp_path / "two")
+    cache.load(str(one))
+    (old_entry,) = directory.glob("*.pickle")
+    month = cache_module.STALE_AFTER + 60
+    os.utime(old_entry, (old_entry.stat().st_atime - month, old_entry.stat().st_mtime - month))
+    leftover = directory / ".tmp-cut-off.pickle"  # a write that was cut off, hours ago
+    leftover.write_bytes(b"half")
+    os.utime(leftover, (leftover.stat().st_atime - 7200, leftover.stat().st_mtime - 7200))
+    foreign = directory / "notes.txt"  # not the cache's: left alone, however old
+    foreign.write_text("mine")
+    os.utime(foreign, (0, 0))
+    cache.load(str(two))  # a write: the stale entry and the leftover go
+    assert not old_entry.exists() and not leftover.exists() and foreign.exists()
+    assert len(list(directory.glob("*.pickle"))) == 1
+    cache.load(str(one))  # built again, as if never cached
+    assert builds == [str(one), str(two), str(one)]
+
+
+def test_a_cache_hit_removes_nothing(tmp_path: Path, builds: list[str]) -> None:
+    directory = tmp_path / "cache"
+    cache = HistoryCache(directory)
+    one = _club(tmp_path / "one")
+    cache.load(str(one))
+    (entry,) = directory.glob("*.pickle")
+    stale = entry.with_name("0" * 16 + ".pickle")
+    stale.write_bytes(b"")
+    os.utime(stale, (0, 0))
+    cache.load(str(one))  # from the cache: nothing is written, nothing pruned
+    assert builds == [str(one)] and stale.exists()

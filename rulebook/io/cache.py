@@ -42,6 +42,7 @@ import pickle
 import stat
 import sys
 import tempfile
+import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -51,13 +52,19 @@ import attrs
 from rulebook.history import History, load_history
 from rulebook.io.inputs import Input, recorded
 
-__all__ = ["CACHE_DIR_VARIABLE", "NO_CACHE_VARIABLE", "HistoryCache", "code_state"]
+__all__ = ["CACHE_DIR_VARIABLE", "NO_CACHE_VARIABLE", "STALE_AFTER", "HistoryCache", "code_state"]
 
 #: Environment variable naming the cache directory (default
 #: ``$XDG_CACHE_HOME/rulebook``, or ``~/.cache/rulebook``).
 CACHE_DIR_VARIABLE = "RULEBOOK_CACHE_DIR"
 #: Environment variable that turns the cache off when set to anything but ``""`` or ``0``.
 NO_CACHE_VARIABLE = "RULEBOOK_NO_CACHE"
+
+#: An entry not written for this long is removed when another is written (a book
+#: not built since, or a working directory gone); one still in use is built again.
+STALE_AFTER = 30 * 24 * 3600.0
+#: A temporary file left this long by a write that was cut off is removed.
+_TEMPORARY_STALE_AFTER = 3600.0
 
 #: Bumped whenever what an entry holds changes shape.
 _FORMAT = 1
@@ -217,3 +224,40 @@ class HistoryCache:
         except Exception:  # a history that cannot be kept is still the answer
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
+            return
+        self.prune()
+
+    def prune(self, now: float | None = None) -> int:
+        """Remove the entries not written for :data:`STALE_AFTER` seconds (and
+        temporary files left by writes cut off), so that the cache does not grow
+        without end; called after each write. Returns how many files went.
+
+        Examples
+        --------
+        >>> import tempfile, time
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     _ = Path(tmp, "0123456789abcdef.pickle").write_bytes(b"")
+        ...     cache = HistoryCache(Path(tmp))
+        ...     cache.prune(), cache.prune(now=time.time() + STALE_AFTER + 1)
+        (0, 1)
+        """
+        now = time.time() if now is None else now
+        removed = 0
+        try:
+            with os.scandir(self.directory) as entries:
+                for item in entries:
+                    name = item.name
+                    if name.startswith(".tmp-"):
+                        limit = _TEMPORARY_STALE_AFTER
+                    elif name.endswith(".pickle") and len(name) == 23:
+                        limit = STALE_AFTER
+                    else:
+                        continue  # not ours: left alone
+                    with contextlib.suppress(OSError):
+                        info = item.stat(follow_symlinks=False)
+                        if stat.S_ISREG(info.st_mode) and _own(info) and now - info.st_mtime > limit:
+                            os.unlink(item.path)
+                            removed += 1
+        except OSError:
+            pass
+        return removed
