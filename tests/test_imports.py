@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 LABOUR = Path(__file__).resolve().parent.parent / "rules" / "labour"
 HEAVY = ("click", "networkx", "jinja2", "rich")
@@ -55,7 +58,7 @@ def test_rulebook_show_from_the_history_cache_neither_parses_yaml_nor_applies_mo
         "from rulebook.cli import main\n"
         f"main(['show', {str(LABOUR)!r}, 'Chapter 1'], standalone_mode=False)\n"
     )
-    assert "yaml" in _loaded(code)  # the first run builds the history
+    _loaded(code)  # the first run builds the history and keeps it
     assert len(list(tmp_path.glob("*.pickle"))) == 1
     out = subprocess.run(
         [
@@ -73,3 +76,55 @@ def test_rulebook_show_from_the_history_cache_neither_parses_yaml_nor_applies_mo
     ).stdout
     assert "Chapter 1" in out  # it did show the chapter
     assert out.splitlines()[-1] == "[]"
+
+
+def _show(*words: str, env: dict[str, str]) -> tuple[str, list[str]]:
+    """What ``rulebook WORDS`` prints, and the modules named yaml (or yaml.*) it loaded."""
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import os, sys\n"
+            f"os.environ.update({env!r})\n"
+            "from rulebook.cli import main\n"
+            f"main({list(words)!r}, standalone_mode=False)\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'yaml'))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    printed, _, modules = out.rstrip("\n").rpartition("\n")
+    return printed, ast.literal_eval(modules)
+
+
+def test_a_cold_rulebook_show_of_the_bundled_book_imports_no_yaml(tmp_path: Path) -> None:
+    """The first `show` on a book builds every version from its YAML and motions:
+    the fast reader and its plain scalars need no PyYAML (docs/architecture.md, "Speed")."""
+    env = {"RULEBOOK_CACHE_DIR": str(tmp_path)}
+    for how in (["--no-cache"], []):
+        printed, yaml_modules = _show(*how, "show", str(LABOUR), "Chapter 1", env=env)
+        assert "Chapter 1" in printed
+        assert yaml_modules == [], how
+    printed, yaml_modules = _show("show", str(LABOUR), "Chapter 1", env={**env, "RULEBOOK_NO_CACHE": "1"})
+    assert "Chapter 1" in printed and yaml_modules == []
+    assert len(list(tmp_path.glob("*.pickle"))) == 1  # written by the one run that used the cache
+
+
+@pytest.mark.parametrize(
+    ("clause", "provisions"),
+    [
+        ("{id: fee, text: The fee is 31 pounds., provisions: {fees.annual: 0x1F, fees.late: 1_000}}",
+         {"fees.annual": 31, "fees.late": 1000}),  # rarer numbers: the fast reader has PyYAML build them
+        ("&c {id: fee, text: The fee is 15 pounds., provisions: {fees.annual: 15, fees.late: 1:30}}",
+         {"fees.annual": 15, "fees.late": 90}),  # an anchor: the whole file is libyaml's
+    ],
+)  # fmt: skip
+def test_a_book_that_needs_pyyaml_still_reads_as_before(tmp_path: Path, clause: str, provisions: dict) -> None:
+    path = tmp_path / "club.yaml"
+    path.write_text(f"rulebook: club\nversion: '1'\nnumbering: [arabic]\nclauses:\n  - {clause}\n")
+    code = (
+        "from rulebook.io.rulebook import load_file\n"
+        f"assert dict(load_file({str(path)!r}).clauses[0].provisions) == {provisions!r}\n"
+    )
+    assert "yaml" in _loaded(code)  # PyYAML was imported to read it

@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-import yaml
 
 from rulebook.amend.motion import OPERATIONS, OPS, OUTCOMES, Amendment, Motion, Operation
 from rulebook.errors import SchemaError, WordingError
@@ -416,4 +415,6 @@ def dumps(motions: tuple[Motion, ...] | list[Motion]) -> str:
     <BLANKLINE>
     """
     data: Any = dump_data(motions[0]) if len(motions) == 1 else {"motions": [dump_data(m) for m in motions]}
+    import yaml  # only to write: reading motions does without it (docs/architecture.md, "Speed")
+
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)

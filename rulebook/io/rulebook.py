@@ -27,8 +27,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from rulebook.binding import BindingError, bind
 from rulebook.citing import check_form
 from rulebook.errors import InvariantSpecError, SchemaError
@@ -438,9 +436,6 @@ def dump_data(version: Version) -> dict[str, Any]:
     return out
 
 
-_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-
 def dumps(version: Version) -> str:
     """The version as rule book YAML text (loads back to an equal version).
 
@@ -468,7 +463,10 @@ def dumps(version: Version) -> str:
     >>> loads(dumps(v)) == v
     True
     """
-    return yaml.dump(dump_data(version), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+    import yaml  # only to write: reading a book does without it (docs/architecture.md, "Speed")
+
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return yaml.dump(dump_data(version), Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
 
 
 def save(version: Version, path: str | Path) -> None:

@@ -13,21 +13,23 @@ or ``None`` as soon as the text steps outside the subset or is in any doubt
 is not valid...): the full path then reads it and reports any error
 (docs/architecture.md, "Speed").
 
-A plain scalar is resolved with the full path's table (``yamlcompose.IMPLICIT``),
-and anything but text built by the caller's ``scalar`` (the full path's own
-constructors): numbers, dates, booleans and nulls are the same, with the same limits.
+A plain scalar gets the tag the full path gives it from :mod:`rulebook.io.yamlplain`,
+which also builds its common values without PyYAML (numbers, dates, booleans and
+nulls the same as the full path's, with the same limits); the rarer forms it
+leaves are built by the caller's ``scalar`` (the full path's own constructors).
 
 Examples
 --------
->>> import yaml
->>> from rulebook.io.yamlsrc import Mapping, Seq, Source
+>>> from rulebook.io.yamlsrc import Mapping, Seq
 >>> def scalar(tag, value, line):
-...     return Source("f.yaml").scalar(yaml.ScalarNode(tag, value), line)
+...     raise ParseError(f"{value!r}: left to PyYAML", file="f.yaml", line=line)
 >>> limits = {"max_depth": 200, "max_nodes": 1000}
 >>> doc = parse("a: 1\\nb:\\n- x\\n- 'y''s'\\n", "f.yaml", Mapping, Seq, scalar, **limits)
 >>> doc, doc.line_of("b"), doc["b"].lines
 ({'a': 1, 'b': ['x', "y's"]}, 2, [3, 4])
 >>> parse("a: &x 1\\n", "f.yaml", Mapping, Seq, scalar, **limits) is None  # an anchor: the full path reads it
+True
+>>> parse("a: 0x1F\\n", "f.yaml", Mapping, Seq, scalar, **limits) is None  # refused by scalar: the same
 True
 """
 
@@ -38,7 +40,9 @@ from collections.abc import Callable
 from typing import Any
 
 from rulebook.errors import ParseError
-from rulebook.io.yamlcompose import IMPLICIT as _IMPLICIT
+from rulebook.io.yamlplain import RARE as _RARE
+from rulebook.io.yamlplain import RESOLVERS as _RESOLVERS
+from rulebook.io.yamlplain import common as _common
 from rulebook.io.yamlscalar import Bail as _Bail
 from rulebook.io.yamlscalar import block_scalar, end_of_line, quoted, skip
 
@@ -61,9 +65,9 @@ _ENTRY = re.compile(r"([^ \-?:,\[\]{}#&*!|>'\"%@`][^:#,\[\]{}]*)(?<! ):(?: +|$)(
 #: A plain scalar inside a flow collection (trailing spaces are not part of it).
 _FLOW_PLAIN = re.compile(r"[^ \-?:,\[\]{}#&*!|>'\"%@`][^:#,\[\]{}]*")
 #: First characters that some implicit resolver looks at (a number, a date, true...).
-_RESOLVED = frozenset(key for key in _IMPLICIT if key)
+_RESOLVED = frozenset(key for key in _RESOLVERS if key)
 #: First characters that only the resolvers of whole words look at (true, No, off, null...).
-_WORDS = frozenset(key for key, rs in _IMPLICIT.items() if key and all(t.endswith((":bool", ":null")) for t, _ in rs))
+_WORDS = frozenset(key for key, rs in _RESOLVERS.items() if key and all(t.endswith((":bool", ":null")) for t, _ in rs))
 
 
 _Scalar = Callable[[str, str, int], Any]
@@ -84,10 +88,11 @@ def parse(
 
     ``mapping`` and ``seq`` are the located types (``yamlsrc.Mapping`` and ``Seq``,
     given by the caller, which imports this module); ``scalar(tag, text, line)``
-    builds a plain scalar that is not text as the full path does (a
-    :class:`ParseError` from it makes this reader give up, for the full path to
-    report). A text near the full path's limits ``max_depth`` and ``max_nodes``
-    (docs/limits.md) is left to it.
+    builds a plain scalar that is not text, of a form :func:`rulebook.io.yamlplain.common`
+    leaves to PyYAML, as the full path does (a :class:`ParseError` from it, or from
+    ``common``, makes this reader give up, for the full path to report). A text
+    near the full path's limits ``max_depth`` and ``max_nodes`` (docs/limits.md)
+    is left to it.
     """
     # (A line "---" or "..." at column 0, where a document starts or ends, is never
     # an entry of a collection or a line of a value here: the reader stops at it.)
@@ -345,9 +350,10 @@ class _Reader:
         """Plain ``text`` resolved as the full path's resolver does (its first character in ``_RESOLVED``)."""
         if len(text) > 6 and text[0] in _WORDS:
             return text  # longer than any of the words (and a line break that "$" lets by)
-        for tag, regexp in _IMPLICIT[text[0]]:
-            if regexp.match(text):
-                return self.scalar_of(tag, text, line)
+        for tag, match in _RESOLVERS[text[0]]:
+            if match(text):
+                value = _common(tag, text, self.file, line)
+                return value if value is not _RARE else self.scalar_of(tag, text, line)
         return text
 
     def continued(self, text: str, j: int, parent: int) -> tuple[str, int, int]:

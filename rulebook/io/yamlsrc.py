@@ -1,9 +1,10 @@
 """Safe YAML that remembers where each value came from.
 
-Files are parsed with PyYAML's C-accelerated composer (falling back to pure
-Python) into nodes, and the nodes turned into :class:`Mapping`/:class:`Seq`,
-which are dicts and lists that also carry the line of each entry, so every
-later error can name its line. Only plain YAML is accepted: no tags that build
+Files are read line by line (:mod:`rulebook.io.yamlblock`) or else parsed with
+PyYAML's C-accelerated composer (falling back to pure Python) into nodes, and
+the nodes turned into values (:mod:`rulebook.io.yamlnodes`): :class:`Mapping`
+and :class:`Seq` are dicts and lists that also carry the line of each entry, so
+every later error can name its line. Only plain YAML is accepted: no tags that build
 Python objects, no duplicate keys, and bounded size and depth.
 
 Examples
@@ -23,20 +24,19 @@ import contextlib
 import datetime as dt
 import difflib
 import gc
-import math
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from rulebook.errors import ParseError, SchemaError
 from rulebook.io import yamlblock
 from rulebook.io.inputs import note
-from rulebook.io.yamlcompose import STR as _STR
-from rulebook.io.yamlcompose import compose
+from rulebook.io.yamlplain import MAX_INT_DIGITS, MAX_NUMBER_CHARS  # the limits on numbers, built there too
+
+if TYPE_CHECKING:
+    from rulebook.io.yamlnodes import Source
 
 __all__ = [
     "MAX_ALIASED",
@@ -47,7 +47,6 @@ __all__ = [
     "MAX_NUMBER_CHARS",
     "Mapping",
     "Seq",
-    "Source",
     "gc_paused",
     "parse",
     "parse_block",
@@ -64,33 +63,6 @@ MAX_NODES = 5_000_000
 #: Most values that repeated aliases (``*name``) may add: a few are handy, a
 #: "billion laughs" of nested aliases is refused at once.
 MAX_ALIASED = 100_000
-
-#: Longest number literal read (any base; checked before it is converted).
-MAX_NUMBER_CHARS = 1000
-#: Most decimal digits of an integer value.
-MAX_INT_DIGITS = 100
-_MAX_INT = 10**MAX_INT_DIGITS
-
-_SAFE_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:timestamp",
-    "tag:yaml.org,2002:map",
-    "tag:yaml.org,2002:seq",
-}
-
-_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
-_KINDS = {
-    "tag:yaml.org,2002:str": "text",
-    "tag:yaml.org,2002:int": "a number",
-    "tag:yaml.org,2002:float": "a number",
-    "tag:yaml.org,2002:bool": "true or false",
-    "tag:yaml.org,2002:null": "an empty value",
-    "tag:yaml.org,2002:timestamp": "a date",
-}
 
 
 class Mapping(dict[str, Any]):
@@ -197,153 +169,6 @@ def _describe(value: Any) -> str:
     return repr(value)
 
 
-class Source:
-    """Turns the nodes of one file into located values."""
-
-    def __init__(self, file: str) -> None:
-        self.file = file
-        self._constructor = yaml.constructor.SafeConstructor()  # its scalar constructors; a whole loader is a cycle
-        self._count = 0
-        self._aliased = 0
-        self._seen: set[int] = set()
-
-    def value(self, node: yaml.Node, depth: int = 0, aliased: bool = False) -> Any:
-        line = node.start_mark.line + 1
-        if depth > MAX_DEPTH:
-            raise ParseError(f"nesting deeper than {MAX_DEPTH} levels; flatten the file", file=self.file, line=line)
-        self._count += 1
-        if self._count > MAX_NODES:
-            raise ParseError(
-                f"more than {MAX_NODES} values (aliases expand each time they are used); split the file",
-                file=self.file,
-                line=line,
-            )
-        tag = node.tag
-        kind = type(node)
-        if tag == _STR and kind is yaml.ScalarNode and not aliased:
-            return node.value  # most values are plain text: what SafeConstructor would build, without its calls
-        if tag not in _SAFE_TAGS:
-            raise ParseError(f"YAML tag {tag!r} is not allowed; use plain values", file=self.file, line=line)
-        if kind is not yaml.ScalarNode:
-            if tag != ("tag:yaml.org,2002:map" if kind is yaml.MappingNode else "tag:yaml.org,2002:seq"):
-                raise ParseError(
-                    f"YAML tag {_short(tag)} does not fit this value; use plain values", file=self.file, line=line
-                )
-            aliased = aliased or id(node) in self._seen  # the composer shares an aliased node
-            self._seen.add(id(node))
-        if aliased:
-            self._aliased += 1
-            if self._aliased > MAX_ALIASED:
-                raise ParseError(
-                    f"aliases ('*name') expand to more than {MAX_ALIASED} values; write the values out",
-                    file=self.file,
-                    line=line,
-                )
-        if kind is yaml.MappingNode:
-            return self._mapping(node, line, depth, aliased)
-        if kind is yaml.SequenceNode:
-            seq = Seq()
-            seq.file, seq.line, seq.lines = self.file, line, []
-            append, append_line, value = seq.append, seq.lines.append, self.value
-            fast, scalar = not aliased and depth < MAX_DEPTH, yaml.ScalarNode  # as in _mapping
-            for item in node.value:
-                if fast and item.tag == _STR and type(item) is scalar and self._count < MAX_NODES:
-                    self._count += 1
-                    append(item.value)
-                else:
-                    append(value(item, depth + 1, aliased))
-                append_line(item.start_mark.line + 1)
-            return seq
-        return self.scalar(node, line)
-
-    def _mapping(self, node: yaml.Node, line: int, depth: int, aliased: bool) -> Mapping:
-        out = Mapping()
-        lines: dict[str, int] = {}
-        out.file, out.line, out.lines = self.file, line, lines
-        value, scalar = self.value, yaml.ScalarNode
-        # Plain text under an unaliased collection within the depth limit is what
-        # value() would return as it is, counted as it would count it: taken here,
-        # without a call per node (most values in a rule book are plain text).
-        fast = not aliased and depth < MAX_DEPTH
-        for key_node, value_node in node.value:
-            kline = key_node.start_mark.line + 1
-            if fast and key_node.tag == _STR and type(key_node) is scalar and self._count < MAX_NODES:
-                self._count += 1
-                key = key_node.value
-            else:
-                if key_node.tag == "tag:yaml.org,2002:merge":
-                    raise ParseError(
-                        "YAML merge keys ('<<') are not supported; write the keys out", file=self.file, line=kline
-                    )
-                key = value(key_node, depth + 1, aliased)
-                if type(key) is not str:
-                    if isinstance(key, dict | list):
-                        raise ParseError("a mapping key must be plain text", file=self.file, line=kline)
-                    key = str(key)
-            if key in out:
-                raise ParseError(
-                    f"key {key!r} appears twice in this mapping (first on line {lines[key]}); keep one",
-                    file=self.file,
-                    line=kline,
-                )
-            if fast and value_node.tag == _STR and type(value_node) is scalar and self._count < MAX_NODES:
-                self._count += 1
-                out[key] = value_node.value
-            else:
-                out[key] = value(value_node, depth + 1, aliased)
-            lines[key] = kline
-        return out
-
-    def plain(self, tag: str, text: str, line: int) -> Any:
-        """A plain scalar of ``tag`` on ``line``, as :meth:`value` builds it (for :mod:`rulebook.io.yamlblock`)."""
-        mark = yaml.Mark(self.file, 0, line - 1, 0, "", 0)
-        return self.value(yaml.ScalarNode(tag, text, mark, mark))
-
-    def scalar(self, node: yaml.Node, line: int) -> Any:
-        """A plain value, its tag checked against its kind and numbers bounded
-        (docs/limits.md): PyYAML's constructors raise all sorts of exceptions on
-        values such as ``!!bool abc`` or ``!!int ""``, so every failure is caught here."""
-        kind = _KINDS.get(node.tag, "value")
-        if not isinstance(node, yaml.ScalarNode) or node.tag in _COLLECTION_TAGS:
-            raise ParseError(
-                f"YAML tag {_short(node.tag)} does not fit this value; use plain values", file=self.file, line=line
-            )
-        text = node.value
-        if kind == "a number" and len(text) > MAX_NUMBER_CHARS:
-            raise ParseError(
-                f"number {_clip(text)} is longer than {MAX_NUMBER_CHARS} characters; write a smaller number",
-                file=self.file,
-                line=line,
-            )
-        try:
-            value = self._constructor.construct_object(node)
-        except (yaml.YAMLError, ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError) as exc:
-            why = str(exc) if isinstance(exc, ValueError) and str(exc) else f"not {kind}"
-            raise ParseError(f"cannot read value {_clip(text)}: {why}", file=self.file, line=line) from None
-        if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= _MAX_INT:
-            raise ParseError(
-                f"number {_clip(text)} has more than {MAX_INT_DIGITS} digits; write a smaller number",
-                file=self.file,
-                line=line,
-            )
-        if isinstance(value, float) and not math.isfinite(value):
-            raise ParseError(
-                f"number {_clip(text)} is not finite; a rule book counts with finite numbers, write one",
-                file=self.file,
-                line=line,
-            )
-        return value
-
-
-def _short(tag: str) -> str:
-    return tag.replace("tag:yaml.org,2002:", "!!")
-
-
-def _clip(text: str, width: int = 40) -> str:
-    """``repr`` of a value, cut short: an error line never echoes a huge scalar."""
-    return repr(text) if len(text) <= width else repr(text[:width]) + f"... ({len(text)} characters)"
-
-
 def parse(text: str, file: str, *, fast: bool = True) -> Any:
     """Parse YAML text into located values; errors name ``file`` and the line.
     Read by :func:`parse_block` if it can, else (or ``fast=False``) by libyaml,
@@ -381,16 +206,41 @@ def parse_block(text: str, file: str) -> Any:
     >>> parse_block("a: 1\\nb: [x, 'y']\\n", "f.yaml"), parse_block("a: &anchor 1\\n", "f.yaml")
     ({'a': 1, 'b': ['x', 'y']}, None)
     """
-    return yamlblock.parse(text, file, Mapping, Seq, Source(file).plain, max_depth=MAX_DEPTH, max_nodes=MAX_NODES)
+    return yamlblock.parse(text, file, Mapping, Seq, _by_pyyaml(file), max_depth=MAX_DEPTH, max_nodes=MAX_NODES)
+
+
+def _source(file: str) -> Source:
+    """The full path's :class:`~rulebook.io.yamlnodes.Source` for ``file``. PyYAML
+    is imported here, on the first file or scalar that needs it: a book in the
+    YAML the fast reader reads, with common values, never imports it
+    (docs/architecture.md, "Speed")."""
+    from rulebook.io.yamlnodes import Source
+
+    return Source(file, Mapping, Seq, max_depth=MAX_DEPTH, max_nodes=MAX_NODES, max_aliased=MAX_ALIASED)
+
+
+def _by_pyyaml(file: str) -> Callable[[str, str, int], Any]:
+    """``Source.plain``, for the rarer plain scalars :mod:`rulebook.io.yamlplain`
+    leaves to PyYAML's constructors, the source made on the first of them."""
+    sources: list[Source] = []
+
+    def plain(tag: str, text: str, line: int) -> Any:
+        if not sources:
+            sources.append(_source(file))
+        return sources[0].plain(tag, text, line)
+
+    return plain
 
 
 def _parse_full(text: str, file: str) -> Any:
-    """:func:`parse` by libyaml's composer and :class:`Source`: any YAML, and every error."""
+    """:func:`parse` by libyaml's composer and :class:`~rulebook.io.yamlnodes.Source`: any YAML, and every error."""
+    from rulebook.io.yamlcompose import compose  # PyYAML: see _source
+
     try:
         node = compose(text, file)
     except RecursionError:
         raise ParseError(f"nesting deeper than {MAX_DEPTH} levels; flatten the file", file=file) from None
-    return None if node is None else Source(file).value(node)
+    return None if node is None else _source(file).value(node)
 
 
 def read(path: str | Path) -> Any:

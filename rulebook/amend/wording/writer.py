@@ -12,17 +12,19 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import re
 import string
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from rulebook.amend.motion import OPERATIONS, Amendment
 from rulebook.errors import WordingError
 from rulebook.model import Version, thaw
 from rulebook.numbering import citation
+
+if TYPE_CHECKING:
+    import yaml
 
 __all__ = ["KEYWORDS", "flow", "occurrence", "provision_name", "quote", "write_wording"]
 
@@ -47,22 +49,30 @@ def quote(phrase: str) -> str:
     return "'" + re.sub("(['‘’])", r"\1\1", phrase) + "'"
 
 
-class _FlowDumper(yaml.SafeDumper):
-    """Dumps values on one line; strings plain only where plain YAML reads them back as the same word."""
+@functools.cache
+def _flow_dumper() -> type[yaml.SafeDumper]:
+    """The dumper of :func:`flow`, made when first needed: PyYAML is imported
+    only to write (docs/architecture.md, "Speed")."""
+    import yaml
+
+    class FlowDumper(yaml.SafeDumper):
+        """Dumps values on one line; strings plain only where plain YAML reads them back as the same word."""
+
+    FlowDumper.add_representer(str, _represent_str)
+    return FlowDumper
 
 
 _PLAIN_WORD = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
 
 
 def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+    import yaml
+
     if _PLAIN_WORD.match(data) and yaml.safe_load(data) == data and not data.endswith("."):
         style = None
     else:
         style = "'" if data.isprintable() else '"'
     return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
-
-
-_FlowDumper.add_representer(str, _represent_str)
 
 
 def flow(value: Any) -> str:
@@ -76,12 +86,14 @@ def flow(value: Any) -> str:
     >>> flow("fails")
     "'fails'"
     """
+    import yaml
+
     plain = thaw(value)
     if isinstance(plain, str):
         style = "'" if plain.isprintable() else '"'
         dumper_text = yaml.dump(plain, Dumper=yaml.SafeDumper, default_style=style, width=1 << 30, allow_unicode=True)
         return dumper_text.strip()
-    text = yaml.dump(plain, Dumper=_FlowDumper, default_flow_style=True, width=1 << 30, allow_unicode=True,
+    text = yaml.dump(plain, Dumper=_flow_dumper(), default_flow_style=True, width=1 << 30, allow_unicode=True,
                      sort_keys=False)  # fmt: skip
     text = text.strip()
     if text.endswith("..."):
