@@ -22,19 +22,30 @@ phrase, or after ``:`` or a dash the plain text to the end of the instruction;
 ``REF`` a clause reference kept as written)::
 
     wording    := statement (SEP statement)*
-    SEP        := ";" | "." | "," | "and" | "then" | LABEL        LABEL := "a)" | "(b)" | "(ii)"
+    SEP        := ";" | "." | "," | "and" | "then" | LABEL        LABEL := "a)" | "(b)" | "(ii)" | "B." (before
+                                                                  a capitalised word that starts a statement)
     statement  := RENUMBER
                 | ["In" REF] INSERT ["at" ["the"] "end"] ["after" REF ","] NEWWORD UNIT [NUMBER | ID | "with id" ID]
                       ["headed" Q] ["numbered" Q] [PLACE REF | "at" ["the"] "end"]
                       [("as follows" | "to read" | "reading") [":"]] NEW
                       ["with provisions" FLOW] ["with sub-clauses" FLOW]
-                | DELETE ["the"] ["existing"] [UNIT] REF
-                      ["and" ("replace" | "substitute" | "insert") ["it"] ["with" | "by"] NEW]
+                | DELETE ["the"] ["existing"] [UNIT] REF ["." Q]      (Q: its words, as confirmation)
+                      ["and" ("replace" | "substitute" | "insert") ["it"] ["with" | "by"] ["new" REF ["."]] NEW]
+                      (a "new" REF other than REF is refused)
+                | ("After" | "Before") REF [","] INSERT NEW   (NEW starts with a label like REF's last: a new clause)
+                | "By the deletion from" REF "of" ["the comma and"] "the words" PHRASE
+                      ["and the substitution therefor of" Q]
+                | "By the deletion of" REFS ["and the substitution therefor of" ["the following"] BLOCK]
+                | "By the addition at the end of" REF "of the words" Q      (a company's resolution in nouns)
+                | "Be it" ["further" | "lastly" | "finally" | "also"] "resolved" ("to" statement | "that" ...)
                 | "replace" ["the"] ["existing"] [UNIT] REF ("with" | "by") NEW
                 | "move" UNIT REF PLACE REF
                 | ("Amend" | "Change") ["[existing]"] REF ("so (that) it reads" | "to read") BLOCK
+                | "Amend the following section of" REF ":" Q "to read" ["as follows"] [":"] NEW   (replace_words)
                 | "Proposed change to" REF ":" BLOCK
                 | ["AND"] "THAT" REF ["of the" DOCUMENT] RESOLVED BLOCK      (a resolution: the clause's text)
+                | "THAT" REF "be amended by the deletion of the words" PHRASE
+                      ["and their replacement with the words" Q]
                       (RESOLVED: "be amended to read" | "be amended so that the rule reads" |
                        "be deleted and replaced by the following" | ...; "REF – HEADING IN CAPITALS, subrule (8)")
                 | "THAT the following" PLURAL-UNIT "be deleted" ["and renumbered accordingly"] ":" REF ("," REF)*
@@ -80,10 +91,12 @@ phrase, or after ``:`` or a dash the plain text to the end of the instruction;
     NEWWORD    := "new" | "a new" | "an additional" | "a further"
     PLACE      := "after" | "before" | "into" | "at the end of" | "to the end of"
     PHRASE     := ["the" ORDINAL ["occurrence of"] | EVERY] [FILLER] Q [OCCURRENCE]
-    FILLER     := "the words" | "these words" | "the word" | "the phrase" | ...   (a filler with no Q is refused)
+    FILLER     := "the words" | "these words" | "the word" | "the phrase" | ["the"] ORDINAL "sentence" | ...
+                  (a filler with no Q is refused)
     OCCURRENCE := "(" ("occurrence" N | ORDINAL "occurrence") ")"  |  "(every occurrence)"  |  "wherever it occurs"
     EVERY      := "both references to" | "every occurrence of" | "all instances of" | ...   (before Q: occurrence all)
-    QUAL       := "(line N)" | "line N" | ("in" | "at the start of" | "at the end of") ["the"|"this"] [ORDINAL] UNIT
+    QUAL       := "(line N)" | ["in" | "on"] ("line" | "lines") N | ("in" | "at the start of" | "at the end of")
+                  ["the"|"this"] [ORDINAL] UNIT      (after a line, an occurrence counts in it: refused)
     REFS       := REF | PLURAL-UNIT REF ("," REF)* "and" REF      ("Rules B 2, B 4.1 and C 1.3": the actions for each)
                 | W N ("," W N)* "and" W N        ("J 3, J 4.1 and J 5.9": one first word W, each with a number N)
     MARK       := "a full stop" | "a comma" | "a semicolon" | "a colon"
@@ -100,7 +113,9 @@ of new clause text that starts with its own number ("K.2 Branches meet ...")
 loses the number, which the rule book computes; a block whose later lines start
 with their own number or label ("7.2 ...", "a) ...", a bullet) is several clauses and is
 refused. A line break after "to read", "reads" or "as follows" introduces a block as ":" does.
-"renumber ... accordingly" does nothing, because numbering is computed. A bare label after "from" (``remove '; and' from
+"renumber ... accordingly" does nothing, because numbering is computed. A title in brackets
+after a citation ("SO 8.2 (Withdrawal of motions)") is set aside; "removal of" / "deletion of"
+before Q deletes it. A bare label after "from" (``remove '; and' from
 (b)``) names the sibling of the clause named before it when that ends in a label of the same
 kind ("Article 21.7(c)" gives "Article 21.7(b)").
 

@@ -129,6 +129,11 @@ def _numeric(word: str) -> bool:
     return any(c.isdigit() for c in word) or word.startswith("(") or word.endswith(")")
 
 
+#: "Amend the following section of 14.1: ...": the words, not the clause, are quoted next.
+_FOLLOWING_PART = tuple(f"the following {p} {w}" for p in ("section", "words", "sentence", "text", "passage", "part")
+                        for w in ("of", "in"))  # fmt: skip
+
+
 class ClauseStatements(Reader):
     """The statements that add, delete, replace or move whole clauses."""
 
@@ -316,8 +321,24 @@ class ClauseStatements(Reader):
             self.take()
             self.take()
             self.accept_any("it with", "them with", "with", "by", "it by")
+            self.same_clause_new(ref)
             return Amendment("replace_text", clause=ref, text=self.block("the new text (quoted, or after ':')", ref))
         return Amendment("delete_clause", clause=ref)
+
+    def same_clause_new(self, ref: str) -> None:
+        """``... and insert new Standing Order 4.1:`` after "Delete Standing Order 4.1": the clause
+        anew, under the same number; a different number is refused (where it goes is not said)."""
+        save = self.pos
+        if not self.accept_any("a new", "new") or not self.at_clause_ref():
+            self.pos = save
+            return
+        at = self.peek().start
+        new = self.number_ref(self.reference(lambda t: False, "the new clause's number"))
+        if " ".join(new.split()).casefold() != " ".join(ref.split()).casefold():
+            raise self.lex.error(at, f"{ref!r} again (the same clause anew); a new clause elsewhere needs its place")
+        if self.peek().kind == ".":
+            self.take()  # "And REPLACE WITH new Clause 21. 'Text'": the number's full stop opens the text
+            self.opened_at = self.pos
 
     def confirming(self) -> None:
         """Skip the clause's present words quoted after its reference, as confirmation:
@@ -330,6 +351,10 @@ class ClauseStatements(Reader):
             self.take()  # "Delete Appendix A entitled 'The Policy Process'": its heading, as confirmation
             return
         save = self.pos
+        if self.peek().kind == "." and self.peek(1).kind == "quoted" and self.peek(2).key == "and":
+            self.take()  # "DELETE Clause 21. 'Its words.' And REPLACE WITH ...": its words, as confirmation
+            self.take()
+            return
         if self.peek().kind == ",":
             self.take()
         if self.accept_any("which reads", "which currently reads", "reading", "which says"):
@@ -347,6 +372,8 @@ class ClauseStatements(Reader):
         proposed = self.accept_any("proposed change to", "proposed amendment to")
         if not proposed and not self.accept_any("amend", "change"):
             return None
+        if self.accept_any(*_FOLLOWING_PART) and self.at_clause_ref():
+            return self.part_to_read()
         self.accept_any("[existing]", "existing")  # "Amend [existing] Clause 10": the clause as it stands
         if not self.at_clause_ref():
             self.pos = save
@@ -360,6 +387,17 @@ class ClauseStatements(Reader):
             self.pos = save
             return None
         return Amendment("replace_text", clause=ref, text=self.block("the new text (quoted, or after ':')", ref))
+
+    def part_to_read(self) -> Amendment:
+        """``Amend the following section of 14.1: 'old' To read as follows: 'new'``: the words quoted
+        first, replaced by the words quoted after "to read"."""
+        ref = self.number_ref(self.reference(lambda t: False, "the clause the words are in"))
+        if not self.colon():
+            raise self.fail("':' and the words as they stand, quoted")
+        old = self.quoted("the words as they stand (quoted)")
+        if not self.accept_any("to read as follows", "to read", "so that it reads", "so it reads"):
+            raise self.fail("'to read' and the new words")
+        return Amendment("replace_words", clause=ref, old=old, new=self.new_text("the new words (quoted)"))
 
     def replace_clause(self) -> Amendment:
         """``Replace [the existing] CLAUSE-REF with (the following) [:] BLOCK`` after the verb."""

@@ -15,13 +15,18 @@ from __future__ import annotations
 import re
 
 from rulebook.amend.motion import Amendment
+from rulebook.amend.wording.clauses import derived_id
 from rulebook.amend.wording.phrases import EVERY, Phrases
-from rulebook.amend.wording.reader import CLAUSE_WORDS, PLURALS, placed
+from rulebook.amend.wording.reader import CLAUSE_WORDS, PLURALS, STATEMENT_STARTS, placed, split_refs
+from rulebook.errors import WordingError
+from rulebook.model import Clause
 
 __all__ = ["DELETE", "DELETE_FIRST", "INSERT", "EditForms", "own_label"]
 
 DELETE = ("delete", "remove", "omit", "leave out", "strike out", "strike", "striking", "cut")
 INSERT = ("insert", "add", "substitute", "inserting", "adding")
+#: What may follow a lettered item's label ("B. In Rule 9, ...").
+_STARTS = (*STATEMENT_STARTS, "that", "by", "be", "amend")
 DELETE_FIRST = frozenset(w.split()[0] for w in DELETE)
 #: Punctuation marks named in words ("delete the full stop after 'above'").
 _MARKS = {"full stop": ".", "period": ".", "comma": ",", "semicolon": ";", "semi-colon": ";", "colon": ":"}
@@ -35,6 +40,20 @@ _NAMES_CLAUSE = re.compile(
 _OWN_LABEL = re.compile(r"^(?:\d+(?:\.\d+)+[A-Za-z]?|\d{1,3}[A-Za-z]?\.|\([0-9A-Za-z]{1,4}\))$")
 
 
+#: A bracketed item label after a dotted number, set apart ("8.2 (a). Text"): part of the number.
+_ITEM_AFTER = re.compile(r"(\([0-9A-Za-z]{1,4}\))\.?\s")
+
+
+def _same_shape(label: str, last: str) -> bool:
+    """Two item labels of one list: the same closing mark and the same kind of characters
+    ("ii)" and "iii)", "(b)" and "(c)", "4." and "5.")."""
+    if len(label) < 2 or len(last) < 2 or label[-1] != last[-1] or label[-1] not in ").":
+        return False
+    a, b = label.strip("().")[:5], last.strip("().")[:5]
+    kinds = (str.isdigit, str.islower, str.isupper)
+    return bool(a) and bool(b) and label[0] == last[0] and any(k(a) and k(b) for k in kinds)
+
+
 def own_label(text: str) -> tuple[str | None, str]:
     """The number a new clause's text starts with, and the text without it; ``(None, text)``
     when it starts with none (a plain number such as "28 days" is words, not a label).
@@ -43,15 +62,23 @@ def own_label(text: str) -> tuple[str | None, str]:
     --------
     >>> own_label("2.9 The agenda is sent with the notice.")
     ('2.9', 'The agenda is sent with the notice.')
+    >>> own_label("8.2 (a). Alternates are members.")
+    ('8.2 (a)', 'Alternates are members.')
     >>> own_label("28 days notice is given.")
     (None, '28 days notice is given.')
     """
     first, _, rest = text.partition(" ")
+    item = _ITEM_AFTER.match(rest) if "." in first and _OWN_LABEL.match(first) else None
+    if item is not None and rest[item.end() :].strip():
+        return f"{first} {item.group(1)}", rest[item.end() :].strip()  # "8.2 (a). As per ...": an item of 8.2
     if rest.strip() and _OWN_LABEL.match(first):
         return first.rstrip("."), rest.strip()
     return None, text
 
 
+#: What may stand between "deletion from REF of" and the words deleted (the words then hold the mark).
+_MARKS_AND_WORDS = tuple(f"the {m} and {w}" for m in ("comma", "commas", "semicolon", "full stop")
+                         for w in ("words", "word")) + ("the words", "the word")  # fmt: skip
 #: What a resolution says of a clause whose whole text it prints: "That Rule 28(i) be amended to read: ...".
 _RESOLVED = (
     "be amended to read", "be amended so that the rule reads", "be amended so that it reads", "be amended as follows",
@@ -182,8 +209,111 @@ class EditForms(Phrases):
             ref = self.number_ref(ref)
             if self.accept_any(*_RESOLVED):
                 return [Amendment("replace_text", clause=ref, text=self.block("the new text (after ':')", ref))]
+            if self.accept("be", "amended", "by", "the", "deletion", "of"):
+                # "That Rule 4, subrule (2), be amended by the deletion of the words 'x' and their replacement
+                # with the words 'y'"
+                self.filler()
+                old, occurrence = self.phrase("the words deleted (quoted)")
+                if not self.accept_any(*(f"and {p} replacement with" for p in ("their", "its", "the"))):
+                    return [Amendment("delete_words", clause=ref, words=old, occurrence=occurrence)]
+                self.filler()
+                new = self.quoted("the new words (quoted)")
+                return [Amendment("replace_words", clause=ref, old=old, new=new, occurrence=occurrence)]
         self.pos = save
         return None
+
+    def resolution_opened(self) -> None:
+        """``Be it (further | lastly) resolved to ...`` (or ``... that``): a resolution's opening words,
+        never a clause; "that" is left for the resolution forms, "to" is taken before the action."""
+        self.accept("be", "it")
+        self.accept_any("further", "lastly", "finally", "also")
+        self.expect("resolved", what="'resolved' after 'Be it'")
+        if not self.at("that") and not self.accept("to"):
+            raise self.fail("'to' or 'that' after 'Be it resolved'")
+
+    def nominal(self) -> list[Amendment]:
+        """A company resolution's items, in nouns: ``By the deletion from REF of the words Q [and the
+        substitution therefor of Q]``, ``By the deletion of REFS [and the substitution therefor of
+        (the following) BLOCK]``, ``By the addition at the end of REF of the words Q``."""
+        self.expect("by", "the")
+        noun = self.take().key
+        if noun == "addition":
+            self.expect("at", "the", "end", "of", what="'at the end of' and the clause")
+            ref = self.number_ref(self.reference(lambda t: t.key == "of", "the clause added to"))
+            self.expect("of", what="'of the words' and the quoted words")
+            self.filler()
+            return [Amendment("insert_words", clause=ref, words=self.quoted("the words added (quoted)"), at="end")]
+        if noun != "deletion":
+            raise self.fail("'deletion' or 'addition' after 'By the'")
+        if self.accept("from"):
+            ref = self.number_ref(self.reference(lambda t: t.key == "of", "the clause the words are deleted from"))
+            self.expect("of", what="'of the words' and the quoted words")
+            self.accept_any(*_MARKS_AND_WORDS)
+            old, occurrence = self.phrase("the words deleted (quoted)")
+            if not self.substituted():
+                return [Amendment("delete_words", clause=ref, words=old, occurrence=occurrence)]
+            self.filler()
+            new = self.quoted("the words substituted (quoted)")
+            return [Amendment("replace_words", clause=ref, old=old, new=new, occurrence=occurrence)]
+        self.expect("of", what="'of' and the clauses deleted, or 'from' and a clause")
+        if not self.at_clause_ref():
+            raise self.fail("the clauses deleted (as 'Article 12'), or 'from' and a clause")
+        ref = self.number_ref(self.reference(lambda t: t.key == "and" and self.peek(1).key == "the", "a clause"))
+        refs = split_refs(ref)
+        if not self.substituted():
+            return [Amendment("delete_clause", clause=r) for r in refs]
+        if len(refs) > 1:
+            raise self.fail("one clause whose text is substituted")
+        self.accept_any("the following")
+        return [Amendment("replace_text", clause=ref, text=self.block("the new text (after ':')", ref))]
+
+    def labelled_after_next(self) -> bool:
+        """``After REF, add`` and a quoted text starting with a label like the reference's last one."""
+        save = self.pos
+        try:
+            self.take()
+            ref = self.number_ref(self.reference(lambda t: False, "a clause"))
+            if self.peek().kind == ",":
+                self.take()
+            quoted = self.peek().key in INSERT and self.peek(1).kind == "quoted"
+            label = self.peek(1).value.split(" ", 1)[0] if quoted else ""
+            return quoted and _same_shape(label, ref.rpartition(" ")[2])
+        except WordingError:
+            return False  # read (or refused) by the other forms
+        finally:
+            self.pos = save
+
+    def labelled_after(self) -> Amendment:
+        """``After Rule 16 k) ii), add 'iii) Text'``: a new clause next to the one named, numbered by the
+        label its text starts with, in the place of the last label of the reference; text without
+        such a label is refused (words added at the end, or a new clause, cannot be told apart)."""
+        where = self.take().key
+        ref = self.number_ref(self.reference(lambda t: False, f"the clause it goes {where}"))
+        if self.peek().kind == ",":
+            self.take()
+        if self.peek().key not in INSERT:
+            raise self.fail("'add' or 'insert' and the new clause")
+        self.take()
+        at = self.peek().start
+        label, _, text = self.new_text("the new clause, quoted, starting with its own number").partition(" ")
+        head, _, last = ref.rpartition(" ")
+        if not (text.strip() and head and _same_shape(label, last)):
+            raise self.lex.error(at, f"a new clause starting with a number like {last!r} (as 'iii) Text')")
+        cid = derived_id(self.source[at : self.pos], text.strip())
+        return Amendment("insert_clause", new_clause=Clause(cid, text=text.strip()), numbered=f"{head} {label}",
+                         **placed(where, ref))  # fmt: skip
+
+    def lettered_item(self) -> bool:
+        """One letter and a full stop, then a capitalised word that starts a statement ("B. In ...")."""
+        tok, nxt = self.peek(), self.peek(2)
+        return (
+            tok.kind == "word" and len(tok.value) == 1 and tok.value.isalpha() and self.peek(1).kind == "."
+            and nxt.value[:1].isupper() and nxt.key in (*_STARTS, "that", "by", "be", "amend")
+        )  # fmt: skip
+
+    def substituted(self) -> bool:
+        """``and the substitution therefor of`` after what is deleted."""
+        return self.accept_any(*(f"and the substitution {t} of" for t in ("therefor", "therefore", "for it")))
 
     def capitals_then_comma(self) -> bool:
         """A dash, words all in capitals (a heading), then ',' and a clause reference."""

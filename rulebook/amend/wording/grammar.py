@@ -99,6 +99,8 @@ class Parser(WordActions):
                     self.take()  # "In first paragraph: replace ...": where the phrase stands, then the action
             else:
                 self.pos = save
+            if self.at("be", "it"):
+                self.resolution_opened()
             tok = self.peek()
             whole = self.rewritten() if tok.key in ("amend", "change", "proposed") else None
             resolved = self.resolved() if tok.key == "that" else None
@@ -110,6 +112,14 @@ class Parser(WordActions):
                 out.extend(self.throughout(tok.start))
             elif whole is not None:
                 out.extend(_on(whole, c) for c in current)
+            elif self.at("by", "the") and self.peek(2).key in ("deletion", "addition"):
+                out.extend(_on(a, c) for a in self.nominal() for c in current)
+            elif tok.key in ("after", "before") and self.clause_follows(1):
+                if not self.labelled_after_next():  # never a clause named "After Rule 2"
+                    raise self.fail(
+                        f"'{tok.key}' and quoted words, or a new item: \"After Rule 2 (b), add '(c) Text'\""
+                    )
+                out.append(self.labelled_after())
             elif self.at_new_clause():
                 out.extend(self.insert_clause(c, self.bare) for c in current)
             elif tok.key in ("insert", "add") and self.peek(1).key in ("after", "before") and self.clause_follows(2):
@@ -205,6 +215,10 @@ class Parser(WordActions):
             if self.at("in", "addition") and self.peek(2).kind == ",":
                 self.accept("in", "addition")  # "In addition, replace ...": joins this statement to the one before
                 continue
+            if self.lettered_item():  # "B. In Rule 9, change ...": an item of a lettered list
+                self.take()
+                self.take()
+                continue
             resolution = self.peek().kind == "(" and self.peek(2).kind == ")" and self.peek(3).key == "that"
             if self.label_next() or resolution:  # "(a) That Rule 13.1 be amended ...": an item of a list
                 self.take()
@@ -238,7 +252,8 @@ class Parser(WordActions):
         if self.at("the", "clause") or self.at("the", "whole", "clause"):
             self.pos = save
             return False
-        found = self.at_clause_ref() or self.at_named_part()
+        coded = re.match(r"^[A-Z]{1,4}-\d+(?:\.\d+)*$", self.peek().value) and self.peek(1).kind in ("end", ".", ";")
+        found = self.at_clause_ref() or self.at_named_part() or bool(coded)  # "delete SO-16.14."
         self.pos = save
         return found
 
@@ -275,12 +290,14 @@ class Parser(WordActions):
             found = nxt.kind == "quoted" or nxt.key == "the"
         elif tok.key == "at":
             found = nxt.key in ("the", "end", "start", "beginning")
+        elif tok.key in ("removal", "deletion"):
+            found = nxt.key == "of" and self.peek(2).kind == "quoted"
         elif tok.key in INSERT and nxt.key in ("at", "after", "before", "new", "a"):
             found = True
         elif tok.key in INSERT and nxt.key == "to":
             found = self.peek(2).key == "list" or (self.peek(2).key == "the" and self.peek(3).key == "list")
         elif tok.key in ACTION_STARTS and tok.key != "in":
-            found = nxt.kind in ("quoted", ":", "dash", ",") or nxt.key in _AFTER_VERB
+            found = nxt.kind in ("quoted", ":", "dash", ",") or nxt.key in _AFTER_VERB or self.sentence_quoted(1)
             if not found and tok.key in DELETE_FIRST:
                 self.take()
                 found = self.label_replaced()  # "delete b) and insert: ...": a part of the clause named
@@ -309,7 +326,8 @@ class Parser(WordActions):
                 return self.peek().start >= subject.end(1)
             if self.peek().key == "amend" and self.peek(1).key in ("the", "title", "heading"):
                 return True  # "Rule D 2.5 Amend title – replace ...": the clause, then its heading changed
-            return self.peek().start > start and self.peek().key in (*ACTION_STARTS, "change") and self.starts_action()
+            keys = (*ACTION_STARTS, "change", "removal", "deletion")
+            return self.peek().start > start and self.peek().key in keys and self.starts_action()
 
         ref = self.number_ref(self.reference(stop, "the clause amended (an id or citation), then ':'"))
         if subject is not None:
@@ -358,6 +376,9 @@ class Parser(WordActions):
                 example = "\"replace 'X' with 'Y' throughout the rule book\""
                 raise self.lex.error(at, f"a replacement made throughout ({example})")
             read[-1] = attrs.evolve(read[-1], throughout=True)
+        if self.lined and any(a.occurrence is not None for a in read):
+            # "in line 7, leave out the second 'he'": counted in the line, whose words are not known here
+            raise self.lex.error(at, "no occurrence after a line (it counts in the line, whose words are unknown)")
         if any(a.occurrence == "all" and a.op != "replace_words" for a in read):
             example = "\"replace every occurrence of 'X' with 'Y'\""
             raise self.lex.error(at, f"a replacement for every occurrence ({example})")

@@ -36,12 +36,22 @@ class Phrases(ClauseStatements):
 
     def filler(self) -> str | None:
         """Words that only introduce a phrase: "the words", "these words", ... (the one taken)."""
+        if self.sentence_quoted(0):
+            self.accept("the")  # "delete last sentence 'X'": the quoted words are the sentence
+            self.take()
+            return self.take().value
         for words in FILLERS:
             if self.accept(*words.split()):
                 self.accept_any("which read", "which reads", "reading")
                 self.colon()
                 return words
         return None
+
+    def sentence_quoted(self, ahead: int) -> bool:
+        """``[the] last|first|... sentence`` and a quoted phrase, ``ahead`` tokens on."""
+        k = ahead + (self.peek(ahead).key == "the")
+        ordinal = self.peek(k).key in ORDINALS and ORDINALS[self.peek(k).key] != 0
+        return ordinal and self.peek(k + 1).key == "sentence" and self.peek(k + 2).kind == "quoted"
 
     # -- phrases and occurrences -----------------------------------------------
     def phrase(self, what: str) -> tuple[str, int | str | None]:

@@ -41,6 +41,11 @@ _OF_DOCUMENT = re.compile(
 )
 #: "Appendix A, entitled 'The Policy Process'": the heading quoted after a citation, as confirmation.
 _ENTITLED = re.compile(r"\s*,?\s*(?:which\s+is\s+)?\b(?:entitled|headed|titled)$", re.IGNORECASE)
+#: A clause's title in brackets after its citation ("SO 8.2 (Withdrawal of motions and amendments)"):
+#: a capitalised word and more words, no digit (so "(a)", "(7 U.S.C. 1508)" and "(Clause 19)" stay).
+_TITLE_NOT = "|".join(("Clause", "Sub-clause", "Rule", "Article", "Section", "Paragraph", "Schedule", "Appendix",
+                       "Chapter", "Part"))  # fmt: skip
+_BRACKET_TITLE = re.compile(rf"\s*\((?=[A-Z][a-z]+\s)(?!(?:{_TITLE_NOT})s?\b)[^()\d]*\)\s*")
 #: A US Code citation after the section it names ("chapter 74 of title 18, United States Code").
 _OF_US_CODE = re.compile(r"\s+of\s+title\s+\d+,?\s+United\s+States\s+Code\b.*$", re.IGNORECASE | re.DOTALL)
 _LOCATOR_WORDS = ("line", "lines", "page", "pages", "pg", "p.")
@@ -49,7 +54,8 @@ _READS_THEN_LINE = re.compile(r"\b(?:to read|reads|as follows)$", re.IGNORECASE)
 #: A line of a block that starts with its own number or item label ("7.2 ...", "3. ...", "b) ...",
 #: "(ii) ..."): the block holds several clauses, not one clause's text (docs/motions.md).
 _LABELLED_LINE = re.compile(
-    r"^[ \t]*(?:\d+(?:\.\d+)+[A-Za-z]?|\d{1,3}[A-Za-z]?[.)]|\(?[a-z]{1,2}\)|\([0-9ivxIVX]{1,5}\)|[•*])[ \t]+\S"
+    r"^[ \t]*(?:\d+(?:\.\d+)*(?:\([0-9A-Za-z]{1,5}\))+\.?"
+    r"|\d+(?:\.\d+)+[A-Za-z]?|\d{1,3}[A-Za-z]?[.)]|\(?[a-z]{1,2}\)|\([0-9ivxIVX]{1,5}\)|[•*])[ \t]+\S"
 )
 _NUMBER = re.compile(
     r"^\(?(\d+[A-Za-z]?|[A-Z]|[a-z]|[ivxlc]+|[IVXLC]+|[A-Z]{1,2}\d+[A-Za-z]?)(\.(\d+[A-Za-z]?|[A-Za-z]|[ivxlc]+|[IVXLC]+))*[.)]?$"
@@ -127,6 +133,8 @@ class Reader:
         self.source = source
         self.pos = 0
         self.quoted_new = False  # whether the last new text read was quoted (kept whole) or a block
+        self.lined = False  # a line locator was set aside: an occurrence would count in the line, unknown here
+        self.opened_at = -1  # where a full stop after a clause's number opened its new text ("new Clause 21. ...")
 
     # -- tokens --------------------------------------------------------------
     def peek(self, ahead: int = 0) -> Token:
@@ -184,20 +192,23 @@ class Reader:
     def new_text(self, what: str) -> str:
         """New words: quoted, or after ':' or a dash, the plain text to the end of the instruction."""
         begin = self.pos
-        self.accept_any(
-            "the following words",
-            "the following sentence",
-            "the following",
-            "the words",
-            "these words",
-            "the word",
-            "as follows",
-            "the additional sentence",
-            "the additional words",
-            "the new sentence",
-            "a new sentence",
-        )
-        introduced = self.colon() or self._line_next()
+        opened = self.pos == self.opened_at  # an unclosed quote may come next: not lexed before the fallback
+        if not opened:
+            self.accept_any(
+                "the following words",
+                "the following sentence",
+                "the following",
+                "the words",
+                "these words",
+                "the word",
+                "as follows",
+                "the additional sentence",
+                "the additional words",
+                "the new sentence",
+                "a new sentence",
+                "new sentence",
+            )
+        introduced = opened or self.colon() or self._line_next()
         rest = self.source[self.pos :].lstrip()
         if introduced and rest[:1] in "-–—" and rest[1:2].isspace():
             self.take()  # "as follows: - 'Text'": a colon and a dash, set apart
@@ -242,13 +253,22 @@ class Reader:
         while True:
             save = self.pos
             if self.peek().kind == "(" and self.peek(1).key in _LOCATOR_WORDS and self.peek(3).kind == ")":
+                self.lined = self.lined or self.peek(1).key.startswith("line")
                 for _ in range(4):
                     self.take()
             elif self.peek().key in _LOCATOR_WORDS and self.peek(1).value[:1].isdigit():
+                self.lined = self.lined or self.peek().key.startswith("line")
                 self.take()
                 self.take()
-            elif self.peek().key == "on" and self.peek(1).key in _LOCATOR_WORDS and self.peek(2).value[:1].isdigit():
-                self.take()
+                if self.peek().key in ("to", "and", "-", "–") and self.peek(1).value[:1].isdigit():
+                    self.take()  # "lines 3 to 4"
+                    self.take()
+            elif (
+                self.peek().key in ("on", "in")
+                and self.peek(1).key in _LOCATOR_WORDS
+                and self.peek(2).value[:1].isdigit()
+            ):
+                self.take()  # "in line 7, leave out ...", "in lines 10–11, delete ...": where, set aside
             elif self.peek().key == "of" and _OF_DOCUMENT.match(" " + self.source[self.peek().start :].split(",")[0]):
                 while self.peek().kind == "word":
                     self.take()
@@ -273,6 +293,7 @@ class Reader:
                 # rules" may mean the whole book, which a qualifier must never stand for
                 plural = unit not in _UNITS and unit.rstrip("s") in _UNITS
                 if unit.rstrip("s") in _UNITS and unit_next and (counted or not plural):
+                    self.lined = self.lined or unit.rstrip("s") == "line"
                     self.take()
                     self.accept_any("of the clause", "of this clause")
                 else:
@@ -291,7 +312,8 @@ class Reader:
         depth = 0  # inside brackets a full stop is an abbreviation ("(7 U.S.C. 1508)"), not the end
         while True:
             tok = self.peek()
-            if tok.kind == "." and (depth > 0 or self.peek(1).kind == "(") and end > start:
+            after = self.source[tok.end :].lstrip()[:1]  # not lexed: an unclosed quote may follow
+            if tok.kind == "." and (depth > 0 or after == "(") and end > start:
                 self.take()  # "Delete 9. (f)"
                 continue
             depth += {"(": 1, ")": -1}.get(tok.kind, 0) if depth or tok.kind == "(" else 0
@@ -319,16 +341,20 @@ class Reader:
     def number_ref(self, ref: str) -> str:
         """Drop line and page locators ("line 2", "page 12") from a reference, and what
         follows "of the constitution" (the document, then the clause's title)."""
+        ref = _BRACKET_TITLE.sub(lambda m: ", " if m.end() < len(ref) else "", ref)
+        ref = re.sub(r"\s*,(?:\s*,)+\s*", ", ", ref).strip()
         ref = _OF_DOCUMENT.split(ref, maxsplit=1)[0].strip()
         ref = _OF_US_CODE.split(ref, maxsplit=1)[0].strip()
         ref = _ENTITLED.sub("", ref)
         ref = re.sub(r"\s+is\s+(?:further\s+)?amended(?:\s+by)?$", "", ref, flags=re.IGNORECASE)
         parts = [p.strip() for p in ref.split(",")]
         kept = [p for p in parts if not _LOCATOR.match(p)]
+        self.lined = self.lined or any(_LOCATOR.match(p) and p.lower().startswith("line") for p in parts)
         for i, part in enumerate(kept):  # "Clause II.2 line 3", written without a comma
             m = _TRAILING_LOCATOR.match(part)
             if m:
                 kept[i] = m.group(1)
+                self.lined = self.lined or m.group(2).lower().startswith("line")
         if kept == parts:
             return ref
         return ", ".join(kept) if kept else ref
@@ -342,6 +368,8 @@ class Reader:
             return False
         if tok.key in CLAUSE_WORDS or tok.key in PLURALS:
             return True
+        if tok.key == "standing" and self.peek(1).key in ("order", "orders") and self.peek(2).value[:1].isdigit():
+            return True  # "Delete Standing Order 4.1 and ..."
         if names_number(tok.value) and (self.peek(1).kind in ("end", ";", ".") or self.peek(1).key == "and"):
             return True
         return tok.value[:1].isdigit() or bool(re.match(r"^[A-Z]{1,2}\.?\d", tok.value))

@@ -56,6 +56,8 @@ SEPARATORS = (";", ".", ",")
 RELATIVE = "\x00part:"
 #: A replacement said in the passive, after the words replaced.
 _PASSIVE_REPLACED = ("to be replaced by", "to be replaced with", "is replaced by", "is replaced with")
+#: Nouns that say a deletion ("removal of 'x'").
+_NOUNS_DELETE = ("removal", "deletion")
 #: Marks a bare label ("(b)") read as a sibling of the clause the statement before named.
 SIBLING = "\x00sibling:"
 
@@ -158,6 +160,11 @@ class WordActions(EditForms):
             return self.delete()
         if key == "between" and self.peek(1).kind == "quoted":
             return self.between()
+        if key in _NOUNS_DELETE and self.peek(1).key == "of" and self.peek(2).kind == "quoted":
+            self.take()  # "In point 28 removal of 'x'": the deletion, in a noun
+            self.take()
+            old, occurrence = self.phrase("the words to delete (quoted)")
+            return Amendment("delete_words", words=old, occurrence=occurrence)
         if tok.kind == "quoted" and self.peek(1).key in ("to", "is") and self.peek(2).key in ("be", "replaced"):
             # "Point 12.1 – 'x' to be replaced by 'y'": the replacement said in the passive
             replaced, occurrence = self.phrase("the words to replace (quoted)")
