@@ -38,11 +38,30 @@ def test_a_bracketed_citation_or_label_is_not_a_title(ref: str) -> None:
         ("In SO 11.4 (Separate vote), in lines 10–11, delete: ‘Lords’ and insert:‘Members of the House’", "SO 11.4"),
         ("In SO 12.4, lines 7-8, delete ‘Lords’ and insert ‘Members of the House’", "SO 12.4"),
         ("in lines 3 to 4, delete ‘Lords’ and insert ‘Members of the House’", None),
+        ("In line 2 of Rule 3, delete ‘Lords’ and insert ‘Members of the House’", "Rule 3"),
+        (
+            "In lines 2–3 of Chapter 4, Clause II.2, delete ‘Lords’ and insert ‘Members of the House’",
+            "Chapter 4, Clause II.2",
+        ),
+        ("In line 2 of the second paragraph, delete ‘Lords’ and insert ‘Members of the House’", None),
     ],
 )
 def test_a_line_locator_is_where_the_words_stand_not_the_clause(wording: str, clause: str | None) -> None:
     (a,) = parse_wording(wording)
     assert (a.op, a.clause, a.old, a.new) == ("replace_words", clause, "Lords", "Members of the House")
+
+
+@pytest.mark.parametrize(
+    "wording",
+    [
+        "In line with Rule 2, delete ‘x’",
+        "In Rule 3, in line with Rule 2, delete ‘x’",
+        "Rule 3: delete ‘x’ in line with Rule 2",
+    ],
+)
+def test_in_line_with_names_no_clause_and_is_refused(wording: str) -> None:
+    with pytest.raises(WordingError, match="'in line with' names neither"):
+        parse_wording(wording)
 
 
 @pytest.mark.parametrize(

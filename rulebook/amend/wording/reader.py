@@ -263,6 +263,11 @@ class Reader:
                 if self.peek().key in ("to", "and", "-", "–") and self.peek(1).value[:1].isdigit():
                     self.take()  # "lines 3 to 4"
                     self.take()
+                before_of = self.pos
+                if self.accept("of") and not self.at_clause_ref():  # "In line 2 of Rule 3, delete ...": the clause
+                    self.pos = before_of
+            elif self.peek().key == "in" and self.peek(1).key == "line" and self.peek(2).key == "with":
+                raise self.fail("a clause or a place in it ('in line with' names neither)")
             elif (
                 self.peek().key in ("on", "in")
                 and self.peek(1).key in _LOCATOR_WORDS
