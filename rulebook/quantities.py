@@ -19,6 +19,7 @@ Fraction(2, 3)
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator
 from fractions import Fraction
@@ -208,6 +209,13 @@ def read_quantities(text: str | None) -> tuple[Quantity, ...]:
     """
     if not text:
         return ()
+    return _read(text)
+
+
+# The same words are read again and again (a clause's, in each version it stands in unchanged;
+# a member sub-clause's, for its seats and for its women): read them once.
+@functools.lru_cache(maxsize=1024)
+def _read(text: str) -> tuple[Quantity, ...]:
     refs = [(m.start(), m.end()) for m in REF.finditer(text)]
     out = []
     after = 0
