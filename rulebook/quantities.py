@@ -78,17 +78,20 @@ _PATTERN = re.compile(
 
 
 # Where a quantity phrase can begin: a figure, or a word that can open one.
-_STARTS = re.compile(
-    rf"(?<![\w.])\d|\b(?:{_UNIT}|{_TEN}|a|an|half|at|not|no|up|once|twice)\b",
-    re.IGNORECASE,
-)
-# The same for text in ASCII, lower-cased (as long as before): matching case by case costs
+_STARTS = rf"(?<![\w.])\d|\b(?:{_UNIT}|{_TEN}|a|an|half|at|not|no|up|once|twice)\b"
+# Text in ASCII is searched lower-cased (as long as before): matching case by case costs
 # three times as much at every position.
-_STARTS_LOWER = re.compile(_STARTS.pattern)
+_STARTS_LOWER = re.compile(_STARTS)
+
+
+@functools.cache
+def _starts_any_case() -> re.Pattern[str]:
+    """The search for other text, compiled on first use (docs/architecture.md, "Speed")."""
+    return re.compile(_STARTS, re.IGNORECASE)
 
 
 def _starts(text: str) -> Iterator[re.Match[str]]:
-    return _STARTS_LOWER.finditer(text.lower()) if text.isascii() else _STARTS.finditer(text)
+    return _STARTS_LOWER.finditer(text.lower()) if text.isascii() else _starts_any_case().finditer(text)
 
 
 @attrs.frozen

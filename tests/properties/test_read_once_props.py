@@ -4,14 +4,18 @@ The wording lexer keeps the token it read at each position, :func:`track` the
 comparison of two texts, and the quantity and member readers what they read
 of each text. These check each against the reading it replaces: the tokens of
 a fresh lexer, the tracking as it was before (kept here as the oracle), and
-the readers' own uncached functions, in any order of calls and repeated.
+the readers' own uncached functions, in any order of calls and repeated; and
+each regular expression now compiled on first use against the one compiled at
+import before.
 """
 
 from __future__ import annotations
 
 import difflib
+import importlib
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -123,3 +127,57 @@ def test_quantities_and_members_read_again_are_what_a_first_reading_gives(texts,
     for text in again:
         assert read_quantities(text) == (_read.__wrapped__(text) if text else ())
         assert read_member(text) == _read_member.__wrapped__(text.strip())
+
+
+# The patterns compiled on first use, with the source and flags each had when compiled at import.
+_LAZY = [
+    (
+        "rulebook.amend.wording.edits",
+        "_names_clause",
+        r"\b(?:title|heading)\b|\b(?:clause|sub-clause|rule|article|section|paragraph|schedule|appendix|chapter)s?"
+        r"\s+\(?[0-9A-Z]",
+        re.IGNORECASE,
+    ),
+    (
+        "rulebook.amend.wording.edits",
+        "_own_label",
+        r"^(?:\d+(?:\.\d+)+[A-Za-z]?|\d{1,3}[A-Za-z]?\.|\([0-9A-Za-z]{1,4}\))$",
+        0,
+    ),
+    ("rulebook.citing", "_run", r"\d+|[^\W\d_]+(?:-[^\W\d_]+)*", 0),
+    ("rulebook.citing", "_roman", r"(?i)^m*(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$", 0),
+    ("rulebook.citing", "_place", r"\{(\d+)(?::([a-z-]+))?\}", 0),
+    (
+        "rulebook.amend.wording.reader",
+        "_labelled_line",
+        r"^[ \t]*(?:\d+(?:\.\d+)+[A-Za-z]?|\d{1,3}[A-Za-z]?[.)]|\(?[a-z]{1,2}\)|\([0-9ivxIVX]{1,5}\)|[•*])[ \t]+\S",
+        0,
+    ),
+    (
+        "rulebook.amend.wording.reader",
+        "_number",
+        r"^\(?(\d+[A-Za-z]?|[A-Z]|[a-z]|[ivxlc]+|[IVXLC]+|[A-Z]{1,2}\d+[A-Za-z]?)"
+        r"(\.(\d+[A-Za-z]?|[A-Za-z]|[ivxlc]+|[IVXLC]+))*[.)]?$",
+        0,
+    ),
+    ("rulebook.amend.wording.clauses", "_plain_scalar", r"(?:(?!\s+and\s|[.,](?:\s|$))[^;])*", 0),
+    (
+        "rulebook.amend.wording.clauses",
+        "_range_of_clauses",
+        r"^(?P<unit>[A-Za-z-]+?)s\s+(?P<o>\(?)(?P<a>\d+|[a-z])(?P<c>\)?)\s+to\s+(?P=o)(?P<b>\d+|[a-z])(?P=c)$",
+        0,
+    ),
+    (
+        "rulebook.amend.wording.words",
+        "_own_number",
+        r"^(\([0-9A-Za-z]{1,4}\)|[0-9]{1,3}[A-Za-z]?[.)]|[a-z][.)]|[ivx]{1,4}[.)])$",
+        0,
+    ),
+]
+
+
+@pytest.mark.parametrize(("module", "getter", "source", "flags"), _LAZY)
+def test_a_pattern_compiled_on_first_use_is_the_one_compiled_at_import_before(module, getter, source, flags):
+    pattern = getattr(importlib.import_module(module), getter)()
+    assert pattern == re.compile(source, flags)
+    assert getattr(importlib.import_module(module), getter)() is pattern  # compiled once
