@@ -23,7 +23,7 @@ import difflib
 import functools
 import re
 
-__all__ = ["track"]
+__all__ = ["starts_of", "track"]
 
 _TOKEN = re.compile(r"\w+|[^\w\s]|\s+")
 
@@ -83,3 +83,19 @@ def track(old: str, new: str, start: int, end: int) -> tuple[int, int]:
     if lo is None or hi is None:
         return (0, 0)
     return b_at[lo], b_at[hi] if hi > lo else b_at[lo]
+
+
+def starts_of(text: str, words: str) -> list[int]:
+    """Every index of ``text`` at which ``words`` starts, overlapping ones included
+    (each index below ``len(text)`` for empty ``words``).
+
+    Examples
+    --------
+    >>> starts_of("50 per cent and 50 per cent", "50 per cent"), starts_of("aaa", "aa"), starts_of("ab", "")
+    ([0, 16], [0, 1], [0, 1])
+    """
+    starts, i = [], text.find(words)
+    while 0 <= i < len(text):
+        starts.append(i)
+        i = text.find(words, i + 1)
+    return starts

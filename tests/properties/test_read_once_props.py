@@ -23,7 +23,7 @@ from rulebook.amend.wording.tokens import Lexer
 from rulebook.errors import WordingError
 from rulebook.members import _read_member, read_member
 from rulebook.quantities import _read, read_quantities
-from rulebook.tracking import track
+from rulebook.tracking import starts_of, track
 
 # Words, figures, quantity phrases, quote marks, dashes and punctuation of amendment wordings.
 _PIECES = st.sampled_from(
@@ -119,6 +119,12 @@ def test_a_phrase_is_tracked_as_before_however_often_the_same_edit_is_followed(o
     calls = data.draw(st.permutations(calls)) * 2  # in any order, and all of them again
     for old, new, start, end in calls:
         assert track(old, new, start, end) == _track_before(old, new, start, end)
+
+
+@given(st.text("ab", max_size=12), st.text("ab", max_size=3))
+def test_the_starts_of_a_phrase_are_those_every_index_was_tried_for(text, words):
+    """binding found where a phrase starts by trying every index (the oracle)."""
+    assert starts_of(text, words) == [i for i in range(len(text)) if text.startswith(words, i)]
 
 
 @given(st.lists(_texts(), min_size=1, max_size=5), st.data())
