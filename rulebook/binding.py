@@ -31,7 +31,7 @@ from rulebook.model import Change, Clause, Version, evolve_clause, freeze, repla
 from rulebook.numbering import citation
 from rulebook.quantities import Quantity, leaf_value, matches, read_quantities
 from rulebook.statement import Stated
-from rulebook.tracking import track
+from rulebook.tracking import starts_of, track
 
 __all__ = [
     "BindingError",
@@ -108,7 +108,7 @@ def _has(value: Any, path: Path) -> bool:
 
 
 def _occurrence(text: str, q: Quantity) -> int | None:
-    starts = [i for i in range(len(text)) if text.startswith(q.text, i)]
+    starts = starts_of(text, q.text)
     return starts.index(q.start) + 1 if len(starts) > 1 and q.start in starts else None
 
 
@@ -122,7 +122,7 @@ def phrase_at(text: str | None, words: str, occurrence: int | None = None) -> Qu
     """
     if not text or not words:
         return None
-    starts = [i for i in range(len(text)) if text.startswith(words, i)]
+    starts = starts_of(text, words)
     index = (occurrence or 1) - 1
     if not 0 <= index < len(starts) or (occurrence is None and len(starts) > 1):
         return None

@@ -40,6 +40,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -51,8 +52,19 @@ from rulebook.numbering import all_citations, format_number, numbers
 
 __all__ = ["declared", "place_of_new", "read"]
 
-_RUN = re.compile(r"\d+|[^\W\d_]+(?:-[^\W\d_]+)*")
-_ROMAN = re.compile(r"(?i)^m*(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
+
+# Compiled on first use, as few runs need it (docs/architecture.md, "Speed").
+@functools.cache
+def _run() -> re.Pattern[str]:
+    return re.compile(r"\d+|[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+# Compiled on first use, as few runs need it (docs/architecture.md, "Speed").
+@functools.cache
+def _roman() -> re.Pattern[str]:
+    return re.compile(r"(?i)^m*(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
+
+
 #: Where a search gives up: a name with this many readings is refused as unclear.
 _MAX_READINGS = 50
 
@@ -69,7 +81,7 @@ class _Run:
 
 
 def _runs(text: str) -> list[_Run]:
-    return [_Run(m.group(), m.start(), m.end()) for m in _RUN.finditer(text)]
+    return [_Run(m.group(), m.start(), m.end()) for m in _run().finditer(text)]
 
 
 def _label_words(level: Level) -> set[str]:
@@ -86,7 +98,7 @@ def _may_be_number(word: str) -> bool:
     """A run of letters some style could print as a number: one case, roman or one or two letters."""
     if word.casefold() in _FILLER or not (word.isupper() or word.islower()):
         return False
-    return len(word) <= 2 or _ROMAN.match(word) is not None
+    return len(word) <= 2 or _roman().match(word) is not None
 
 
 @attrs.frozen
@@ -234,7 +246,10 @@ def read(version: Version, ref: str) -> Clause:
     )
 
 
-_PLACE = re.compile(r"\{(\d+)(?::([a-z-]+))?\}")
+# Compiled on first use, as few runs need it (docs/architecture.md, "Speed").
+@functools.cache
+def _place() -> re.Pattern[str]:
+    return re.compile(r"\{(\d+)(?::([a-z-]+))?\}")
 
 
 def declared(version: Version, ref: str) -> list[Clause]:
@@ -280,7 +295,7 @@ def declared(version: Version, ref: str) -> list[Clause]:
 
 def _form_pattern(form: str) -> tuple[re.Pattern[str], list[str | None]]:
     parts, styles, pos = [], [], 0
-    for m in _PLACE.finditer(form):
+    for m in _place().finditer(form):
         literal = form[pos : m.start()]
         parts.append(r"\s*".join(re.escape(w) for w in literal.split(" ")))
         parts.append(r"\s*([0-9A-Za-z]+)\s*" if literal.endswith(" ") or not literal else r"([0-9A-Za-z]+)")
@@ -300,7 +315,7 @@ def check_form(form: str, levels: int) -> str | None:
     >>> check_form("Rule {2}", 5)
     'its places must be {1}, {2}, ... in order, outermost first, not {2}'
     """
-    places = _PLACE.findall(form)
+    places = _place().findall(form)
     if not places:
         return "it has no place for a number, such as {1}"
     got = [int(n) for n, _ in places]

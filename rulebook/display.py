@@ -19,7 +19,6 @@ Examples
 from __future__ import annotations
 
 import importlib
-import json
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
@@ -110,6 +109,8 @@ class Displayable:
 
     def to_json(self, indent: int | None = 2) -> str:
         """:meth:`to_data` as JSON text."""
+        import json  # here, not at the top: most runs never write JSON (docs/architecture.md, "Speed")
+
         return json.dumps(self.to_data(), indent=indent, ensure_ascii=False)
 
     def to_text(self) -> str:

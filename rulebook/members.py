@@ -21,6 +21,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
 
 import attrs
@@ -70,7 +71,12 @@ def read_member(text: str | None) -> Member:
     >>> read_member("One youth member elected by Young Labour.")
     Member(seats=1, voting=True, women=None)
     """
-    words = (text or "").strip()
+    return _read_member((text or "").strip())
+
+
+# Each version of a book reads its members again, most of them unchanged: read each once.
+@functools.lru_cache(maxsize=1024)
+def _read_member(words: str) -> Member:
     voting = _NO_VOTE.search(words) is None
     women = None
     w = _WOMEN.search(words)

@@ -19,6 +19,7 @@ Fraction(2, 3)
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator
 from fractions import Fraction
@@ -77,17 +78,20 @@ _PATTERN = re.compile(
 
 
 # Where a quantity phrase can begin: a figure, or a word that can open one.
-_STARTS = re.compile(
-    rf"(?<![\w.])\d|\b(?:{_UNIT}|{_TEN}|a|an|half|at|not|no|up|once|twice)\b",
-    re.IGNORECASE,
-)
-# The same for text in ASCII, lower-cased (as long as before): matching case by case costs
+_STARTS = rf"(?<![\w.])\d|\b(?:{_UNIT}|{_TEN}|a|an|half|at|not|no|up|once|twice)\b"
+# Text in ASCII is searched lower-cased (as long as before): matching case by case costs
 # three times as much at every position.
-_STARTS_LOWER = re.compile(_STARTS.pattern)
+_STARTS_LOWER = re.compile(_STARTS)
+
+
+@functools.cache
+def _starts_any_case() -> re.Pattern[str]:
+    """The search for other text, compiled on first use (docs/architecture.md, "Speed")."""
+    return re.compile(_STARTS, re.IGNORECASE)
 
 
 def _starts(text: str) -> Iterator[re.Match[str]]:
-    return _STARTS_LOWER.finditer(text.lower()) if text.isascii() else _STARTS.finditer(text)
+    return _STARTS_LOWER.finditer(text.lower()) if text.isascii() else _starts_any_case().finditer(text)
 
 
 @attrs.frozen
@@ -208,6 +212,13 @@ def read_quantities(text: str | None) -> tuple[Quantity, ...]:
     """
     if not text:
         return ()
+    return _read(text)
+
+
+# The same words are read again and again (a clause's, in each version it stands in unchanged;
+# a member sub-clause's, for its seats and for its women): read them once.
+@functools.lru_cache(maxsize=1024)
+def _read(text: str) -> tuple[Quantity, ...]:
     refs = [(m.start(), m.end()) for m in REF.finditer(text)]
     out = []
     after = 0

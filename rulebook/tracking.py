@@ -20,9 +20,10 @@ Examples
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 
-__all__ = ["track"]
+__all__ = ["starts_of", "track"]
 
 _TOKEN = re.compile(r"\w+|[^\w\s]|\s+")
 
@@ -34,6 +35,20 @@ def _tokens(text: str) -> tuple[list[str], list[int]]:
         starts.append(m.start())
     starts.append(len(text))
     return words, starts
+
+
+_Opcode = tuple[str, int, int, int, int]
+
+
+@functools.lru_cache(maxsize=64)
+def _compared(old: str, new: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...], tuple[_Opcode, ...]]:
+    """The tokens of ``old``, where they and those of ``new`` start, and the edit from one to the other.
+
+    Kept for the next call: each bound value of a clause is followed through the same edit."""
+    a, a_at = _tokens(old)
+    b, b_at = _tokens(new)
+    opcodes = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    return tuple(a), tuple(a_at), tuple(b_at), tuple(opcodes)
 
 
 def track(old: str, new: str, start: int, end: int) -> tuple[int, int]:
@@ -48,14 +63,12 @@ def track(old: str, new: str, start: int, end: int) -> tuple[int, int]:
     >>> track("a 20 b", "x a 20 b", 2, 4)
     (4, 6)
     """
-    a, a_at = _tokens(old)
-    b, b_at = _tokens(new)
+    a, a_at, b_at, opcodes = _compared(old, new)
     first = next(i for i in range(len(a) + 1) if a_at[i] + (len(a[i]) if i < len(a) else 0) > start or i == len(a))
     last = next(i for i in range(len(a), -1, -1) if i == 0 or a_at[i - 1] < end)
     lo: int | None = None
     hi: int | None = None
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in opcodes:
         if i2 <= first and not (tag == "insert" and i1 == first and first < last):
             continue
         if i1 >= last and not (i1 == i2 == first == last):
@@ -70,3 +83,19 @@ def track(old: str, new: str, start: int, end: int) -> tuple[int, int]:
     if lo is None or hi is None:
         return (0, 0)
     return b_at[lo], b_at[hi] if hi > lo else b_at[lo]
+
+
+def starts_of(text: str, words: str) -> list[int]:
+    """Every index of ``text`` at which ``words`` starts, overlapping ones included
+    (each index below ``len(text)`` for empty ``words``).
+
+    Examples
+    --------
+    >>> starts_of("50 per cent and 50 per cent", "50 per cent"), starts_of("aaa", "aa"), starts_of("ab", "")
+    ([0, 16], [0, 1], [0, 1])
+    """
+    starts, i = [], text.find(words)
+    while 0 <= i < len(text):
+        starts.append(i)
+        i = text.find(words, i + 1)
+    return starts

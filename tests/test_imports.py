@@ -40,6 +40,28 @@ def test_rulebook_show_imports_neither_networkx_nor_jinja2_nor_rich() -> None:
     assert loaded.isdisjoint({"networkx", "jinja2", "rich"}), loaded & {"networkx", "jinja2", "rich"}
 
 
+def test_rulebook_show_as_text_imports_neither_json_nor_html() -> None:
+    """Each costs about a millisecond of every first call; only JSON output and Markdown need them."""
+    argv = ["--no-cache", "show", str(LABOUR), "Chapter 1"]
+    code = f"from rulebook.cli import main\nmain({argv!r}, standalone_mode=False)"
+    loaded = _loaded(code)
+    assert "rulebook" in loaded and "yaml" in loaded  # it did build the history
+    assert loaded.isdisjoint({"json", "html"}), loaded & {"json", "html"}
+
+
+def test_rulebook_show_no_cache_leaves_the_history_cache_unimported() -> None:
+    """``--no-cache`` builds the history afresh: the cache's module, and pickle, are not needed."""
+    code = (
+        "import sys\nfrom rulebook.cli import main\n"
+        f"main(['--no-cache', 'show', {str(LABOUR)!r}, 'Chapter 1'], standalone_mode=False)\n"
+        "print('cache' if 'rulebook.io.cache' in sys.modules else 'no cache')"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "Chapter 1" in out  # it did show the chapter
+    assert out.splitlines()[-1] == "no cache"
+    assert "pickle" not in _loaded(code)
+
+
 def test_a_version_still_shows_itself_in_a_notebook_and_in_rich() -> None:
     loaded = _loaded(
         "import rulebook\n"

@@ -20,13 +20,14 @@ COMMANDS: tuple[click.Command, ...] = ()
 def load_book(path: str) -> History:
     """The history of the rule book at ``path`` (a file or a directory), as
     :func:`rulebook.load_history` builds it, kept in the history cache."""
-    from rulebook.io.cache import HistoryCache
+    from rulebook.history import load_history
 
     ctx = click.get_current_context(silent=True)
-    off = ctx is not None and bool(ctx.find_root().params.get("no_cache"))
-    cache = None if off else HistoryCache.from_environment()
-    if cache is None:
-        from rulebook.history import load_history
+    if ctx is not None and ctx.find_root().params.get("no_cache"):
+        return load_history(path)  # the cache (and pickle, which it needs) is not even imported
+    from rulebook.io.cache import HistoryCache
 
+    cache = HistoryCache.from_environment()
+    if cache is None:
         return load_history(path)
     return cache.load(path)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 
 import click
@@ -40,6 +39,8 @@ def show(book: str, clause: str | None, fmt: str, raw_html: bool) -> None:
     if chosen.warning:
         click.echo(f"warning: {chosen.warning}", err=True)
     if fmt == "json":
+        import json  # here, not at the top: most runs print text (docs/architecture.md, "Speed")
+
         data = {**to_data(version, cid), "record": chosen.to_data()}
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     elif fmt == "markdown":
@@ -61,6 +62,8 @@ def history(book: str, fmt: str) -> None:
     rows = data["versions"]
     known = data["known_until"]
     if fmt == "json":
+        import json
+
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
     for row in rows:

@@ -22,7 +22,6 @@ Rule 1  FEES
 from __future__ import annotations
 
 import datetime as dt
-import html
 import textwrap
 from collections.abc import Callable
 from typing import Any
@@ -166,6 +165,8 @@ def to_markdown(version: Version, clause_id: str | None = None, *, raw_html: boo
     **Rule 1** &lt;script&gt;alert(1)&lt;/script&gt;
     <BLANKLINE>
     """
+    import html  # here, not at the top: only Markdown escapes (docs/architecture.md, "Speed")
+
     cites = all_citations(version)
     out: list[str] = []
     esc: Callable[[str], str] = (lambda text: text) if raw_html else (lambda text: html.escape(text, quote=False))

@@ -11,6 +11,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -24,13 +25,26 @@ from rulebook.model import Clause, freeze
 
 __all__ = ["ClauseStatements", "derived_id", "strip_number"]
 
-#: A plain YAML scalar in running text ends at ';', ' and ', or ',' or '.' before a space or the end.
-_PLAIN_SCALAR = re.compile(r"(?:(?!\s+and\s|[.,](?:\s|$))[^;])*")
+
+# Compiled on first use, as few runs need it (docs/architecture.md, "Speed").
+# A plain YAML scalar in running text ends at ';', ' and ', or ',' or '.' before a space or the end.
+@functools.cache
+def _plain_scalar() -> re.Pattern[str]:
+    return re.compile(r"(?:(?!\s+and\s|[.,](?:\s|$))[^;])*")
+
+
 _KEYWORDS = frozenset(("after", "before", "into", "at", "to", "as", "a", "headed", "numbered", "with", "reading"))
 _GENERIC = ("clause", "sub-clause", "subclause")
-_RANGE = re.compile(
-    r"^(?P<unit>[A-Za-z-]+?)s\s+(?P<o>\(?)(?P<a>\d+|[a-z])(?P<c>\)?)\s+to\s+(?P=o)(?P<b>\d+|[a-z])(?P=c)$"
-)
+
+
+# Compiled on first use, as few runs need it (docs/architecture.md, "Speed").
+@functools.cache
+def _range_of_clauses() -> re.Pattern[str]:
+    return re.compile(
+        r"^(?P<unit>[A-Za-z-]+?)s\s+(?P<o>\(?)(?P<a>\d+|[a-z])(?P<c>\)?)\s+to\s+(?P=o)(?P<b>\d+|[a-z])(?P=c)$"
+    )
+
+
 #: A longer range is more likely a misprint than a list of clauses to delete.
 _LONGEST_RANGE = 26
 #: Parts of a book cited by name: "Delete the Annexe to the Constitution".
@@ -98,7 +112,7 @@ def _own_number_dropped(text: str, own: str) -> str:
 def _range(ref: str) -> list[str]:
     """ "subsections (3) to (7)", "Rules 4 to 6", "paragraphs (b) to (d)": each clause of a
     range of plain numbers or single letters, with the singular word; [] for anything else."""
-    m = _RANGE.match(ref.strip())
+    m = _range_of_clauses().match(ref.strip())
     if m is None or m["unit"].lower() not in CLAUSE_WORDS:
         return []
     first, last = m["a"], m["b"]
@@ -454,7 +468,7 @@ class ClauseStatements(Reader):
             i += 1
         if depth:
             raise self.lex.error(start, "a closing bracket for this value")
-        m = _PLAIN_SCALAR.match(src, start)
+        m = _plain_scalar().match(src, start)
         raw = (m.group(0) if m else "").rstrip()
         return raw, start + len(raw)
 

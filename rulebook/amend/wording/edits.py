@@ -12,6 +12,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import re
 
 from rulebook.amend.motion import Amendment
@@ -30,14 +31,24 @@ _STARTS = (*STATEMENT_STARTS, "that", "by", "be", "amend")
 DELETE_FIRST = frozenset(w.split()[0] for w in DELETE)
 #: Punctuation marks named in words ("delete the full stop after 'above'").
 _MARKS = {"full stop": ".", "period": ".", "comma": ",", "semicolon": ";", "semi-colon": ";", "colon": ":"}
-#: Unquoted words that name a clause or its title, never words of its text ("section 2 title").
-_NAMES_CLAUSE = re.compile(
-    r"\b(?:title|heading)\b|\b(?:clause|sub-clause|rule|article|section|paragraph|schedule|appendix|chapter)s?"
-    r"\s+\(?[0-9A-Z]",
-    re.IGNORECASE,
-)
-#: The number a new clause's text starts with: a dotted number ("2.9", "2.3.1"), "5." or "(b)".
-_OWN_LABEL = re.compile(r"^(?:\d+(?:\.\d+)+[A-Za-z]?|\d{1,3}[A-Za-z]?\.|\([0-9A-Za-z]{1,4}\))$")
+
+
+# Compiled on first use, as few runs need it (docs/architecture.md, "Speed").
+# Unquoted words that name a clause or its title, never words of its text ("section 2 title").
+@functools.cache
+def _names_clause() -> re.Pattern[str]:
+    return re.compile(
+        r"\b(?:title|heading)\b|\b(?:clause|sub-clause|rule|article|section|paragraph|schedule|appendix|chapter)s?"
+        r"\s+\(?[0-9A-Z]",
+        re.IGNORECASE,
+    )
+
+
+# Compiled on first use, as few runs need it (docs/architecture.md, "Speed").
+# The number a new clause's text starts with: a dotted number ("2.9", "2.3.1"), "5." or "(b)".
+@functools.cache
+def _own_label() -> re.Pattern[str]:
+    return re.compile(r"^(?:\d+(?:\.\d+)+[A-Za-z]?|\d{1,3}[A-Za-z]?\.|\([0-9A-Za-z]{1,4}\))$")
 
 
 #: A bracketed item label after a dotted number, set apart ("8.2 (a). Text"): part of the number.
@@ -68,10 +79,10 @@ def own_label(text: str) -> tuple[str | None, str]:
     (None, '28 days notice is given.')
     """
     first, _, rest = text.partition(" ")
-    item = _ITEM_AFTER.match(rest) if "." in first and _OWN_LABEL.match(first) else None
+    item = _ITEM_AFTER.match(rest) if "." in first and _own_label().match(first) else None
     if item is not None and rest[item.end() :].strip():
         return f"{first} {item.group(1)}", rest[item.end() :].strip()  # "8.2 (a). As per ...": an item of 8.2
-    if rest.strip() and _OWN_LABEL.match(first):
+    if rest.strip() and _own_label().match(first):
         return first.rstrip("."), rest.strip()
     return None, text
 
@@ -166,7 +177,7 @@ class EditForms(Phrases):
         while self.peek().kind == "word" and self.peek().key != "to":
             self.take()
         old = self.source[start : self.peek().start].strip()
-        if _NAMES_CLAUSE.search(old):
+        if _names_clause().search(old):
             raise self.lex.error(
                 start,
                 "the words to change, quoted (these name a clause or a title): \"change 'x' to 'y'\", or for a "

@@ -11,6 +11,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -51,15 +52,27 @@ _OF_US_CODE = re.compile(r"\s+of\s+title\s+\d+,?\s+United\s+States\s+Code\b.*$",
 _LOCATOR_WORDS = ("line", "lines", "page", "pages", "pg", "p.")
 #: "to read", "reads", "as follows" just before the new text: a line break after them introduces it.
 _READS_THEN_LINE = re.compile(r"\b(?:to read|reads|as follows)$", re.IGNORECASE)
-#: A line of a block that starts with its own number or item label ("7.2 ...", "3. ...", "b) ...",
-#: "(ii) ..."): the block holds several clauses, not one clause's text (docs/motions.md).
-_LABELLED_LINE = re.compile(
-    r"^[ \t]*(?:\d+(?:\.\d+)*(?:\([0-9A-Za-z]{1,5}\))+\.?"
-    r"|\d+(?:\.\d+)+[A-Za-z]?|\d{1,3}[A-Za-z]?[.)]|\(?[a-z]{1,2}\)|\([0-9ivxIVX]{1,5}\)|[•*])[ \t]+\S"
-)
-_NUMBER = re.compile(
-    r"^\(?(\d+[A-Za-z]?|[A-Z]|[a-z]|[ivxlc]+|[IVXLC]+|[A-Z]{1,2}\d+[A-Za-z]?)(\.(\d+[A-Za-z]?|[A-Za-z]|[ivxlc]+|[IVXLC]+))*[.)]?$"
-)
+
+
+# Compiled on first use, as few runs need it (docs/architecture.md, "Speed").
+# A line of a block that starts with its own number or item label ("7.2 ...", "3. ...", "b) ...",
+# "(ii) ..."): the block holds several clauses, not one clause's text (docs/motions.md).
+@functools.cache
+def _labelled_line() -> re.Pattern[str]:
+    return re.compile(
+        r"^[ \t]*(?:\d+(?:\.\d+)*(?:\([0-9A-Za-z]{1,5}\))+\.?"
+        r"|\d+(?:\.\d+)+[A-Za-z]?|\d{1,3}[A-Za-z]?[.)]|\(?[a-z]{1,2}\)|\([0-9ivxIVX]{1,5}\)|[•*])[ \t]+\S"
+    )
+
+
+# Compiled on first use, as few runs need it (docs/architecture.md, "Speed").
+@functools.cache
+def _number() -> re.Pattern[str]:
+    return re.compile(
+        r"^\(?(\d+[A-Za-z]?|[A-Z]|[a-z]|[ivxlc]+|[IVXLC]+|[A-Z]{1,2}\d+[A-Za-z]?)(\.(\d+[A-Za-z]?|[A-Za-z]|[ivxlc]+|[IVXLC]+))*[.)]?$"
+    )
+
+
 #: Words that start an operation (so they end a clause reference before them).
 ACTION_STARTS = ("delete", "leave", "remove", "omit", "strike", "striking", "inserting", "insert", "add", "substitute",
                  "after", "before", "replace", "set", "for", "change", "at", "in", "between")  # fmt: skip
@@ -84,7 +97,7 @@ def looks_like_number(word: str) -> bool:
     >>> [looks_like_number(w) for w in ("F", "5A", "K.2", "(f)", "iv", "fees.late", "x.new")]
     [True, True, True, True, True, False, False]
     """
-    return bool(_NUMBER.match(word))
+    return bool(_number().match(word))
 
 
 def names_number(word: str) -> bool:
@@ -231,7 +244,7 @@ class Reader:
         if introduced and tok.kind != "end":
             self.quoted_new = False
             text, end = self.lex.rest(tok.start)
-            if any(_LABELLED_LINE.match(line) for line in text.splitlines()[1:]):
+            if any(_labelled_line().match(line) for line in text.splitlines()[1:]):
                 # a line that starts with its own label begins another clause: reading the block
                 # as one clause's text would keep numbers and headings as words (docs/motions.md)
                 several = "one clause, not several numbered lines or a bulleted list (each on its own)"

@@ -60,6 +60,9 @@ class Lexer:
 
     def __init__(self, source: str) -> None:
         self.source = source
+        # The token read at each position: the grammar looks ahead and backtracks, reading
+        # the same few positions many times over (a token depends only on the source and position).
+        self._read: dict[int, Token] = {}
 
     def skip(self, pos: int) -> int:
         src = self.source
@@ -83,6 +86,13 @@ class Lexer:
         return WordingError(f'cannot read the wording "{shown}" {where}: expected {expected}; {EXAMPLE}')
 
     def token(self, pos: int) -> Token:
+        """The token at ``pos`` (after any white space there)."""
+        tok = self._read.get(pos)
+        if tok is None:
+            tok = self._read[pos] = self._token(pos)
+        return tok
+
+    def _token(self, pos: int) -> Token:
         src = self.source
         pos = self.skip(pos)
         if pos >= len(src):

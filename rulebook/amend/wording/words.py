@@ -11,6 +11,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -49,8 +50,15 @@ RENUMBER_WORDS = frozenset(
         *CLAUSE_WORDS, *PLURALS,
     )
 )  # fmt: skip
-#: New words that start with their own number ("d.", "(2A)", "iv)") are a new sub-clause, not words.
-OWN_NUMBER = re.compile(r"^(\([0-9A-Za-z]{1,4}\)|[0-9]{1,3}[A-Za-z]?[.)]|[a-z][.)]|[ivx]{1,4}[.)])$")
+
+
+# Compiled on first use, as few runs need it (docs/architecture.md, "Speed").
+# New words that start with their own number ("d.", "(2A)", "iv)") are a new sub-clause, not words.
+@functools.cache
+def _own_number() -> re.Pattern[str]:
+    return re.compile(r"^(\([0-9A-Za-z]{1,4}\)|[0-9]{1,3}[A-Za-z]?[.)]|[a-z][.)]|[ivx]{1,4}[.)])$")
+
+
 SEPARATORS = (";", ".", ",")
 #: Marks a clause reference read relative to the clause its statement names.
 RELATIVE = "\x00part:"
@@ -129,13 +137,13 @@ class WordActions(EditForms):
         at = self.peek().start
         words = self.new_text("the words to add (quoted)")
         first = words.split(maxsplit=1)[0] if words.split() else ""
-        if OWN_NUMBER.match(first) and len(words.split()) > 1 and edge[1] is not None and edge[0] == "end":
+        if _own_number().match(first) and len(words.split()) > 1 and edge[1] is not None and edge[0] == "end":
             # "Add at end of Article 8.5, 'd. For those ...'": a new last item, numbered as printed
             text = words.split(maxsplit=1)[1]
             numbered = f"{edge[1]}({first.strip('.()')})"
             cid = derived_id(self.source[at : self.pos], text)
             return Amendment("insert_clause", new_clause=Clause(cid, text=text), into=edge[1], numbered=numbered)
-        if OWN_NUMBER.match(first) and len(words.split()) > 1:
+        if _own_number().match(first) and len(words.split()) > 1:
             raise self.lex.error(
                 at,
                 f"words, but these start with their own number {first!r}: for a new sub-clause write "
