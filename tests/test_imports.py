@@ -45,7 +45,7 @@ def test_rulebook_show_as_text_imports_neither_json_nor_html() -> None:
     argv = ["--no-cache", "show", str(LABOUR), "Chapter 1"]
     code = f"from rulebook.cli import main\nmain({argv!r}, standalone_mode=False)"
     loaded = _loaded(code)
-    assert "rulebook" in loaded and "yaml" in loaded  # it did build the history
+    assert "rulebook" in loaded and "click" in loaded  # it did run the command (no PyYAML: see below)
     assert loaded.isdisjoint({"json", "html"}), loaded & {"json", "html"}
 
 
