@@ -375,7 +375,7 @@ class ClauseStatements(Reader):
         if self.accept_any(*_FOLLOWING_PART) and self.at_clause_ref():
             return self.part_to_read()
         self.accept_any("[existing]", "existing")  # "Amend [existing] Clause 10": the clause as it stands
-        if not self.at_clause_ref():
+        if not (self.at_clause_ref() or re.match(r"^[A-Z]{1,4}-\d+(?:\.\d+)*$", self.peek().value)):  # AP-10.2
             self.pos = save
             return None
         ends = ("so", "to")
