@@ -107,9 +107,13 @@ def test_clauses_deleted_one_after_another_with_the_same_unit_word() -> None:
     ]
 
 
-def test_a_clause_deleted_and_a_different_unit_is_not_read_as_a_list() -> None:
+@pytest.mark.parametrize(
+    "wording",
+    ["Delete section 5.1.4 and Rule 6.", "Delete section 5.1.4 and section 5.2.6 and insert 'x'"],
+)
+def test_deletions_that_are_not_a_list_of_the_same_unit_alone_are_refused(wording: str) -> None:
     with pytest.raises(WordingError):
-        parse_wording("Delete section 5.1.4 and Rule 6.")
+        parse_wording(wording)
 
 
 def test_add_to_a_clause_puts_the_words_at_its_end() -> None:
@@ -193,3 +197,17 @@ def test_a_policy_code_amended_within_its_proposed_parent() -> None:
 def test_a_block_that_runs_old_and_new_words_together_is_refused() -> None:
     with pytest.raises(WordingError, match="run together"):
         parse_wording("Be it resolved to amend CP-3.2 to read:\nAn external The Council chair is paid.")
+
+
+def test_a_resolution_that_describes_the_clause_and_cites_it_in_brackets() -> None:
+    wording = (
+        "It was unanimously resolved that the previous dissolution provision (Clause 19) be replaced in its"
+        " entirety with the following:\n\n19.  The Association may be dissolved."
+    )
+    (a,) = parse_wording(wording)
+    assert (a.op, a.clause, a.text) == ("replace_text", "Clause 19", "The Association may be dissolved.")
+
+
+def test_a_described_clause_without_its_citation_is_refused() -> None:
+    with pytest.raises(WordingError):
+        parse_wording("It was resolved that the previous dissolution provision be replaced with the following: Text.")

@@ -52,6 +52,8 @@ phrase, or after ``:`` or a dash the plain text to the end of the instruction;
                        "be deleted and replaced by the following" | ...; "REF – HEADING IN CAPITALS, subrule (8)")
                 | "THAT the following" PLURAL-UNIT "be deleted" ["and renumbered accordingly"] ":" REF ("," REF)*
                 | "That a new" REF "be inserted" ["to read"] ["as follows"] BLOCK   (a heading in capitals kept)
+                | ["It was" [WORD] "resolved"] "that" DESCRIPTION "(" REF ")" "be replaced" ["in its entirety"]
+                      "with the following" BLOCK                 (DESCRIPTION: any words, no quote or bracket)
                 | "that" PREAMBLE ("authorize" | "approve" | "agree to" | "resolve to") "amending" REF
                       "as follows" ":" NEW                       (PREAMBLE: any words, no quote, ':' or ';')
                 | "Existing" REF NL TEXT NL "Amended to read" NL NEW  |  "New" REF NL NEW    (printed forms)

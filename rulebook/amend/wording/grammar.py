@@ -98,7 +98,7 @@ class Parser(PrintedForms):
             resolved = self.resolved() if tok.key == "that" else None
             if resolved is None and tok.key == "that":
                 resolved = self.authorised() or self.that_new()  # "that the delegates ... authorize amending ..."
-            printed = self.printed() if tok.key in ("existing", "current", "present", "new") else None
+            printed = self.printed() if tok.key in ("existing", "current", "present", "new", "it", "that") else None
             if printed is not None:
                 out.extend(_on(printed, c) for c in current)
             elif resolved is not None:

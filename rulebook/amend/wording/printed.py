@@ -54,6 +54,13 @@ _THAT_NEW = re.compile(
     rf"that\s+a\s+new\s+(?P<ref>{_CITATION})\s+be\s+(?:inserted|added)(?:\s+to\s+read)?(?:\s+as\s+follows)?",
     re.IGNORECASE,
 )
+#: "(It was unanimously resolved) that the previous dissolution provision (Clause 19) be replaced in
+#: its entirety with the following:": the clause described, its citation in brackets.
+_DESCRIBED = re.compile(
+    rf"(?:it\s+was\s+(?:\w+\s+)?resolved\s+)?that\s+(?:the\s+)?[^'\"‘’“”`:;()]*?\((?P<ref>{_CITATION})\)\s+"
+    r"be\s+(?:replaced|amended)(?:\s+in\s+its\s+entirety)?\s+(?:with|by|to\s+read\s+as)\s+(?:the\s+)?follow(?:ing|s)",
+    re.IGNORECASE,
+)
 #: A heading in capitals before a new clause's text: two or more words, then a capitalised word.
 _CAPITALS = re.compile(r"((?:[A-Z][A-Z'’&-]+\s+){2,})(?=[A-Z][a-z])")
 
@@ -63,13 +70,20 @@ class PrintedForms(Located):
 
     def printed(self) -> Amendment | None:
         """A change printed as a heading and a block ("Existing Rule 25 (b)" ... "Amended to
-        read" ..., "New Rule 25 (d)" and its text); None (nothing taken) otherwise."""
+        read" ..., "New Rule 25 (d)" and its text), or a resolution that describes the clause and
+        cites it in brackets ("that the previous dissolution provision (Clause 19) be replaced in
+        its entirety with the following:"); None (nothing taken) otherwise."""
         at = self.peek().start
         existing = _EXISTING.match(self.source, at)
         if existing is not None:
             self.pos = existing.end("verb")  # the block below "to read" is the clause's new text
             text = self.new_text("the new text, on the lines below 'Amended to read'")
             return Amendment("replace_text", clause=existing["ref"], text=text)
+        described = _DESCRIBED.match(self.source, at)
+        if described is not None:
+            self.pos = described.end()
+            text = self.block("the new text (after ':')", described["ref"])
+            return Amendment("replace_text", clause=described["ref"], text=text)
         new = _NEW.match(self.source, at)
         if new is None:
             return None
@@ -154,8 +168,8 @@ class PrintedForms(Located):
             save = self.pos
             self.take()
             ref = self.number_ref(self.reference(lambda t: t.key == "and", "the clause to delete"))
-            if self.peek().kind not in ("end", ";", ".") and not self.at("and"):
-                self.pos = save
+            if self.peek().kind not in ("end", ";", ".") and not (self.at("and") and self.peek(1).key == unit):
+                self.pos = save  # "... and section 5.2.6 and insert ...": not a list of deletions alone
                 break
             out.append(Amendment("delete_clause", clause=ref))
         return out
