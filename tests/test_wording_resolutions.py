@@ -49,7 +49,7 @@ def test_that_the_following_clauses_be_deleted_deletes_each() -> None:
     [
         "THAT the following clauses be deleted: the Treasurer's report, Clause 4",  # not a citation
         "That Rule 9 be considered by the committee: 'x'",  # not a change the book can make
-        "That a new rule 17A be inserted to read as follows:\nRule 17A FINANCIAL YEAR The year starts in January.",
+        "That a new rule 17A be inserted to read as follows:\nRule 17A Year The year starts in January.",  # no heading
         "THAT the Eleventh Schedule – Epsom to the Constitution be deleted.",
     ],
 )

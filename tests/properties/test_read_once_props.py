@@ -143,10 +143,10 @@ _LAZY = [
     ("rulebook.citing", "_run"),
     ("rulebook.citing", "_roman"),
     ("rulebook.citing", "_place"),
-    ("rulebook.amend.wording.reader", "_labelled_line"),
+    ("rulebook.amend.wording.reader", "labelled_line"),
     ("rulebook.amend.wording.reader", "_number"),
     ("rulebook.amend.wording.clauses", "_plain_scalar"),
-    ("rulebook.amend.wording.clauses", "_range_of_clauses"),
+    ("rulebook.amend.wording.labels", "_range_of_clauses"),
     ("rulebook.amend.wording.words", "_own_number"),
 ]
 

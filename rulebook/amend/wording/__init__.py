@@ -12,9 +12,10 @@ refused: the error names the word and column and gives a form that works.
 
 The package: :mod:`.tokens` (words, quotes, punctuation), :mod:`.reader`
 (keywords, references, qualifiers), :mod:`.clauses` (statements on whole
-clauses), :mod:`.phrases` (quoted phrases and occurrences), :mod:`.edits` (the deleting
-verbs, marks named in words, "between", "change"), :mod:`.words`
-(actions on a clause's words), :mod:`.grammar` (instructions into statements;
+clauses), :mod:`.labels` (a new clause's number and id), :mod:`.phrases` (quoted
+phrases and occurrences), :mod:`.edits` (the deleting verbs, marks named in words, "between", "change"), :mod:`.words`
+(actions on a clause's words), :mod:`.located` (the clause a statement names),
+:mod:`.printed` (forms, lists and preambles), :mod:`.grammar` (instructions into statements;
 :func:`parse_wording`), :mod:`.writer`.
 
 The grammar (keywords in any case; ``Q`` a quoted phrase; ``NEW`` a quoted
@@ -30,6 +31,7 @@ phrase, or after ``:`` or a dash the plain text to the end of the instruction;
                       [("as follows" | "to read" | "reading") [":"]] NEW
                       ["with provisions" FLOW] ["with sub-clauses" FLOW]
                 | DELETE ["the"] ["existing"] [UNIT] REF ["." Q]      (Q: its words, as confirmation)
+                      ("and" UNIT REF)*                              (the same unit word: each deleted)
                       ["and" ("replace" | "substitute" | "insert") ["it"] ["with" | "by"] ["new" REF ["."]] NEW]
                       (a "new" REF other than REF is refused)
                 | ("After" | "Before") REF [","] INSERT NEW   (NEW starts with a label like REF's last: a new clause)
@@ -49,6 +51,14 @@ phrase, or after ``:`` or a dash the plain text to the end of the instruction;
                       (RESOLVED: "be amended to read" | "be amended so that the rule reads" |
                        "be deleted and replaced by the following" | ...; "REF – HEADING IN CAPITALS, subrule (8)")
                 | "THAT the following" PLURAL-UNIT "be deleted" ["and renumbered accordingly"] ":" REF ("," REF)*
+                | "That a new" REF "be inserted" ["to read"] ["as follows"] BLOCK   (a heading in capitals kept)
+                | ["It was" [WORD] "resolved"] "that" DESCRIPTION "(" REF ")" "be replaced" ["in its entirety"]
+                      "with the following" BLOCK                 (DESCRIPTION: any words, no quote or bracket)
+                | "that" PREAMBLE ("authorize" | "approve" | "agree to" | "resolve to") "amending" REF
+                      "as follows" ":" NEW                       (PREAMBLE: any words, no quote, ':' or ';')
+                | "Existing" REF NL TEXT NL "Amended to read" NL NEW  |  "New" REF NL NEW    (printed forms)
+                | ("Add" | "Insert") "to" REF ":" NEW  |  ("Add" | "Insert") NUMBER ":" NEW
+                | REF "by" GERUND action ("and" action)*    (an item of "be amended as follows:")
                 | [["In" | "Amend"] ["existing"] [HEADING-OF] REFS [Q ","] (":"|","|"-")]
                       action ("and" action | "," action)*
                       [PURPOSE]
@@ -152,8 +162,8 @@ Examples
 
 from __future__ import annotations
 
-from rulebook.amend.wording.clauses import derived_id
 from rulebook.amend.wording.grammar import parse_wording
+from rulebook.amend.wording.labels import derived_id
 from rulebook.amend.wording.writer import write_wording
 
 __all__ = ["derived_id", "parse_wording", "write_wording"]

@@ -16,14 +16,15 @@ import re
 from typing import Any
 
 from rulebook.amend.motion import Amendment
-from rulebook.amend.wording.reader import CLAUSE_WORDS, Reader, looks_like_number, names_number, placed
+from rulebook.amend.wording.labels import clause_range, derived_id, numeric_label, own_number_dropped, strip_number
+from rulebook.amend.wording.reader import CLAUSE_WORDS, Reader, names_number, placed
 from rulebook.errors import RulebookError, WordingError
 from rulebook.io.rulebook import ID_PATTERN, parse_clause
 from rulebook.io.yamlsrc import Mapping as Map
 from rulebook.io.yamlsrc import Seq, parse
 from rulebook.model import Clause, freeze
 
-__all__ = ["ClauseStatements", "derived_id", "strip_number"]
+__all__ = ["ClauseStatements"]
 
 
 # Compiled on first use, as few runs need it (docs/architecture.md, "Speed").
@@ -37,92 +38,9 @@ _KEYWORDS = frozenset(("after", "before", "into", "at", "to", "as", "a", "headed
 _GENERIC = ("clause", "sub-clause", "subclause")
 
 
-# Compiled on first use, as few runs need it (docs/architecture.md, "Speed").
-@functools.cache
-def _range_of_clauses() -> re.Pattern[str]:
-    return re.compile(
-        r"^(?P<unit>[A-Za-z-]+?)s\s+(?P<o>\(?)(?P<a>\d+|[a-z])(?P<c>\)?)\s+to\s+(?P=o)(?P<b>\d+|[a-z])(?P=c)$"
-    )
-
-
-#: A longer range is more likely a misprint than a list of clauses to delete.
-_LONGEST_RANGE = 26
 #: Parts of a book cited by name: "Delete the Annexe to the Constitution".
 _NAMED_PARTS = ("annexe", "annex", "appendix", "preamble", "schedule", "glossary")
 _NEW = ("new", "a new", "the new", "an additional", "additional", "a further")
-
-
-def derived_id(statement: str, words: str) -> str:
-    """The id given to a new clause whose wording names none: a slug of the
-    first words of ``words`` (its heading or text) and six hex digits of a
-    hash of the whole ``statement``.
-
-    Examples
-    --------
-    >>> derived_id("insert new clause after Rule 2: 'Members may vote.'", "Members may vote.")
-    'members-may-vote-6aeab2'
-    """
-    import hashlib  # here: only a wording that inserts a clause needs it, and `show` starts quicker
-
-    slug = "-".join(re.findall(r"[a-z0-9]+", words.lower())[:4]) or "clause"
-    digest = hashlib.sha256(" ".join(statement.split()).encode()).hexdigest()[:6]
-    return f"{slug}-{digest}"
-
-
-def strip_number(text: str, number: str | None = None) -> str:
-    """A block of new clause text without its own leading number ("K.2 Branches ..."):
-    the number is the clause's place, computed by the rule book, not words of it. The
-    number is the end of ``number`` (the clause's citation, "Chapter 2, Clause IV,
-    section 3 B") written again, or a lone word that can only be a number.
-
-    Examples
-    --------
-    >>> strip_number("K.2 Branches meet monthly."), strip_number("(f) the treasurer"), strip_number("A member")
-    ('Branches meet monthly.', 'the treasurer', 'A member')
-    >>> strip_number("3 B New text.", "Chapter 2, Clause IV, section 3 B")
-    'New text.'
-    >>> strip_number("(i) A team has a name. (ii) It has a leader.", "Rule 9.1, subrule (8)")
-    '(i) A team has a name. (ii) It has a leader.'
-    """
-    words = re.split(r"[ \t]+", text.strip())
-    cited = [w.strip("().:,").lower() for w in (number or "").split()]
-    for k in range(min(4, len(words) - 1, len(cited)), 0, -1):
-        if [w.strip("().:,").lower() for w in words[:k]] == cited[-k:]:
-            return " ".join(words[k:]).strip().lstrip("–—-:").strip()
-    first = words[0]
-    if first.startswith("(") and re.search(r"\s\([0-9A-Za-z]{1,5}\)\s", " ".join(words[1:])):
-        return text.strip()  # "(i) ... (ii) ...": the first of the text's own items, not its number
-    if len(words) > 1 and looks_like_number(first) and _numeric(first):
-        return " ".join(words[1:]).strip().lstrip("–—-:").strip()
-    return text.strip()
-
-
-def _own_number_dropped(text: str, own: str) -> str:
-    """Quoted new text without the clause's own number in front ("K.2 Text", "1.3.4No branch ..."
-    for Rule D.1.3.4); other text is kept whole, as quoted."""
-    bare = own.strip("().:")
-    for number in (bare, re.sub(r"^[A-Za-z]+\.?\s*", "", bare)):
-        if number and text.startswith(number) and not text[len(number) : len(number) + 1].isdigit():
-            rest = text[len(number) :].lstrip(".):–—- ")
-            if rest:
-                return rest
-    return text
-
-
-def _range(ref: str) -> list[str]:
-    """ "subsections (3) to (7)", "Rules 4 to 6", "paragraphs (b) to (d)": each clause of a
-    range of plain numbers or single letters, with the singular word; [] for anything else."""
-    m = _range_of_clauses().match(ref.strip())
-    if m is None or m["unit"].lower() not in CLAUSE_WORDS:
-        return []
-    first, last = m["a"], m["b"]
-    if first.isdigit() != last.isdigit():
-        return []
-    lo, hi = (int(first), int(last)) if first.isdigit() else (ord(first), ord(last))
-    if not 0 < hi - lo < _LONGEST_RANGE:
-        return []
-    label = (lambda n: str(n)) if first.isdigit() else chr
-    return [f"{m['unit']} {m['o']}{label(n)}{m['c']}" for n in range(lo, hi + 1)]
 
 
 def _named(items: Seq, statement: str, where: str) -> None:
@@ -136,11 +54,6 @@ def _named(items: Seq, statement: str, where: str) -> None:
             item["id"] = derived_id(f"{statement} {place}", str(item.get("heading") or item.get("text") or ""))
         if isinstance(item.get("clauses"), Seq):
             _named(item["clauses"], statement, place)
-
-
-def _numeric(word: str) -> bool:
-    """A leading number only when it cannot be a word: it has a digit or brackets."""
-    return any(c.isdigit() for c in word) or word.startswith("(") or word.endswith(")")
 
 
 #: "Amend the following section of 14.1: ...": the words, not the clause, are quoted next.
@@ -277,10 +190,16 @@ class ClauseStatements(Reader):
         own = number.split()[-1] if number else None
         first = text.split(maxsplit=1)[0] if text.split() else ""
         self.leading = None
-        if not self.quoted_new and own is None and names_number(first) and _numeric(first) and len(text.split()) > 1:
+        if (
+            not self.quoted_new
+            and own is None
+            and names_number(first)
+            and numeric_label(first)
+            and len(text.split()) > 1
+        ):
             self.leading = first.rstrip(":")
         if self.quoted_new:
-            return _own_number_dropped(text, own) if own else text
+            return own_number_dropped(text, own) if own else text
         return strip_number(text, number)
 
     def headed(self, into: dict[str, str]) -> None:
@@ -323,7 +242,7 @@ class ClauseStatements(Reader):
             self.take()  # "delete clause Rule 3": the word 'clause' only says what follows
         at = self.peek().start
         ref = self.number_ref(self.reference(lambda t: t.key == "and", "the clause to delete (an id or citation)"))
-        each = _range(ref)
+        each = clause_range(ref)
         if each:
             self.queued.extend(Amendment("delete_clause", clause=r) for r in each[1:])
             return Amendment("delete_clause", clause=each[0])
@@ -389,7 +308,7 @@ class ClauseStatements(Reader):
         if self.accept_any(*_FOLLOWING_PART) and self.at_clause_ref():
             return self.part_to_read()
         self.accept_any("[existing]", "existing")  # "Amend [existing] Clause 10": the clause as it stands
-        if not self.at_clause_ref():
+        if not (self.at_clause_ref() or re.match(r"^[A-Z]{1,4}-\d+(?:\.\d+)*$", self.peek().value)):  # AP-10.2
             self.pos = save
             return None
         ends = ("so", "to")

@@ -16,7 +16,7 @@ import functools
 import re
 
 from rulebook.amend.motion import Amendment
-from rulebook.amend.wording.clauses import derived_id
+from rulebook.amend.wording.labels import derived_id
 from rulebook.amend.wording.phrases import EVERY, Phrases
 from rulebook.amend.wording.reader import CLAUSE_WORDS, PLURALS, STATEMENT_STARTS, placed, split_refs
 from rulebook.errors import WordingError
@@ -24,8 +24,9 @@ from rulebook.model import Clause
 
 __all__ = ["DELETE", "DELETE_FIRST", "INSERT", "EditForms", "own_label"]
 
-DELETE = ("delete", "remove", "omit", "leave out", "strike out", "strike", "striking", "cut")
-INSERT = ("insert", "add", "substitute", "inserting", "adding")
+DELETE = ("delete", "remove", "omit", "leave out", "strike out", "strike", "striking out", "striking", "cut",
+          "deleting", "omitting", "removing")  # fmt: skip
+INSERT = ("insert", "add", "substitute", "inserting", "adding", "substituting")
 #: What may follow a lettered item's label ("B. In Rule 9, ...").
 _STARTS = (*STATEMENT_STARTS, "that", "by", "be", "amend")
 DELETE_FIRST = frozenset(w.split()[0] for w in DELETE)
@@ -234,11 +235,16 @@ class EditForms(Phrases):
         return None
 
     def resolution_opened(self) -> None:
-        """``Be it (further | lastly) resolved to ...`` (or ``... that``): a resolution's opening words,
+        """``[Therefore,] Be it (further | lastly) resolved to ...`` (or ``... [,] that``): opening words,
         never a clause; "that" is left for the resolution forms, "to" is taken before the action."""
+        if self.peek().key == "therefore" and self.peek(1).kind == ",":
+            self.take()  # "THEREFORE, BE IT RESOLVED that ...": the preamble's last word
+            self.take()
         self.accept("be", "it")
         self.accept_any("further", "lastly", "finally", "also")
         self.expect("resolved", what="'resolved' after 'Be it'")
+        if self.peek().kind == "," and self.peek(1).key == "that":
+            self.take()  # "BE IT FURTHER RESOLVED, that ..."
         if not self.at("that") and not self.accept("to"):
             raise self.fail("'to' or 'that' after 'Be it resolved'")
 

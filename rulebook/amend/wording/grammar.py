@@ -16,24 +16,17 @@ from typing import Any
 import attrs
 
 from rulebook.amend.motion import Amendment
-from rulebook.amend.wording.clauses import derived_id
-from rulebook.amend.wording.reader import (
-    ACTION_STARTS,
-    CLAUSE_WORDS,
-    STATEMENT_STARTS,
-    placed,
-    split_refs,
-)
+from rulebook.amend.wording.labels import derived_id
+from rulebook.amend.wording.printed import PrintedForms
+from rulebook.amend.wording.reader import CLAUSE_WORDS, STATEMENT_STARTS, placed
 from rulebook.amend.wording.tokens import EXAMPLE
 from rulebook.amend.wording.words import (
     DELETE_FIRST,
     EVERY_AFTER,
-    INSERT,
     RELATIVE,
     RENUMBER,
     RENUMBER_WORDS,
     SEPARATORS,
-    WordActions,
     siblings_named,
 )
 from rulebook.errors import WordingError
@@ -47,8 +40,6 @@ _THROUGHOUT = tuple(f"throughout the {d}" for d in ("rule book", "rulebook", "ru
 #: Words that make ", to ..." a further change rather than the reason for one.
 _NOT_PURPOSE = ("after", "before", "insert", "add", "replac", "substitut", "mov", "delet", "remov", "read",
                 "renumber", "re-letter")  # fmt: skip
-#: The subject of a US amendatory instruction, up to "is (further) amended by", holding no quote.
-_AMENDED = re.compile(r"([^'\"`‘’“”:;]+?)\s+is\s+(?:further\s+)?amended\s+by\b", re.IGNORECASE)
 #: A member's motion to amend, as a legislature or a meeting prints it: "Mr. Keenan moves to amend
 #: the report in Rule 11B by ...", "I move to amend Rule 3 by ...": the mover, then the clause.
 _MOVES = re.compile(
@@ -57,14 +48,9 @@ _MOVES = re.compile(
 #: Joins the edits of one such motion: "; and further amend such paragraph by ...".
 _FURTHER = tuple(f"further amend {w} {u} by" for w in ("such", "the same", "that", "this")
                  for u in ("paragraph", "section", "rule", "clause", "subsection"))  # fmt: skip
-#: What says that the clause named next is changed in its heading, not its text.
-_HEADING_OF = ("the heading of", "the heading for", "the chapter heading for", "the heading to", "the title of",
-               "heading of", "the heading of the")  # fmt: skip
-#: Words that may follow a verb that starts an action ("delete the words", "replace it with").
-_AFTER_VERB = ("the", "these", "this", "with", "text", "existing", "heading", "it", "words", "word", "wording")
 
 
-class Parser(WordActions):
+class Parser(PrintedForms):
     """Recursive descent over the tokens of one wording."""
 
     def __init__(self, source: str, clause: str | None = None, bare: bool = False) -> None:
@@ -92,6 +78,12 @@ class Parser(WordActions):
                 self.renumber()
                 renumbered = True  # "Renumber Rule 3 as Rule 2" alone asks for nothing: numbering is computed
                 continue
+            if out and out[-1].op == "delete_words" and self.inserted_alone():
+                # "DELETE 'Post Graduate'. INSERT 'Postgraduate'.": the words put in the place of those deleted
+                deleted = out.pop()
+                new = self.quoted()
+                out.append(attrs.evolve(deleted, op="replace_words", old=deleted.words, words=None, new=new))
+                continue
             save = self.pos
             if self.edge(verb_follows=True) is None:
                 self.qualifiers()
@@ -99,12 +91,17 @@ class Parser(WordActions):
                     self.take()  # "In first paragraph: replace ...": where the phrase stands, then the action
             else:
                 self.pos = save
-            if self.at("be", "it"):
+            if self.at("be", "it") or (self.peek().key == "therefore" and self.peek(2).key == "be"):
                 self.resolution_opened()
             tok = self.peek()
             whole = self.rewritten() if tok.key in ("amend", "change", "proposed") else None
             resolved = self.resolved() if tok.key == "that" else None
-            if resolved is not None:
+            if resolved is None and tok.key == "that":
+                resolved = self.authorised() or self.that_new()  # "that the delegates ... authorize amending ..."
+            printed = self.printed() if tok.key in ("existing", "current", "present", "new", "it", "that") else None
+            if printed is not None:
+                out.extend(_on(printed, c) for c in current)
+            elif resolved is not None:
                 out.extend(_on(a, c) for a in resolved for c in current)
             elif whole is not None:
                 out.extend(_on(whole, c) for c in current)
@@ -120,6 +117,8 @@ class Parser(WordActions):
                         f"'{tok.key}' and quoted words, or a new item: \"After Rule 2 (b), add '(c) Text'\""
                     )
                 out.append(self.labelled_after())
+            elif self.added_next():
+                out.extend(_on(self.added(), c) for c in current)
             elif self.at_new_clause():
                 out.extend(self.insert_clause(c, self.bare) for c in current)
             elif tok.key in ("insert", "add") and self.peek(1).key in ("after", "before") and self.clause_follows(2):
@@ -133,6 +132,7 @@ class Parser(WordActions):
                 out.append(self.whole_clause())
                 out.extend(self.queued)  # "leave out subsections (3) to (7)": one deletion each
                 self.queued.clear()
+                out.extend(self.more_deleted(out[-1]))  # "Delete section 5.1.4 and section 5.2.6"
             elif tok.key == "replace" and self.after_verb_is_clause():
                 self.take()
                 out.append(self.replace_clause())
@@ -168,6 +168,15 @@ class Parser(WordActions):
         if not out and not renumbered:
             raise self.fail("an amendment")
         return siblings_named(out, self.default)
+
+    def inserted_alone(self) -> bool:
+        """ "Insert 'x'" alone in its statement (no place, no number): after a deletion, its replacement
+        (taken up to the phrase); never a new clause holding the words."""
+        found = self.peek().key in ("insert", "add", "substitute") and self.peek(1).kind == "quoted"
+        if found and self.peek(2).kind in ("end", ";", "."):
+            self.take()
+            return True
+        return False
 
     def throughout(self, at: int) -> list[Amendment]:
         """``Throughout the Standing Orders, delete 'X' and insert 'Y'``: replacements made in
@@ -257,115 +266,6 @@ class Parser(WordActions):
         self.pos = save
         return found
 
-    def titled_quote(self) -> bool:
-        """A quoted title and a comma, then an action: the clause's title after its citation."""
-        save = self.pos
-        self.take()
-        self.take()
-        found = self.starts_action()
-        self.pos = save
-        return found
-
-    def starts_action_after_colon(self) -> bool:
-        """After a ':' an action starts (not a clause reference or new text)."""
-        save = self.pos
-        self.take()
-        found = self.starts_action()
-        self.pos = save
-        return found
-
-    def starts_action(self) -> bool:
-        """True when the next tokens begin an action rather than a clause reference."""
-        save = self.pos
-        self.qualifiers()
-        tok, nxt = self.peek(), self.peek(1)
-        found = False
-        if tok.key in ("leave", "strike"):
-            found = nxt.key == "out"
-        elif tok.key in ("set",) or (tok.key == "remove" and nxt.key == "provision"):
-            found = nxt.key == "provision"
-        elif tok.key == "change":
-            found = True
-        elif tok.key == "for":
-            found = nxt.kind == "quoted" or nxt.key == "the"
-        elif tok.key == "at":
-            found = nxt.key in ("the", "end", "start", "beginning")
-        elif tok.key in ("removal", "deletion"):
-            found = nxt.key == "of" and self.peek(2).kind == "quoted"
-        elif tok.key in INSERT and nxt.key in ("at", "after", "before", "new", "a"):
-            found = True
-        elif tok.key in INSERT and nxt.key == "to":
-            found = self.peek(2).key == "list" or (self.peek(2).key == "the" and self.peek(3).key == "list")
-        elif tok.key in ACTION_STARTS and tok.key != "in":
-            found = nxt.kind in ("quoted", ":", "dash", ",") or nxt.key in _AFTER_VERB or self.sentence_quoted(1)
-            if not found and tok.key in DELETE_FIRST:
-                self.take()
-                found = self.label_replaced()  # "delete b) and insert: ...": a part of the clause named
-        self.pos = save
-        return found
-
-    def located(self, current: list[str | None]) -> tuple[list[str | None], bool]:
-        """``[In | Amend] [the heading of] REF [locator] [: , -]`` before the actions on that clause
-        (or clauses), and whether they change its heading. "Amend the heading -" names no clause:
-        the actions change the heading of the ``current`` one."""
-        start = self.peek().start
-        self.accept("in") or self.accept("amend")
-        self.accept("existing")  # "In existing Schedule B 2.3": the clause as it stands
-        heading = self.accept_any(*_HEADING_OF)
-        if not heading and self.accept_any("the heading", "the title", "heading", "title"):
-            if not self.colon() and not self.accept_any(","):
-                raise self.fail("':' or a dash after 'the heading'")
-            return current, True
-
-        # "The item relating to chapter 74 in the table ... is amended by": the whole subject names the
-        # clause, even where a word in it ("at the beginning of") could start an action
-        subject = _AMENDED.match(self.source, self.peek().start)
-
-        def stop(tok: object) -> bool:
-            if subject is not None:
-                return self.peek().start >= subject.end(1)
-            if self.peek().key == "amend" and self.peek(1).key in ("the", "title", "heading"):
-                return True  # "Rule D 2.5 Amend title – replace ...": the clause, then its heading changed
-            keys = (*ACTION_STARTS, "change", "removal", "deletion")
-            return self.peek().start > start and self.peek().key in keys and self.starts_action()
-
-        ref = self.number_ref(self.reference(stop, "the clause amended (an id or citation), then ':'"))
-        if subject is not None:
-            self.accept("is")
-            self.accept("further")
-            self.accept("amended")
-            self.accept("by")
-            ref = re.sub(r"^the\s+", "", ref, flags=re.IGNORECASE)
-        if self.moved and ref.lower().endswith(" by"):
-            ref = ref[:-3].rstrip()  # "moves to amend ... Rule 11B by inserting ..."
-        if self.peek().kind == "quoted" and self.peek(1).kind == "," and self.titled_quote():
-            self.take()  # "In standing order 1.1, 'what is on the agenda', delete ...": its title, for people
-            self.take()
-        if self.at("amend") and self.peek(1).key in ("the", "title", "heading"):
-            self.take()
-            if not (self.accept_any("the heading", "the title", "heading", "title") and self.colon()):
-                raise self.fail("'Amend the heading' and ':' or a dash, then the replacement")
-            return list(split_refs(ref)), True
-        if any(w.lower() in ("heading", "title") for w in ref.split()):
-            raise self.lex.error(
-                start, "a clause; to change a heading write \"Rule 2: replace the heading with 'New'\""
-            )
-        if self.peek().kind in (":", "dash") or (self.peek().kind == "," and self.peek(1).key in STATEMENT_STARTS):
-            if self.take().kind == "dash":
-                self.titled()  # "Section 3 – Forums Amend: ...": the clause's title, for people
-        elif not self.starts_action():
-            raise self.fail("':' after the clause reference")
-        return list(split_refs(ref)), heading
-
-    def titled(self) -> None:
-        """Skip a clause's title after its reference and a dash, when capitalised words run up to
-        "Amend:" ("Section 3 – Forums Amend: ..."); nothing taken otherwise."""
-        save = self.pos
-        while self.peek().kind == "word" and self.peek().value[:1].isupper() and not self.at("amend"):
-            self.take()
-        if not (self.pos > save and self.at("amend") and self.peek(1).kind == ":"):
-            self.pos = save
-
     def every_checked(self, read: list[Amendment], at: int) -> list[Amendment]:
         """Every occurrence is read only for a replacement (docs/motions.md): elsewhere it is refused.
         "wherever it occurs" after the new words says it of the last one."""
@@ -407,6 +307,9 @@ class Parser(WordActions):
                 self.pos = save
                 break
             at = self.peek().start
+            if read[-1].op == "delete_words" and self.inserted_alone():  # "delete 'x'; insert 'y'"
+                read[-1] = attrs.evolve(read[-1], op="replace_words", old=read[-1].words, words=None, new=self.quoted())
+                continue
             read.extend(self.every_checked([self.action(), *self.queued], at))
             self.queued.clear()
             self.qualifiers()

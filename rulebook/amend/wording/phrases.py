@@ -12,6 +12,8 @@ Examples
 
 from __future__ import annotations
 
+import re
+
 from rulebook.amend.wording.clauses import ClauseStatements
 from rulebook.amend.wording.reader import ORDINAL_NUM, ORDINALS
 from rulebook.amend.wording.tokens import Token
@@ -21,6 +23,8 @@ __all__ = ["EVERY", "EVERY_AFTER", "FILLERS", "Phrases"]
 FILLERS = ("the words", "these words", "words", "all the words", "the text",
             "the word", "this word", "the phrase", "the figure", "the figures",
             "the number", "the reference", "the sentence", "the following words", "the following")  # fmt: skip
+#: Fillers after which a number may stand unquoted ("striking out the number 35").
+_NUMBER_FILLERS = ("the number", "the figure", "the figures")
 #: Before a phrase: every occurrence of it ("change both references to 'X' to 'Y'").
 EVERY = ("both references to", "all references to", "every reference to", "each reference to",
          "both occurrences of", "all occurrences of", "every occurrence of", "each occurrence of",
@@ -45,6 +49,15 @@ class Phrases(ClauseStatements):
                 self.accept_any("which read", "which reads", "reading")
                 self.colon()
                 return words
+        return None
+
+    def number_after(self, filler: str | None) -> str | None:
+        """``the number 35``, ``the figure 10``: after such a filler a number needs no quotes (the
+        number taken); None (nothing taken) otherwise."""
+        tok = self.peek()
+        if filler in _NUMBER_FILLERS and tok.kind == "word" and re.fullmatch(r"\d+(?:[.,]\d+)*%?", tok.value):
+            self.take()
+            return tok.value
         return None
 
     def sentence_quoted(self, ahead: int) -> bool:

@@ -19,7 +19,7 @@ from typing import Any
 from rulebook.amend.wording.tokens import Lexer, Token
 from rulebook.errors import WordingError
 
-__all__ = ["ORDINALS", "Reader", "looks_like_number", "names_number", "split_refs"]
+__all__ = ["ORDINALS", "RUN_TOGETHER", "Reader", "labelled_line", "looks_like_number", "names_number", "split_refs"]
 
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -33,7 +33,15 @@ CLAUSE_WORDS = ("clause", "sub-clause", "subclause", "paragraph", "sub-paragraph
 PLURALS = {w + "s": w for w in CLAUSE_WORDS}
 #: Parts of a text a qualifier may name: "in the last sentence", "at the start of the second paragraph".
 _UNITS = ("sentence", "paragraph", "line", "clause", "sub-clause", "section", "rule", "bullet", "text", "list")
-_LOCATOR = re.compile(r"^(line|lines|page|pages|p\.|pp\.|pg|pg\.)\s+\d+([-–]\d+)?$", re.IGNORECASE)
+_LOCATOR = re.compile(r"^(line|lines|page|pages|p\.|pp\.|pg|pg\.)\s+\d+([-–]\d+)?\.?$", re.IGNORECASE)
+#: A page or line locator after a citation's full stop ("Rule 25. Pg 17. (Vacancies)").
+#: A block whose first words run into a second start ("An external The Council chair"): old and new
+#: words printed together, the strike-through lost.
+RUN_TOGETHER = re.compile(r"[A-Z][a-z]*(?:[ \t]+[a-z]+){0,2}[ \t]+(?:The|A|An)[ \t]+[A-Z]?[a-z]")
+#: "AP-10.2 of the proposed AP-10": the clause's own parent named after it, set aside.
+_OF_PARENT = re.compile(r"^((\S+?)[.(]\S+)\s+of\s+the\s+(?:proposed|new|existing|current|present)\s+\2$")
+_LOCATOR_NEXT = re.compile(r"\s+(?:line|lines|page|pages|pg)\.?\s+\d", re.IGNORECASE)
+_STOPPED_LOCATOR = re.compile(r"\.\s+(?=(?:line|lines|page|pages|pg)\.?\s+\d)", re.IGNORECASE)
 _TRAILING_LOCATOR = re.compile(r"^(.*\S)\s+(line|lines|pg|page)\s+\d+([-–]\d+)?$", re.IGNORECASE)
 _OF_DOCUMENT = re.compile(
     r"\s+of\s+(?:(?:the|this|these)\s+(?:[\w’']+\s+){0,4}?|(?=standing\s+orders?\b))"
@@ -43,10 +51,10 @@ _OF_DOCUMENT = re.compile(
 #: "Appendix A, entitled 'The Policy Process'": the heading quoted after a citation, as confirmation.
 _ENTITLED = re.compile(r"\s*,?\s*(?:which\s+is\s+)?\b(?:entitled|headed|titled)$", re.IGNORECASE)
 #: A clause's title in brackets after its citation ("SO 8.2 (Withdrawal of motions and amendments)"):
-#: a capitalised word and more words, no digit (so "(a)", "(7 U.S.C. 1508)" and "(Clause 19)" stay).
+#: a capitalised word (and more words), no digit (so "(a)", "(IV)", "(7 U.S.C. 1508)" and "(Clause 19)" stay).
 _TITLE_NOT = "|".join(("Clause", "Sub-clause", "Rule", "Article", "Section", "Paragraph", "Schedule", "Appendix",
-                       "Chapter", "Part"))  # fmt: skip
-_BRACKET_TITLE = re.compile(rf"\s*\((?=[A-Z][a-z]+\s)(?!(?:{_TITLE_NOT})s?\b)[^()\d]*\)\s*")
+                       "Chapter", "Part", "Annex", "Annexe", "Preamble", "Glossary"))  # fmt: skip
+_BRACKET_TITLE = re.compile(rf"\s*\((?=[A-Z][a-z]+[\s)])(?!(?:{_TITLE_NOT})s?\b)[^()\d]*\)\s*")
 #: A US Code citation after the section it names ("chapter 74 of title 18, United States Code").
 _OF_US_CODE = re.compile(r"\s+of\s+title\s+\d+,?\s+United\s+States\s+Code\b.*$", re.IGNORECASE | re.DOTALL)
 _LOCATOR_WORDS = ("line", "lines", "page", "pages", "pg", "p.")
@@ -58,7 +66,7 @@ _READS_THEN_LINE = re.compile(r"\b(?:to read|reads|as follows)$", re.IGNORECASE)
 # A line of a block that starts with its own number or item label ("7.2 ...", "3. ...", "b) ...",
 # "(ii) ..."): the block holds several clauses, not one clause's text (docs/motions.md).
 @functools.cache
-def _labelled_line() -> re.Pattern[str]:
+def labelled_line() -> re.Pattern[str]:
     return re.compile(
         r"^[ \t]*(?:\d+(?:\.\d+)*(?:\([0-9A-Za-z]{1,5}\))+\.?"
         r"|\d+(?:\.\d+)+[A-Za-z]?|\d{1,3}[A-Za-z]?[.)]|\(?[a-z]{1,2}\)|\([0-9ivxIVX]{1,5}\)|[•*])[ \t]+\S"
@@ -75,6 +83,7 @@ def _number() -> re.Pattern[str]:
 
 #: Words that start an operation (so they end a clause reference before them).
 ACTION_STARTS = ("delete", "leave", "remove", "omit", "strike", "striking", "inserting", "insert", "add", "substitute",
+                 "deleting", "substituting",
                  "after", "before", "replace", "set", "for", "change", "at", "in", "between")  # fmt: skip
 STATEMENT_STARTS = (*ACTION_STARTS, "move", "renumber", "re-number", "reletter", "re-letter")
 
@@ -244,11 +253,15 @@ class Reader:
         if introduced and tok.kind != "end":
             self.quoted_new = False
             text, end = self.lex.rest(tok.start)
-            if any(_labelled_line().match(line) for line in text.splitlines()[1:]):
+            if any(labelled_line().match(line) for line in text.splitlines()[1:]):
                 # a line that starts with its own label begins another clause: reading the block
                 # as one clause's text would keep numbers and headings as words (docs/motions.md)
                 several = "one clause, not several numbered lines or a bulleted list (each on its own)"
                 raise self.lex.error(begin, several)
+            if RUN_TOGETHER.match(text):
+                # "An external The Council chair ...": old and new words printed together, the marks
+                # that struck the old ones out lost, so which words are new cannot be told
+                raise self.lex.error(tok.start, "the new text alone (here old and new words run together)")
             self.pos = end
             return text
         raise self.fail(what)
@@ -331,8 +344,9 @@ class Reader:
         while True:
             tok = self.peek()
             after = self.source[tok.end :].lstrip()[:1]  # not lexed: an unclosed quote may follow
-            if tok.kind == "." and (depth > 0 or after == "(") and end > start:
-                self.take()  # "Delete 9. (f)"
+            locator = tok.kind == "." and _LOCATOR_NEXT.match(self.source, tok.end) is not None  # not lexed
+            if tok.kind == "." and (depth > 0 or after == "(" or locator) and end > start:
+                self.take()  # "Delete 9. (f)", "Rule 25. Pg 17. (Vacancies)"
                 continue
             depth += {"(": 1, ")": -1}.get(tok.kind, 0) if depth or tok.kind == "(" else 0
             if tok.kind in ("end", ";", "quoted", ":", ".", "dash") or stop(tok):
@@ -360,6 +374,8 @@ class Reader:
         """Drop line and page locators ("line 2", "page 12") from a reference, and what
         follows "of the constitution" (the document, then the clause's title)."""
         ref = _BRACKET_TITLE.sub(lambda m: ", " if m.end() < len(ref) else "", ref)
+        ref = _STOPPED_LOCATOR.sub(", ", ref)
+        ref = _OF_PARENT.sub(r"\1", ref)
         ref = re.sub(r"\s*,(?:\s*,)+\s*", ", ", ref).strip()
         ref = _OF_DOCUMENT.split(ref, maxsplit=1)[0].strip()
         ref = _OF_US_CODE.split(ref, maxsplit=1)[0].strip()

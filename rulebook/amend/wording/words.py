@@ -18,8 +18,8 @@ from typing import Any
 import attrs
 
 from rulebook.amend.motion import Amendment
-from rulebook.amend.wording.clauses import derived_id
 from rulebook.amend.wording.edits import DELETE, DELETE_FIRST, INSERT, EditForms, own_label
+from rulebook.amend.wording.labels import derived_id
 from rulebook.amend.wording.phrases import EVERY_AFTER
 from rulebook.amend.wording.reader import (
     CLAUSE_WORDS,
@@ -305,9 +305,10 @@ class WordActions(EditForms):
             text = rest.strip() if first == label and rest.strip() else text
             return Amendment("replace_text", clause=RELATIVE + label, text=text)
         filler = self.filler()
-        if self.peek().kind != "quoted" and filler:
+        number = self.number_after(filler)  # "striking out the number 35"
+        if number is None and self.peek().kind != "quoted" and filler:
             raise self.fail(f"the words to delete, quoted, after '{filler}'")
-        old, occurrence = self.phrase("the words to delete (quoted)")
+        old, occurrence = (number, None) if number is not None else self.phrase("the words to delete (quoted)")
         self.qualifiers()
         more = self.more_phrases()
         if more:
@@ -409,6 +410,11 @@ class WordActions(EditForms):
             mark = self.named_mark()
             if mark is not None:
                 return mark
+            number = self.number_after(
+                self.filler() if self.at("the") and self.peek(1).key in ("number", "figure") else None
+            )
+            if number is not None:
+                return number  # "and substituting the number 33"
             if self.peek().kind in ("quoted", ":", "dash") or self.peek().key in ("the", "these"):
                 return self.new_text("the words to insert (quoted)")
         elif self.accept("replace") or self.accept("replacing"):
