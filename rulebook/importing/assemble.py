@@ -54,6 +54,10 @@ def _cite_part(level: Level, number: str) -> str:
     return level.label.replace("{n}", number) if level.label else number
 
 
+def _a(style: str) -> str:
+    return f"{'an' if style[0] in 'aeiou' else 'a'} {style}"
+
+
 class _Builder:
     def __init__(self, file: str, levels: Sequence[Level]) -> None:
         self.file = file
@@ -90,11 +94,14 @@ class _Builder:
                 if own_label != level.label:
                     self.doubt(draft, f"{printed} sits at a level labelled {level.label or 'without a label'}; "
                                f"kept the number {number!r} (it cites as {_cite_part(level, number)})")  # fmt: skip
-                elif number == base and draft.token.casefold() not in seen:
-                    self.doubt(
-                        draft,
-                        f"{printed} is numbered {draft.token} where {expected} comes next; kept the printed number",
+                elif number == base and draft.token.casefold() not in seen and not draft.implied:
+                    style = (
+                        ""
+                        if draft.shape[2] == level.style
+                        else f" ({_a(draft.shape[2])} number at {_a(level.style)} level)"
                     )
+                    said = f"{printed} is numbered {draft.token} where {expected} comes next{style}"
+                    self.doubt(draft, f"{said}; kept the printed number")
             seen.add(key.casefold())
             out.append(number)
         return out

@@ -36,7 +36,9 @@ LABEL_WORDS = (
 )  # fmt: skip
 
 _TOKEN = r"(?:\d{1,4}[A-Za-z]?|[IVXLCDM]{1,7}|[ivxlcdm]{1,7}|[A-Za-z]{1,2})"
-_GAP_AFTER = re.compile(r"^(?:\s*[.:)\u2013\u2014-]\s*|\s{2,}|\t+|\s*$)")
+#: What may stand between a number and its words: a stop and a dash together (``1. \u2014 Name``),
+#: one of them, a wide space, or nothing (the end of the line).
+_GAP_AFTER = re.compile(r"^(?:\s*[.:)]?\s*(?:[\u2013\u2014]|(?<=\s)-|^-)\s*|\s*[.:)]\s*|\s{2,}|\t+|\s*$)")
 
 
 @attrs.frozen

@@ -57,6 +57,7 @@ class Draft:
     heading: str | None = None
     anchor: str | None = None
     width: int = 1  # how many parts the marker that opened it had ("3.2.1": 3)
+    implied: bool = False  # made for a leading number of a dotted marker ("3" of "3.1"), already reported
 
     @property
     def value(self) -> int | None:
@@ -270,7 +271,7 @@ class _Reader:
                 del self.stack[level:]
             parent = self.stack[-1] if self.stack else self.outline.root
             last = j == len(parts) - 1
-            draft = Draft(part.token, shapes[j], line, width=j + 1)
+            draft = Draft(part.token, shapes[j], line, width=j + 1, implied=j < len(parts) - 1)
             if not last:
                 self._doubt(
                     line,
@@ -298,11 +299,28 @@ class _Reader:
             else:
                 self._holder_before(here).paragraphs.append(("text", [self.pending_heading]))
             self.pending_heading = None
+        if verdict == "first" and len(self.stack) > 1 and len(parts) == 1:
+            self._restarted(line, marker)
         if verdict == "repeat":  # skipped numbers are reported where numbers are assigned
             self._doubt(
                 line,
                 f"{_spell(marker)}: number repeats the one before; kept both (the second as '{parts[-1].token}bis')",
             )
+
+    def _restarted(self, line: Line, marker: Marker) -> None:
+        """Report a list that starts again where one of its shape is open, not indented under it:
+        ``(i)``, ``(ii)``, a paragraph, ``(i)`` again. It is made a list under the clause before it,
+        which may be where the words between were meant to be, or not."""
+        here, parent = self.stack[-1], self.stack[-2]
+        if any(
+            d.shape == here.shape
+            and d.line is not None
+            and (d.line.kind, d.line.level) == (line.kind, line.level)
+            and d.line.indent >= line.indent
+            for d in self.stack[:-1]
+        ):
+            self._doubt(line, f"{_spell(marker)} starts its list again, not indented under "
+                              f"{_spell_draft(parent)}; made it a list under {_spell_draft(parent)}")  # fmt: skip
 
     def _holder_before(self, draft: Draft) -> Draft:
         return self.stack[-2] if len(self.stack) > 1 else self.outline.root
@@ -316,6 +334,7 @@ class _Reader:
                 self.outline.title = line.text
             return
         if line.kind in ("bullet", "table"):
+            self._flush_heading()  # an unnumbered heading over a list stays before it
             self.add_text(line, line.kind)
             return
         marker = read_marker(line.text, self.labels) if line.kind != "prose" else None
@@ -341,16 +360,18 @@ class _Reader:
             self.pending_heading = line
             self.open_paragraph = False
             return
+        self._flush_heading()
+        self.add_text(attrs.evolve(line, kind="text") if line.kind == "prose" else line)
+
+    def _flush_heading(self) -> None:
+        """A held unnumbered heading that no numbered clause followed: words of the open clause."""
         if self.pending_heading is not None:
             self.add_text(self.pending_heading)
             self.open_paragraph = False
             self.pending_heading = None
-        self.add_text(attrs.evolve(line, kind="text") if line.kind == "prose" else line)
 
     def finish(self) -> None:
-        if self.pending_heading is not None:
-            self.add_text(self.pending_heading)
-            self.pending_heading = None
+        self._flush_heading()
 
 
 def _heading_marker(text: str, labels: tuple[str, ...]) -> Marker | None:
@@ -366,15 +387,23 @@ def _heading_marker(text: str, labels: tuple[str, ...]) -> Marker | None:
 
 
 def _spell(marker: Marker) -> str:
-    out = []
+    """A marker as a report names it, joined as printed: ``Section 3.1``, ``7(d)``, ``Chapter 4, Clause II``."""
+    out = ""
     for part in marker.parts:
         if part.label:
-            out.append(f"{part.label} {part.token}")
+            out += f"{', ' if out else ''}{part.label} {part.token}"
         elif part.wrap == "paren":
-            out.append(f"({part.token})")
+            out += f"({part.token})"
         else:
-            out.append(part.token)
-    return " ".join(out)
+            out += f"{'.' if out else ''}{part.token}"
+    return out
+
+
+def _spell_draft(draft: Draft) -> str:
+    label, wrap, _ = draft.shape
+    if label:
+        return f"{label.title()} {draft.token}"
+    return f"({draft.token})" if wrap == "paren" else f"{draft.token})" if wrap == "close" else draft.token
 
 
 _CLOSING = re.compile(r"[.;,:]$")

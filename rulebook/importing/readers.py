@@ -49,6 +49,8 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_ANCHOR = re.compile(r"\s*\{#([^}\s]+)\}\s*$")
 _MD_BULLET = re.compile(r"^\s*[-*+]\s+(.*)$")
 _MD_FOOTNOTE = re.compile(r"^\[\^([^\]]+)\]:\s*(.*)$")
+#: A thematic break (``---``, ``* * *``, ``___``) or a setext underline (``===``).
+_MD_RULE = re.compile(r"^ {0,3}([-*_=])(?:[ \t]*\1){2,}[ \t]*$")
 
 
 def _md_inline(text: str) -> str:
@@ -97,6 +99,17 @@ def read_markdown(text: str) -> list[Line]:
             line = (
                 f"{item_heading.group(2).split()[0]} {item_heading.group(1)} {item_heading.group(2).split(None, 1)[1]}"
             )
+        at = number
+        rule = _MD_RULE.match(line)
+        if rule:
+            under = out[-1] if out and out[-1].line == number - 1 and out[-1].kind == "text" else None
+            if under is not None and rule.group(1) in "=-" and " " not in line.strip():
+                # a setext heading: the line above underlined with === (rank 1) or --- (rank 2)
+                line = f"{'#' if rule.group(1) == '=' else '##'} {under.text}"
+                at = out.pop().line
+            else:  # a thematic break (---, ***, ___) is no words: it ends a paragraph
+                out.append(Line("", number, kind="blank"))
+                continue
         m = _MD_HEADING.match(line)
         if m:
             body = m.group(2)
@@ -105,7 +118,7 @@ def read_markdown(text: str) -> list[Line]:
                 body = body[: anchor.start()]
             kind = "title" if len(m.group(1)) == 1 and not titled and read_marker(body) is None else "heading"
             titled = titled or kind == "title"
-            out.append(Line(_md_inline(body), number, kind=kind, level=len(m.group(1)),
+            out.append(Line(_md_inline(body), at, kind=kind, level=len(m.group(1)),
                             anchor=anchor.group(1) if anchor else None))  # fmt: skip
             continue
         if re.match(r"^\s*\|?\s*:?-{3,}", line) and "|" in line:
