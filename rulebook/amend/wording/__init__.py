@@ -30,7 +30,7 @@ phrase, or after ``:`` or a dash the plain text to the end of the instruction;
                       ["headed" Q] ["numbered" Q] [PLACE REF | "at" ["the"] "end"]
                       [("as follows" | "to read" | "reading") [":"]] NEW
                       ["with provisions" FLOW] ["with sub-clauses" FLOW]
-                | DELETE ["the"] ["existing"] [UNIT] REF ["." Q]      (Q: its words, as confirmation)
+                | DELETE ["the"] ["existing"] [UNIT] REF [WHOLLY] ["." Q]   (Q: its words, as confirmation)
                       ("and" UNIT REF)*                              (the same unit word: each deleted)
                       ["and" ("replace" | "substitute" | "insert") ["it"] ["with" | "by"] ["new" REF ["."]] NEW]
                       (a "new" REF other than REF is refused)
@@ -45,10 +45,10 @@ phrase, or after ``:`` or a dash the plain text to the end of the instruction;
                 | ("Amend" | "Change") ["[existing]"] REF ("so (that) it reads" | "to read") BLOCK
                 | "Amend the following section of" REF ":" Q "to read" ["as follows"] [":"] NEW   (replace_words)
                 | "Proposed change to" REF ":" BLOCK
-                | ["AND"] "THAT" REF ["of the" DOCUMENT] RESOLVED BLOCK      (a resolution: the clause's text)
+                | ["AND"] "THAT" ["the" DOCUMENT ","] REF ["of the" DOCUMENT] RESOLVED BLOCK   (the clause's text)
                 | "THAT" REF "be amended by the deletion of the words" PHRASE
                       ["and their replacement with the words" Q]
-                      (RESOLVED: "be amended to read" | "be amended so that the rule reads" |
+                      (RESOLVED: "be amended to read" | "is amended to read" | "be amended so that the rule reads" |
                        "be deleted and replaced by the following" | ...; "REF – HEADING IN CAPITALS, subrule (8)")
                 | "THAT the following" PLURAL-UNIT "be deleted" ["and renumbered accordingly"] ":" REF ("," REF)*
                 | "That a new" REF "be inserted" ["to read"] ["as follows"] BLOCK   (a heading in capitals kept)
@@ -58,6 +58,12 @@ phrase, or after ``:`` or a dash the plain text to the end of the instruction;
                       "as follows" ":" NEW                       (PREAMBLE: any words, no quote, ':' or ';')
                 | "Existing" REF NL TEXT NL "Amended to read" NL NEW  |  "New" REF NL NEW    (printed forms)
                 | ("Add" | "Insert") "to" REF ":" NEW  |  ("Add" | "Insert") NUMBER ":" NEW
+                | ("Add" | "Insert") UNIT REF Q                    (a new clause, ``numbered`` REF)
+                | ["N."] "Proposal to rename the position of" WORDS "to" WORDS      (throughout)
+                | ["N."] "Proposal to change" REF [TITLE] "as follows" DASH NEW ["Existing" REF "reads" ...]
+                | "Amend the" ["joint"] ("resolution" | "bill" | "report") [", as and if amended,"]
+                      "by striking" ITEM "of" SECTION "and inserting" ":" ["/"] NEW ["/"]
+                | Q ["."] ("change to" | "add") Q          (the words as they stand quoted first)
                 | REF "by" GERUND action ("and" action)*    (an item of "be amended as follows:")
                 | [["In" | "Amend"] ["existing"] [HEADING-OF] REFS [Q ","] (":"|","|"-")]
                       action ("and" action | "," action)*
@@ -70,7 +76,10 @@ phrase, or after ``:`` or a dash the plain text to the end of the instruction;
                 | [REF] "Amend" ["the"] ("heading" | "title") (":" | "-") action   (word replacements only: heading)
     action     := QUAL* ( DELETE [":"] PHRASE QUAL* ["from" (REF | "the" TITLE)]
                       [["and" | ","] (INSERT (NEW|MARK) | ("replace"|"replacing") ["it"] ("with"|"by") (NEW|MARK))]
-                | DELETE ("the text" | "the heading") [... NEW]  |  DELETE ("the clause" | "this clause")
+                | DELETE ("the text" | "the heading") [... NEW]  |  DELETE ("the clause" | "this clause") [WHOLLY]
+                | DELETE "the heading" ("to" | "of") REF "and" ("replace" | "replacing") "it with" ["the following
+                      heading"] [":"] NEW                    (the rule's own number before the heading dropped)
+                | DELETE "the" UNIT "." INSERT "instead" NEW    (the clause named, its text anew)
                 | DELETE LABEL "and" ("insert" | "replace" ...) NEW   (the text of that part of the clause)
                 | ("after" | "before") PHRASE [","] INSERT NEW  |  INSERT NEW ("after" | "before") PHRASE
                 | "between" Q "and" PHRASE [","] INSERT NEW     (replace_words of "Q PHRASE" by "Q NEW PHRASE")
@@ -114,6 +123,8 @@ phrase, or after ``:`` or a dash the plain text to the end of the instruction;
     THROUGHOUT := "throughout the" ("rule book" | "rules" | "constitution" | ...)  after a replacement: every clause
     RANGE      := PLURAL-UNIT N "to" N        ("subsections (3) to (7)": one deletion each, fewer than 26)
     HEADING-OF := "the heading of" | "the heading for" | "the chapter heading for" | "the title of"
+    WHOLLY     := "in its entirety" | "in it's entirety" | "entirely" | "in full" | "completely" | ...
+                  (after a deleted clause's citation; other plain words after its number are refused)
 
 A statement that starts with an action works on the clause of the statement
 before it (or the ``clause`` given to :func:`parse_wording`). Qualifiers only

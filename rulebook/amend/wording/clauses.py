@@ -17,7 +17,7 @@ from typing import Any
 
 from rulebook.amend.motion import Amendment
 from rulebook.amend.wording.labels import clause_range, derived_id, numeric_label, own_number_dropped, strip_number
-from rulebook.amend.wording.reader import CLAUSE_WORDS, Reader, names_number, placed
+from rulebook.amend.wording.reader import CLAUSE_WORDS, WHOLLY, Reader, described_tail, names_number, placed
 from rulebook.errors import RulebookError, WordingError
 from rulebook.io.rulebook import ID_PATTERN, parse_clause
 from rulebook.io.yamlsrc import Mapping as Map
@@ -241,7 +241,14 @@ class ClauseStatements(Reader):
         ):
             self.take()  # "delete clause Rule 3": the word 'clause' only says what follows
         at = self.peek().start
-        ref = self.number_ref(self.reference(lambda t: t.key == "and", "the clause to delete (an id or citation)"))
+        ref = self.number_ref(self.reference(self.wholly_at, "the clause to delete (an id or citation)"))
+        self.accept_any(*WHOLLY)  # "Delete 49 (d) entirely": the whole clause, as deleting one says
+        tail = described_tail(ref)
+        if tail is not None:
+            raise self.lex.error(
+                at + self.source[at:].find(tail),
+                f'a clause reference, which never ends in {tail!r}: cite the clause alone ("Delete rule 44 (g)")',
+            )
         each = clause_range(ref)
         if each:
             self.queued.extend(Amendment("delete_clause", clause=r) for r in each[1:])
@@ -257,6 +264,13 @@ class ClauseStatements(Reader):
             self.same_clause_new(ref)
             return Amendment("replace_text", clause=ref, text=self.block("the new text (quoted, or after ':')", ref))
         return Amendment("delete_clause", clause=ref)
+
+    def wholly_at(self, tok: object) -> bool:
+        """The reference of a deleted clause ends at "and" or at words saying all of it goes."""
+        save = self.pos
+        found = self.at("and") or self.accept_any(*WHOLLY)
+        self.pos = save
+        return found
 
     def same_clause_new(self, ref: str) -> None:
         """``... and insert new Standing Order 4.1:`` after "Delete Standing Order 4.1": the clause

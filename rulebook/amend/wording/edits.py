@@ -16,7 +16,7 @@ import functools
 import re
 
 from rulebook.amend.motion import Amendment
-from rulebook.amend.wording.labels import derived_id
+from rulebook.amend.wording.labels import derived_id, strip_number
 from rulebook.amend.wording.phrases import EVERY, Phrases
 from rulebook.amend.wording.reader import CLAUSE_WORDS, PLURALS, STATEMENT_STARTS, placed, split_refs
 from rulebook.errors import WordingError
@@ -96,7 +96,13 @@ _RESOLVED = (
     "be amended to read", "be amended so that the rule reads", "be amended so that it reads", "be amended as follows",
     "be deleted and replaced by the following", "be deleted and replaced with the following",
     "be replaced by the following", "be replaced with the following",
+    "is amended to read", "is hereby amended to read", "be hereby amended to read",
 )  # fmt: skip
+#: The document named before the clause in a resolution ("That the International Union Constitution,
+#: Article IX, Section 19, is amended to read as follows:"): capitalised words ending in its kind.
+_DOCUMENT_FIRST = re.compile(
+    r"the\s+(?:[A-Z][\w’'-]*\s+){0,5}(?:Constitution|Rules|Rule\s+Book|By-?[Ll]aws|Bye-?[Ll]aws|Standing\s+Orders)\s*,\s*"
+)
 
 
 class EditForms(Phrases):
@@ -211,8 +217,14 @@ class EditForms(Phrases):
                 if not all(r.split()[0].lower() in CLAUSE_WORDS or r[:1].isdigit() for r in refs if r):
                     raise self.lex.error(start, "clause references separated by ','")
                 return [Amendment("delete_clause", clause=r) for r in refs]
-        elif self.at_clause_ref():
-            ref = self.reference(lambda t: t.key == "be", "the clause whose text is replaced")
+            self.pos = save
+            return None
+        document = _DOCUMENT_FIRST.match(self.source, self.peek().start)
+        if document is not None:  # "That the International Union Constitution, Article IX, ...": the book
+            while self.peek().start < document.end():
+                self.take()
+        if self.at_clause_ref():
+            ref = self.reference(lambda t: t.key in ("be", "is"), "the clause whose text is replaced")
             if self.peek().kind == "dash" and self.capitals_then_comma():
                 # "Rule 9.1 – ELECTION OF OFFICERS, subrule (8)": the rule's heading, printed for people
                 while self.take().kind != ",":
@@ -234,6 +246,83 @@ class EditForms(Phrases):
         self.pos = save
         return None
 
+    def quoted_first(self, start: bool) -> Amendment | None:
+        """The words as they stand, quoted first, then ``change to`` (or ``add``) and the new words
+        quoted: a residents' notice's ``"x" change to "y"``, ``"x" add "y"`` (the new words after
+        them). With ``start`` only says whether that form comes next; None (nothing taken) if not."""
+        save = self.pos
+        if self.peek().kind != "quoted":
+            return None
+        self.take()
+        if self.peek().kind == "." and self.peek(1).key in ("change", "add"):
+            self.take()  # “... resign”.\nchange to\n“...”: the sentence's full stop outside the quote
+        change = self.accept("change", "to")
+        found = (change or self.accept("add")) and self.peek().kind == "quoted"
+        self.pos = save
+        if start or not found:
+            return None if not found else Amendment("replace_words")
+        old, occurrence = self.phrase("the words as they stand (quoted)")
+        if self.peek().kind == ".":
+            self.take()
+        if self.accept("change", "to"):
+            return Amendment("replace_words", old=old, new=self.quoted("the new words (quoted)"), occurrence=occurrence)
+        self.expect("add", what="'change to' or 'add'")
+        return Amendment(
+            "insert_words", after=old, words=self.quoted("the words added (quoted)"), occurrence=occurrence
+        )
+
+    def instead(self) -> Amendment | None:
+        """``. Insert instead: NEW`` after the clause deleted: its text anew (a block loses its own
+        label, "(b) ..."); None (nothing taken) when no such sentence follows."""
+        if self.peek().kind == "." and self.peek(1).key in INSERT and self.peek(2).key == "instead":
+            for _ in range(3):
+                self.take()
+            new = self.new_text("the new text (quoted, or after ':')")
+            return Amendment("replace_text", text=new if self.quoted_new else strip_number(new))
+        return None
+
+    def own_unit_anew(self) -> Amendment | None:
+        """``the subsection. Insert instead: NEW`` (section, paragraph, rule, ...) after a deleting verb:
+        the clause the statement names, its text anew. Never read without the replacement: "delete
+        the paragraph" alone may mean a paragraph within the clause. None (nothing taken) otherwise."""
+        if not (self.at("the") and self.peek(1).key in CLAUSE_WORDS and self.peek(2).kind == "."):
+            return None
+        save = self.pos
+        self.take()
+        self.take()
+        anew = self.instead()
+        if anew is None:
+            self.pos = save
+        return anew
+
+    def heading_cited(self) -> bool:
+        """``to REF`` / ``of REF`` after "delete the heading": "to" taken when a citation follows (a
+        unit word may come after one capitalised word: "Divisional Rule 46")."""
+        save = self.pos
+        self.take()
+        if self.at_clause_ref() or (self.peek().value[:1].isupper() and self.peek(1).key in CLAUSE_WORDS):
+            return True
+        self.pos = save
+        return False
+
+    def heading_of(self) -> Amendment:
+        """``delete the heading to REF and replac(e|ing) it with the following heading: NEW``: the
+        clause's new heading, without the clause's own number printed before it ("46 - ")."""
+        ref = self.number_ref(self.reference(lambda t: t.key == "and", "the clause whose heading goes"))
+        self.expect("and", what="'and replace it with' and the new heading")
+        if not (self.accept("replace") or self.accept("replacing")):
+            raise self.fail("'replace it with' and the new heading")
+        self.accept("it")
+        if not (self.accept("with") or self.accept("by")):
+            raise self.fail("'with' and the new heading")
+        self.accept_any("the following heading", "the following", "the heading")
+        self.colon()
+        heading = self.new_text("the new heading (quoted)")
+        own = ref.split()[-1]
+        if heading.startswith(own) and re.match(r"\s*[-–—:.]\s", heading[len(own) :]):
+            heading = heading[len(own) :].lstrip(" -–—:.")
+        return Amendment("replace_text", clause=ref, heading=heading)
+
     def resolution_opened(self) -> None:
         """``[Therefore,] Be it (further | lastly) resolved to ...`` (or ``... [,] that``): opening words,
         never a clause; "that" is left for the resolution forms, "to" is taken before the action."""
@@ -243,8 +332,8 @@ class EditForms(Phrases):
         self.accept("be", "it")
         self.accept_any("further", "lastly", "finally", "also")
         self.expect("resolved", what="'resolved' after 'Be it'")
-        if self.peek().kind == "," and self.peek(1).key == "that":
-            self.take()  # "BE IT FURTHER RESOLVED, that ..."
+        if self.peek().kind in (",", ":") and self.peek(1).key == "that":
+            self.take()  # "BE IT FURTHER RESOLVED, that ...", "BE IT RESOLVED: That ..."
         if not self.at("that") and not self.accept("to"):
             raise self.fail("'to' or 'that' after 'Be it resolved'")
 

@@ -94,7 +94,11 @@ class Parser(PrintedForms):
             if self.at("be", "it") or (self.peek().key == "therefore" and self.peek(2).key == "be"):
                 self.resolution_opened()
             tok = self.peek()
-            whole = self.rewritten() if tok.key in ("amend", "change", "proposed") else None
+            whole = self.struck_item() if tok.key == "amend" else None  # "Amend the bill ... by striking"
+            if whole is None and (tok.key == "proposal" or tok.value[:1].isdigit()):
+                whole = self.proposal()  # "2. Proposal to rename the position of ..."
+            if whole is None:
+                whole = self.rewritten() if tok.key in ("amend", "change", "proposed") else None
             resolved = self.resolved() if tok.key == "that" else None
             if resolved is None and tok.key == "that":
                 resolved = self.authorised() or self.that_new()  # "that the delegates ... authorize amending ..."

@@ -60,14 +60,20 @@ def strip_number(text: str, number: str | None = None) -> str:
     ('Branches meet monthly.', 'the treasurer', 'A member')
     >>> strip_number("3 B New text.", "Chapter 2, Clause IV, section 3 B")
     'New text.'
+    >>> strip_number("Section 1.\\n\\nI. Any person", "Article III, Section 1.I")
+    'Any person'
     >>> strip_number("(i) A team has a name. (ii) It has a leader.", "Rule 9.1, subrule (8)")
     '(i) A team has a name. (ii) It has a leader.'
     """
-    words = re.split(r"[ \t]+", text.strip())
     cited = [w.strip("().:,").lower() for w in (number or "").split()]
-    for k in range(min(4, len(words) - 1, len(cited)), 0, -1):
-        if [w.strip("().:,").lower() for w in words[:k]] == cited[-k:]:
-            return " ".join(words[k:]).strip().lstrip("–—-:").strip()
+    # "Section 1.\n\nI. Any person ..." for "Article III, Section 1.I": the citation's parts on their own lines
+    parted = re.sub(r"^(\S+\s+[0-9A-Za-z]{1,4})\.\s*\n\s*([0-9A-Za-z]{1,4}\.)[ \t]", r"\1.\2 ", text.strip())
+    for written in dict.fromkeys((text.strip(), parted)):
+        words = re.split(r"[ \t]+", written)
+        for k in range(min(4, len(words) - 1, len(cited)), 0, -1):
+            if [w.strip("().:,").lower() for w in words[:k]] == cited[-k:]:
+                return " ".join(words[k:]).strip().lstrip("–—-:").strip()
+    words = re.split(r"[ \t]+", text.strip())
     first = words[0]
     if first.startswith("(") and re.search(r"\s\([0-9A-Za-z]{1,5}\)\s", " ".join(words[1:])):
         return text.strip()  # "(i) ... (ii) ...": the first of the text's own items, not its number

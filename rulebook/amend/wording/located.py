@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from rulebook.amend.wording.reader import ACTION_STARTS, STATEMENT_STARTS, split_refs
+from rulebook.amend.wording.reader import ACTION_STARTS, STATEMENT_STARTS, described_tail, split_refs
 from rulebook.amend.wording.words import DELETE_FIRST, INSERT, WordActions
 
 __all__ = ["GERUNDS", "Located"]
@@ -70,6 +70,8 @@ class Located(WordActions):
         found = False
         if tok.key in ("leave", "strike") or (tok.key == "striking" and nxt.key == "out"):
             found = nxt.key == "out"
+        elif tok.kind == "quoted":
+            found = self.quoted_first(start=True) is not None  # "'x' change to 'y'": the words first
         elif tok.key in ("set",) or (tok.key == "remove" and nxt.key == "provision"):
             found = nxt.key == "provision"
         elif tok.key == "change":
@@ -163,6 +165,13 @@ class Located(WordActions):
                     f"a clause reference, which never holds {word!r}: quote the words the action works on"
                     " (as in \"Rule 2.14: delete 'Post Graduate' and insert 'Postgraduate'\")",
                 )
+        tail = described_tail(ref)
+        if tail is not None:
+            self.pos = start
+            raise self.lex.error(
+                start + self.source[start:].find(tail),
+                f"a clause reference, which never ends in {tail!r}: cite the clause alone, then ':'",
+            )
 
     def titled(self) -> None:
         """Skip a clause's title after its reference and a dash, when capitalised words run up to

@@ -22,12 +22,32 @@ import re
 
 from rulebook.amend.motion import Amendment
 from rulebook.amend.wording.edits import own_label
-from rulebook.amend.wording.labels import derived_id
+from rulebook.amend.wording.labels import derived_id, strip_number
 from rulebook.amend.wording.located import Located
 from rulebook.amend.wording.reader import CLAUSE_WORDS, RUN_TOGETHER, labelled_line, names_number
 from rulebook.model import Clause
 
 __all__ = ["PrintedForms"]
+
+#: A US committee amendment's opening: "Amend the joint resolution, as and if amended, by striking ".
+_STRUCK = re.compile(
+    r"amend\s+the\s+(?:joint\s+|concurrent\s+)?(?:resolution|bill|report)\s*(?:,\s*as\s+and\s+if\s+amended\s*,)?"
+    r"\s+by\s+striking\s+(?=(?:item|paragraph|subparagraph|subsection|clause|subclause|subdivision)\s+\(?\w{1,4}\)?\s+of\s)",
+    re.IGNORECASE,
+)
+#: A branch's numbered proposal: "2. Proposal to rename ...", "3. Proposal to change ...".
+_PROPOSAL = re.compile(r"(?:\d{1,3}[.)]\s+)?proposal\s+to\s+(?=rename\s|change\s)", re.IGNORECASE)
+#: "rename the position of Equality Officer to Equality & Diversity Officer.": an office's new name.
+_RENAMED = re.compile(
+    r"rename\s+the\s+(?:position|post|office|role|title)\s+of\s+(?P<old>[A-Z][^'\"‘’“”:;.]*?)\s+to\s+"
+    r"(?P<new>[A-Z][^'\"‘’“”:;]*?)\.?\s*$"
+)
+#: "Branch Bye-Law Rule 16 a) Branch Welfare Fund": the rule's title printed after its citation.
+_TITLED_REF = re.compile(r"^(?P<ref>.*?\d+\s*\(?[a-z]{1,2}\))\s+(?:[A-Z][\w’'&-]*\s*)+$")
+#: A line that starts with a lower-case roman numeral or letter and a full stop ("ii. A maximum ..."): an item.
+_DOTTED_ITEM = re.compile(r"^[ \t]*(?:[ivx]{1,5}|[a-z])\.[ \t]+\S")
+#: The clause's present text printed after the new one, as confirmation: "Existing Rule 16 a) reads – ...".
+_EXISTING_READS = re.compile(r"\n\s*\n\s*(?:existing|current|present)\b[^\n]*?\breads\b.*$", re.IGNORECASE | re.DOTALL)
 
 _UNIT = "|".join((*CLAUSE_WORDS, "bye-law", "by-law", "standing order"))
 #: A line that holds only a citation: a unit word and its number ("Rule 25 (b)").
@@ -134,7 +154,26 @@ class PrintedForms(Located):
         nxt = self.peek(1)
         if nxt.key == "to" and self.peek(2).key in CLAUSE_WORDS:
             return True
+        if nxt.key in CLAUSE_WORDS and self.peek(2).value[:1].isdigit():
+            return self.cited_then_quoted()  # "Add rule 44 (g) 'a Women's President'"
         return nxt.kind == "word" and names_number(nxt.value) and nxt.value[:1].isdigit() and self.peek(2).kind == ":"
+
+    def cited_then_quoted(self) -> bool:
+        """After "Add": a unit word, a citation (no more than four words) and the new clause's words
+        quoted, ending the statement."""
+        save = self.pos
+        self.take()
+        self.take()
+        for _ in range(5):
+            tok = self.take()
+            if tok.kind == "quoted":
+                found = self.peek().kind in ("end", ";", ".")
+                self.pos = save
+                return found
+            if tok.kind not in ("word", "(", ")"):
+                break
+        self.pos = save
+        return False
 
     def added(self) -> Amendment:
         """``Add to section 5.1.1: 'x'``: words at the end of the clause (a new clause when they
@@ -151,6 +190,11 @@ class PrintedForms(Located):
                 return Amendment("insert_words", clause=ref, words=words, at="end")
             cid = derived_id(self.source[start : self.pos], text)
             return Amendment("insert_clause", new_clause=Clause(cid, text=text), into=ref, numbered=numbered)
+        if self.peek().key in CLAUSE_WORDS:  # "Add rule 44 (g) 'a Women's President'": the new clause's citation
+            number = self.reference(lambda t: False, "the new clause's citation")
+            text = self.quoted("the new clause's text (quoted)")
+            cid = derived_id(self.source[start : self.pos], text)
+            return Amendment("insert_clause", new_clause=Clause(cid, text=text), numbered=number)
         number = self.take().value
         self.colon()
         numbered, text = own_label(self.new_text("the new clause's text (quoted)"))
@@ -173,3 +217,59 @@ class PrintedForms(Located):
                 break
             out.append(Amendment("delete_clause", clause=ref))
         return out
+
+    def struck_item(self) -> Amendment | None:
+        """``Amend the joint resolution, [as and if amended,] by striking ITEM of SECTION and inserting:
+        / NEW /``: the item's text anew (its own label and the slashes around it dropped); None
+        (nothing taken) when the wording is not of that form."""
+        opened = _STRUCK.match(self.source, self.peek().start)
+        if opened is None:
+            return None
+        while self.peek().start < opened.end():
+            self.take()
+        inner = self.reference(lambda t: t.key == "of", "the item struck")
+        self.expect("of", what="'of' and the section the item is in")
+        outer = self.reference(lambda t: t.key == "and", "the section the item is in")
+        self.expect("and", "inserting", what="'and inserting' and the new text")
+        self.colon()
+        text = self.source[self.peek().start :].strip()
+        self.pos = len(self.source)
+        if text.startswith("/") and text.endswith("/") and len(text) > 2:
+            text = text[1:-1].strip()
+        ref = f"{outer}, {inner}"
+        return Amendment("replace_text", clause=ref, text=strip_number(text, ref))
+
+    def proposal(self) -> Amendment | None:
+        """A branch's numbered proposal: ``[N.] Proposal to rename the position of X to Y`` (every
+        occurrence in the book) or ``[N.] Proposal to change REF [Title] as follows – NEW`` (the
+        clause's text anew; a following "Existing REF reads – ..." is confirmation). None (nothing
+        taken) when neither comes next."""
+        opened = _PROPOSAL.match(self.source, self.peek().start)
+        if opened is None:
+            return None
+        start = self.peek().start
+        renamed = _RENAMED.match(self.source, opened.end())
+        if renamed is not None:
+            self.pos = len(self.source)
+            return Amendment("replace_words", old=renamed["old"], new=renamed["new"], throughout=True)
+        while self.peek().start < opened.end():
+            self.take()
+        self.expect("change", what="'change' and the clause")
+        ref = self.reference(lambda t: t.key == "as" and self.peek(1).key == "follows", "the clause changed")
+        titled = _TITLED_REF.match(ref)
+        ref = self.number_ref(titled["ref"] if titled else ref)
+        if not re.search(rf"(?:^|\s)(?:{_UNIT})\s+\(?\d", ref, re.IGNORECASE):
+            raise self.lex.error(start, "a unit word and its number after 'Proposal to change' (\"Rule 16 a)\")")
+        self.expect("as", "follows", what="'as follows' and the new text")
+        self.colon()
+        text = _EXISTING_READS.sub("", self.source[self.peek().start :]).strip()
+        self.pos = len(self.source)
+        if not text:
+            raise self.lex.error(start, "the new text after 'as follows'")
+        later = [line for line in text.splitlines()[1:] if labelled_line().match(line) or _DOTTED_ITEM.match(line)]
+        if later:
+            raise self.lex.error(
+                self.source.find(later[0].strip(), start),
+                "one clause's text, not several labelled lines (write each new sub-clause on its own)",
+            )
+        return Amendment("replace_text", clause=ref, text=strip_number(text, ref))

@@ -19,7 +19,17 @@ from typing import Any
 from rulebook.amend.wording.tokens import Lexer, Token
 from rulebook.errors import WordingError
 
-__all__ = ["ORDINALS", "RUN_TOGETHER", "Reader", "labelled_line", "looks_like_number", "names_number", "split_refs"]
+__all__ = [
+    "ORDINALS",
+    "RUN_TOGETHER",
+    "WHOLLY",
+    "Reader",
+    "described_tail",
+    "labelled_line",
+    "looks_like_number",
+    "names_number",
+    "split_refs",
+]
 
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -107,6 +117,30 @@ def looks_like_number(word: str) -> bool:
     [True, True, True, True, True, False, False]
     """
     return bool(_number().match(word))
+
+
+#: Words after a clause reference that say the whole clause goes ("Delete rule 44 (g) in its entirety").
+WHOLLY = ("in its entirety", "in it's entirety", "in their entirety", "in full", "entirely", "completely",
+          "altogether", "in total")  # fmt: skip
+
+
+def described_tail(ref: str) -> str | None:
+    """The plain words that end a reference after its number, when no citation ends so: "rule 44 (g)
+    as amended" ends in words, not a label. A label ("part b", "(iv)"), a unit word ("Rule 2 of
+    Part 3") or a capitalised word ("Standing Order 4 Withdrawals") may end one; None then.
+
+    >>> described_tail("rule 44 (g) in it's entirety"), described_tail("Section 9.4 part b")
+    ("in it's entirety", None)
+    """
+    words = ref.split()
+    numbered = [i for i, w in enumerate(words) if any(c.isdigit() for c in w) or re.fullmatch(r"\(?\w{1,4}\)", w)]
+    if not numbered:
+        return None
+    tail = words[numbered[-1] + 1 :]
+    plain = [w for w in tail if re.fullmatch(r"[a-z][a-z’']+", w) and w not in CLAUSE_WORDS and w not in PLURALS]
+    if len(tail) < 1 or len(plain) != len(tail) or len(tail[-1]) < 3 or tail[-1] in ("the", "of", "and"):
+        return None
+    return " ".join(tail)
 
 
 def names_number(word: str) -> bool:

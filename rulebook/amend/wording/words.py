@@ -173,6 +173,9 @@ class WordActions(EditForms):
             self.take()
             old, occurrence = self.phrase("the words to delete (quoted)")
             return Amendment("delete_words", words=old, occurrence=occurrence)
+        quoted_first = self.quoted_first(start=False)
+        if quoted_first is not None:
+            return quoted_first  # "'x' change to 'y'", "'x' add 'y'"
         if tok.kind == "quoted" and self.peek(1).key in ("to", "is") and self.peek(2).key in ("be", "replaced"):
             # "Point 12.1 – 'x' to be replaced by 'y'": the replacement said in the passive
             replaced, occurrence = self.phrase("the words to replace (quoted)")
@@ -279,9 +282,14 @@ class WordActions(EditForms):
         if self.at("the", "text") and self.peek(2).kind != "quoted" and self.accept("the", "text"):
             return Amendment("replace_text", text=self.then_new() or "")
         if self.accept("the", "heading"):
+            if self.peek().key in ("to", "of") and self.heading_cited():
+                return self.heading_of()  # "Delete the heading to Divisional Rule 46 and replacing it with ..."
             return Amendment("replace_text", heading=self.then_new() or "")
         if self.accept_any("the whole clause", "the clause", "this clause", "the whole"):
-            return Amendment("delete_clause")
+            return self.instead() or Amendment("delete_clause")
+        anew = self.own_unit_anew()  # "Omit the subsection. Insert instead: (b) ...": the clause's text anew
+        if anew is not None:
+            return anew
         if self.accept_any("the existing wording of", "existing wording of", "the wording of", "the text of",
                            "the existing wording in", "existing wording in", "the wording in", "wording in",
                            "wording of"):  # fmt: skip
