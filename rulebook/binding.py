@@ -29,7 +29,7 @@ import attrs
 from rulebook.members import read_member, section_name
 from rulebook.model import Change, Clause, Version, evolve_clause, freeze, replace_clause, thaw, walk
 from rulebook.numbering import citation
-from rulebook.quantities import Quantity, leaf_value, matches, read_quantities
+from rulebook.quantities import Quantity, leaf_value, matches, read_quantities, why_not_read_as
 from rulebook.statement import Stated
 from rulebook.tracking import starts_of, track
 
@@ -261,11 +261,11 @@ def _follow(old: Clause, new: Clause, s: Stated, value: Any) -> tuple[Stated, An
     near = [q for q in read_quantities(text) if q.start < end and start < q.end]
     alike = [q for q in near if q.kind == before.kind]
     region = text[min([start, *(q.start for q in near)]) : max([end, *(q.end for q in near)])]
-    if len(alike) != 1:
-        why = "state no" if not alike else "state more than one"
-        what = {"share": "share", "number": "number", "date": "date"}[before.kind]
+    why = f"state no {before.kind}" if not alike else f"state more than one {before.kind}" if alike[1:] else None
+    why = why or why_not_read_as(old.text or "", before, text, alike[0])  # a new unit or comparison
+    if why is not None:
         return attrs.evolve(
-            s, words=None, occurrence=None, lost=f"the words {region!r} (were {s.words!r}) {why} {what}"
+            s, words=None, occurrence=None, lost=f"the words {region!r} (were {s.words!r}) {why}"
         ), value
     q = alike[0]
     return attrs.evolve(s, words=q.text, occurrence=_occurrence(text, q), lost=None), leaf_value(q, value)
@@ -285,8 +285,8 @@ def _restate_clause(old: Clause | None, new: Clause) -> Clause:
                 provisions[s.provision] = freeze(value)
             stated.append(attrs.evolve(s, lost=problem))
             continue
-        current = provisions[s.provision]
-        set_here = old is not None and s.provision in old.provisions and old.provisions[s.provision] != current
+        current, motion_value = provisions[s.provision], new.provisions[s.provision]  # followed so far; the motion's
+        set_here = old is not None and old.provisions.get(s.provision, motion_value) != motion_value
         if not _has(current, s.path):
             continue
         if not s.is_stated or not text_changed or old is None:

@@ -98,7 +98,9 @@ def several(draw: st.DrawFn) -> tuple[Version, list[str]]:
     phrases = [f"{p} per cent" for p in picks]
     text = "Rule " + " and ".join(f"section {k} holds {phrase}" for k, phrase in enumerate(phrases)) + "."
     value = {f"s{k}": float(Fraction(p, 100)) for k, p in enumerate(picks)}
-    return Version("gen", "1", [Level("arabic", "Rule {n}")], [bind(Clause("c", text=text, provisions={"w": value}))]), phrases
+    return Version(
+        "gen", "1", [Level("arabic", "Rule {n}")], [bind(Clause("c", text=text, provisions={"w": value}))]
+    ), phrases
 
 
 @given(several(), st.data())
