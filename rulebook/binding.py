@@ -26,7 +26,7 @@ from typing import Any
 
 import attrs
 
-from rulebook.members import read_member, section_name
+from rulebook.members import members_value
 from rulebook.model import Change, Clause, Version, evolve_clause, freeze, replace_clause, thaw, walk
 from rulebook.numbering import citation
 from rulebook.quantities import Quantity, leaf_value, matches, read_quantities, why_not_read_as
@@ -135,32 +135,6 @@ def phrase_at(text: str | None, words: str, occurrence: int | None = None) -> Qu
 
 def _stated(words: Quantity, text: str, provision: str, path: Path, explicit: bool = False) -> Stated:
     return Stated(provision, path, words=words.text, occurrence=_occurrence(text, words), explicit=explicit)
-
-
-def members_value(clause: Clause, stated: Stated) -> tuple[Any, str | None]:
-    """The value a ``from: sub-clauses`` provision counts from ``clause``'s sub-clauses,
-    and, when a sub-clause cannot be read, why not (the value is then None).
-
-    Examples
-    --------
-    >>> c = Clause("nec", children=[Clause("nec.chair", text="The chair."),
-    ...                             Clause("nec.clps", text="Six members elected by CLPs.")])
-    >>> members_value(c, Stated("nec.seats", source="sub-clauses"))
-    ({'chair': {'seats': 1, 'voting': True}, 'clps': {'seats': 6, 'voting': True}}, None)
-    """
-    out: dict[str, Any] = {}
-    for child in clause.children:
-        name = stated.names.get(child.id) or section_name(child.id, clause.id)
-        member = read_member(child.text)
-        if stated.read == "women":
-            if member.women is not None:
-                out[name] = member.women
-            continue
-        if member.seats is None:
-            words = (child.text or "").strip() or "(no words)"
-            return None, f"sub-clause {child.id} ({words!r}) does not say how many seats it has"
-        out[name] = {"seats": member.seats, "voting": member.voting}
-    return out, None
 
 
 def _auto(clause: Clause, provisions: Mapping[str, Any], stated: list[Stated]) -> bool:
