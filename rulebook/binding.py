@@ -26,10 +26,10 @@ from typing import Any
 
 import attrs
 
-from rulebook.members import read_member, section_name
+from rulebook.members import members_value
 from rulebook.model import Change, Clause, Version, evolve_clause, freeze, replace_clause, thaw, walk
 from rulebook.numbering import citation
-from rulebook.quantities import Quantity, leaf_value, matches, read_quantities
+from rulebook.quantities import Quantity, leaf_value, matches, read_quantities, why_not_read_as
 from rulebook.statement import Stated
 from rulebook.tracking import starts_of, track
 
@@ -137,32 +137,6 @@ def _stated(words: Quantity, text: str, provision: str, path: Path, explicit: bo
     return Stated(provision, path, words=words.text, occurrence=_occurrence(text, words), explicit=explicit)
 
 
-def members_value(clause: Clause, stated: Stated) -> tuple[Any, str | None]:
-    """The value a ``from: sub-clauses`` provision counts from ``clause``'s sub-clauses,
-    and, when a sub-clause cannot be read, why not (the value is then None).
-
-    Examples
-    --------
-    >>> c = Clause("nec", children=[Clause("nec.chair", text="The chair."),
-    ...                             Clause("nec.clps", text="Six members elected by CLPs.")])
-    >>> members_value(c, Stated("nec.seats", source="sub-clauses"))
-    ({'chair': {'seats': 1, 'voting': True}, 'clps': {'seats': 6, 'voting': True}}, None)
-    """
-    out: dict[str, Any] = {}
-    for child in clause.children:
-        name = stated.names.get(child.id) or section_name(child.id, clause.id)
-        member = read_member(child.text)
-        if stated.read == "women":
-            if member.women is not None:
-                out[name] = member.women
-            continue
-        if member.seats is None:
-            words = (child.text or "").strip() or "(no words)"
-            return None, f"sub-clause {child.id} ({words!r}) does not say how many seats it has"
-        out[name] = {"seats": member.seats, "voting": member.voting}
-    return out, None
-
-
 def _auto(clause: Clause, provisions: Mapping[str, Any], stated: list[Stated]) -> bool:
     """Bind each unbound number that exactly one quantity phrase of the words states; True if any."""
     taken, before = {(s.provision, s.path) for s in stated}, len(stated)
@@ -261,11 +235,11 @@ def _follow(old: Clause, new: Clause, s: Stated, value: Any) -> tuple[Stated, An
     near = [q for q in read_quantities(text) if q.start < end and start < q.end]
     alike = [q for q in near if q.kind == before.kind]
     region = text[min([start, *(q.start for q in near)]) : max([end, *(q.end for q in near)])]
-    if len(alike) != 1:
-        why = "state no" if not alike else "state more than one"
-        what = {"share": "share", "number": "number", "date": "date"}[before.kind]
+    why = f"state no {before.kind}" if not alike else f"state more than one {before.kind}" if alike[1:] else None
+    why = why or why_not_read_as(old.text or "", before, text, alike[0])  # a new unit or comparison
+    if why is not None:
         return attrs.evolve(
-            s, words=None, occurrence=None, lost=f"the words {region!r} (were {s.words!r}) {why} {what}"
+            s, words=None, occurrence=None, lost=f"the words {region!r} (were {s.words!r}) {why}"
         ), value
     q = alike[0]
     return attrs.evolve(s, words=q.text, occurrence=_occurrence(text, q), lost=None), leaf_value(q, value)
@@ -285,8 +259,8 @@ def _restate_clause(old: Clause | None, new: Clause) -> Clause:
                 provisions[s.provision] = freeze(value)
             stated.append(attrs.evolve(s, lost=problem))
             continue
-        current = provisions[s.provision]
-        set_here = old is not None and s.provision in old.provisions and old.provisions[s.provision] != current
+        current, motion_value = provisions[s.provision], new.provisions[s.provision]  # followed so far; the motion's
+        set_here = old is not None and old.provisions.get(s.provision, motion_value) != motion_value
         if not _has(current, s.path):
             continue
         if not s.is_stated or not text_changed or old is None:

@@ -29,7 +29,7 @@ import attrs
 
 from rulebook.refs import REF
 
-__all__ = ["Quantity", "as_number", "in_words", "matches", "read_quantities"]
+__all__ = ["Quantity", "as_number", "in_words", "matches", "read_quantities", "why_not_read_as"]
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -69,7 +69,7 @@ _PATTERN = re.compile(
     |(?P<times>\bonce\b|\btwice\b)
     |(?P<majority>\ba\s+simple\s+majority\b|\ban\s+absolute\s+majority\b)
     |(?P<half>\b(?:one|a)[-\s]half\b|\bhalf\b)
-    |(?P<fraction>\b(?P<fnum>{_WORDS}|a)[-\s](?P<fden>{_DENOM})\b|\b(?P<slash>\d+/\d+)\b)
+    |(?P<fraction>(?P<fbound>\b{_BOUND})?(?:\b(?P<fnum>{_WORDS}|a)[-\s](?P<fden>{_DENOM})\b|\b(?P<slash>\d+/\d+)\b))
     |(?P<share>(?P<pbound>\b{_BOUND})?(?P<pnum>(?:\b{_WORDS})|(?:\b{_NUMERAL}))\s*(?:per\s*cent\b|percent\b|%))
     |(?P<count>(?P<cbound>\b{_BOUND})?\b(?P<num>{_NUMBER})\b(?:\s+(?:(?:calendar|full|consecutive)\s+)?{_DURATION}\b)?)
     """,
@@ -171,14 +171,14 @@ def _quantity(m: re.Match[str]) -> Quantity | None:
             num, den = (int(x) for x in m.group("slash").split("/"))
             if den == 0 or num > den:
                 return None
-            return Quantity(start, end, text, "share", Fraction(num, den))
+            return Quantity(start, end, text, "share", Fraction(num, den), bound=_bound(m.group("fbound")))
         fnum = m.group("fnum")
         num = 1 if fnum.lower() == "a" else _words_value(fnum)
         den = _DENOMINATORS[m.group("fden").lower()]
         plural = m.group("fden").lower().endswith("s")
         if plural == (num == 1) or num > den:
             return None  # "one thirds", "five thirds": not a share of a whole
-        return Quantity(start, end, text, "share", Fraction(num, den))
+        return Quantity(start, end, text, "share", Fraction(num, den), bound=_bound(m.group("fbound")))
     if m.group("share"):
         return Quantity(
             start, end, text, "share", Fraction(_number(m.group("pnum"))) / 100, bound=_bound(m.group("pbound"))
@@ -294,6 +294,49 @@ def leaf_value(quantity: Quantity, like: Any) -> Any:
     if value.denominator == 1 and isinstance(like, int) and not isinstance(like, bool):
         return int(value)
     return float(value)
+
+
+# Words just before a share that make it a share to exceed ("more than half"), as a
+# majority is; "at least", "not less than" are read as part of the phrase (bound min).
+_MORE_THAN = re.compile(r"\b(?:more|greater)\s+than\s+$|\bover\s+$|\bexceed(?:s|ing)?\s+$", re.IGNORECASE)
+
+
+def _exceeded(text: str, q: Quantity) -> bool:
+    """Whether the words say more than the share ``q`` ("a simple majority", "more than half")."""
+    return q.kind == "share" and (q.text.lower().endswith("majority") or bool(_MORE_THAN.search(text[: q.start])))
+
+
+def _unit(q: Quantity) -> str | None:
+    return q.unit[:-1] if q.unit and q.unit.endswith("s") else q.unit  # "years" and "year" alike
+
+
+def why_not_read_as(old_text: str, old: Quantity, new_text: str, new: Quantity) -> str | None:
+    """Why ``new`` (in ``new_text``) cannot state the value that ``old`` (in ``old_text``)
+    stated, though of the same kind; None when it can (docs/provisions.md).
+
+    A value keeps the unit and the comparison of the words that stated it:
+    "24 months" where "two years" stood, or "a simple majority" (more than half)
+    where "20 per cent" (a share to reach) stood, states no value of the same
+    meaning, and no figure is guessed.
+
+    Examples
+    --------
+    >>> def why(old, new):
+    ...     return why_not_read_as(old, read_quantities(old)[-1], new, read_quantities(new)[-1])
+    >>> why("serve two years", "serve 24 months"), why("serve two years", "serve one year")
+    ('state months, not years', None)
+    >>> why("the backing of 20 per cent", "the backing of a simple majority")
+    'state more than a share, where the words stated a share to reach'
+    >>> why("more than half of the votes", "a simple majority of the votes")
+    """
+    if _unit(old) != _unit(new):
+        return f"state {new.unit or 'no unit'}, not {old.unit or 'a plain number'}"
+    was, now = _exceeded(old_text, old), _exceeded(new_text, new)
+    if was == now:
+        return None
+    if now:
+        return "state more than a share, where the words stated a share to reach"
+    return "state a share to reach, where the words stated more than a share"
 
 
 _SMALL = [k for k, _ in sorted(_UNITS.items(), key=lambda kv: kv[1])]

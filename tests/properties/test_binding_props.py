@@ -88,3 +88,27 @@ def test_answers_never_rest_on_a_value_its_words_no_longer_state(book, data):
     assert answer.status == "undetermined"
     assert all(b.provision != f"p{i}" for b in answer.because)
     assert any(f"no longer states p{i}.value" in g.message for g in answer.gaps)
+
+
+@st.composite
+def several(draw: st.DrawFn) -> tuple[Version, list[str]]:
+    """One clause stating two or three numbers of one provision, each bound by its own words."""
+    count = draw(st.integers(2, 3))
+    picks = draw(st.lists(st.integers(1, 99), min_size=count, max_size=count, unique=True))
+    phrases = [f"{p} per cent" for p in picks]
+    text = "Rule " + " and ".join(f"section {k} holds {phrase}" for k, phrase in enumerate(phrases)) + "."
+    value = {f"s{k}": float(Fraction(p, 100)) for k, p in enumerate(picks)}
+    return Version(
+        "gen", "1", [Level("arabic", "Rule {n}")], [bind(Clause("c", text=text, provisions={"w": value}))]
+    ), phrases
+
+
+@given(several(), st.data())
+def test_every_value_of_a_clause_follows_one_edit_that_rewrites_them_all(book, data):
+    # a motion that rewrites a whole sentence moves every number in it: each value
+    # follows its own words, not only the first one read (docs/provisions.md)
+    version, phrases = book
+    new = data.draw(st.lists(st.integers(1, 99), min_size=len(phrases), max_size=len(phrases), unique=True))
+    text = "Rule " + " and ".join(f"section {k} holds {p}%" for k, p in enumerate(new)) + "."
+    after = apply(version, Motion("m", [Amendment("replace_text", clause="c", text=text)]))
+    assert dict(after.provision("w")) == {f"s{k}": float(Fraction(p, 100)) for k, p in enumerate(new)}
