@@ -15,7 +15,8 @@ The package: :mod:`.tokens` (words, quotes, punctuation), :mod:`.reader`
 clauses), :mod:`.labels` (a new clause's number and id), :mod:`.phrases` (quoted
 phrases and occurrences), :mod:`.edits` (the deleting verbs, marks named in words, "between", "change"), :mod:`.words`
 (actions on a clause's words), :mod:`.located` (the clause a statement names),
-:mod:`.printed` (forms, lists and preambles), :mod:`.grammar` (instructions into statements;
+:mod:`.printed` (forms, lists and preambles), :mod:`.notices` (clubs' and societies' notices, each a
+whole wording), :mod:`.grammar` (instructions into statements;
 :func:`parse_wording`), :mod:`.writer`.
 
 The grammar (keywords in any case; ``Q`` a quoted phrase; ``NEW`` a quoted
@@ -25,7 +26,14 @@ phrase, or after ``:`` or a dash the plain text to the end of the instruction;
     wording    := statement (SEP statement)*
     SEP        := ";" | "." | "," | "and" | "then" | LABEL        LABEL := "a)" | "(b)" | "(ii)" | "B." (before
                                                                   a capitalised word that starts a statement)
-    statement  := RENUMBER
+    wording    := NOTICE    (a whole wording: "REF / Current: OLD / Proposed: NEW", "Add new Article XII." and
+                             its text below, "Add the following sections to REF." and each under its citation,
+                             "Revise REF to read:" and the citation and heading restated, "That REF be removed",
+                             "Shall REF ... be amended to include a new section as follows: CITE. TEXT",
+                             "Changing: Q to Q", "REF / reason, change / [lead-in] / Q / to / Q",
+                             "Proposal to add N new posts, under REF, as follows –" and N numbered lines)
+    statement  := ["To"] statement                               ("To replace ...": a resolution's infinitive)
+                | RENUMBER
                 | ["In" REF] INSERT ["at" ["the"] "end"] ["after" REF ","] NEWWORD UNIT [NUMBER | ID | "with id" ID]
                       ["headed" Q] ["numbered" Q] [PLACE REF | "at" ["the"] "end"]
                       [("as follows" | "to read" | "reading") [":"]] NEW
@@ -84,7 +92,9 @@ phrase, or after ``:`` or a dash the plain text to the end of the instruction;
                 | ("after" | "before") PHRASE [","] INSERT NEW  |  INSERT NEW ("after" | "before") PHRASE
                 | "between" Q "and" PHRASE [","] INSERT NEW     (replace_words of "Q PHRASE" by "Q NEW PHRASE")
                 | "Amend:" N BLOCK      (the text of part N of the clause named: "Section 3 – Title Amend: 10.c ...")
-                | "replace" ["the" ORDINAL "sentence" "which reads"] PHRASE ("with" | "by") NEW
+                | "replace" ["the" ORDINAL "sentence" "which reads"] PHRASE ["as the" WORDS] ("with" | "by") NEW
+                      ["in" UNIT N ("," N)* ["and" N]] ("and" Q "with" Q "in" UNIT N ...)*   (made in each)
+                | "replace" N [","] "with" NEW             (the part numbered N of the clause named, its text)
                 | "replace the text with" NEW ["and the heading with" NEW]  (and heading first)
                 | "replace it with" BLOCK  |  "replace" ":" PHRASE "with" [":"] NEW
                 | "delete these words and replace them with" NEW        (the words printed above: the text)
@@ -136,7 +146,9 @@ with their own number or label ("7.2 ...", "a) ...", a bullet) is several clause
 refused. A line break after "to read", "reads" or "as follows" introduces a block as ":" does.
 "renumber ... accordingly" does nothing, because numbering is computed. A title in brackets
 after a citation ("SO 8.2 (Withdrawal of motions)") is set aside; "removal of" / "deletion of"
-before Q deletes it. A bare label after "from" (``remove '; and' from
+before Q deletes it. After "In REF,", an action that names a bare number or label ("at the end of 7")
+names a part of REF ("REF, 7"); one that names another full citation is refused. New words that
+start or end with "..." are refused (words left out). A bare label after "from" (``remove '; and' from
 (b)``) names the sibling of the clause named before it when that ends in a label of the same
 kind ("Article 21.7(c)" gives "Article 21.7(b)").
 
@@ -147,7 +159,8 @@ stands for itself (``'the member''s fee'``) and an apostrophe between letters
 is an apostrophe. A ``”`` before a space, outside any quote, opens one when a later ``”`` or
 ``"`` closes it (``Delete ” Brandon House”``; the space is not quoted). An unclosed quote is an
 error naming where it opens, except right after ``:`` (or ``: -``) with no quote mark after it: then it is
-new text to the end (its closing mark lost in print).
+new text to the end (its closing mark lost in print); so is the wording's only quote mark when the words
+from it to the end end a sentence and are the new words read.
 :func:`write_wording` quotes with ``'`` unless the phrase holds one, then with
 ``"``; a phrase holding both is written with ``'`` and each ``'`` doubled.
 

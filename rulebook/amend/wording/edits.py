@@ -428,33 +428,6 @@ class EditForms(Phrases):
             k += 1
         return k > 2 and self.peek(k).kind == "," and self.peek(k + 1).key in CLAUSE_WORDS
 
-    def clauses_changed(self) -> list[str]:
-        """``in point 20, 22, 65`` or ``in points 16.1, 61.6, and 93`` after the words changed:
-        the clauses they are changed in, each a unit word and a number; [] (nothing taken) otherwise."""
-        if not (self.at("in") and (self.peek(1).key in CLAUSE_WORDS or self.peek(1).key in PLURALS)):
-            return []
-        save = self.pos
-        self.take()
-        unit = self.take().value
-        unit = unit[:-1] if unit.lower() in PLURALS else unit
-        numbers: list[str] = []
-        joined = False  # the last thing taken was ',' or 'and': another number must follow
-        while self.peek().kind == "word" and self.peek().value[:1].isdigit():
-            numbers.append(self.take().value)
-            joined = True
-            if self.peek().kind == "," and self.peek(1).value[:1].isdigit():
-                self.take()
-            elif self.peek().key == "and" or (self.peek().kind == "," and self.peek(1).key == "and"):
-                if self.peek().kind == ",":
-                    self.take()
-                self.take()
-            else:
-                joined = False
-        if not numbers or joined:
-            self.pos = save
-            return []
-        return [f"{unit} {n}" for n in numbers]
-
     def new_heading(self) -> Amendment | None:
         """``[the] title|heading of REF to 'Y'`` or ``REF title|heading to 'Y'`` after "change":
         the clause's new heading, quoted; None (nothing taken) otherwise."""
@@ -472,3 +445,10 @@ class EditForms(Phrases):
             self.pos = save
             return None
         return Amendment("replace_text", clause=ref, heading=self.quoted("the new heading, quoted"))
+
+    def name(self) -> str:
+        tok = self.peek()
+        if tok.kind in ("quoted", "word"):
+            self.take()
+            return tok.value
+        raise self.fail("the provision's name")

@@ -17,7 +17,7 @@ import attrs
 
 from rulebook.amend.motion import Amendment
 from rulebook.amend.wording.labels import derived_id
-from rulebook.amend.wording.printed import PrintedForms
+from rulebook.amend.wording.notices import NoticeForms
 from rulebook.amend.wording.reader import CLAUSE_WORDS, STATEMENT_STARTS, placed
 from rulebook.amend.wording.tokens import EXAMPLE
 from rulebook.amend.wording.words import (
@@ -50,7 +50,13 @@ _FURTHER = tuple(f"further amend {w} {u} by" for w in ("such", "the same", "that
                  for u in ("paragraph", "section", "rule", "clause", "subsection"))  # fmt: skip
 
 
-class Parser(PrintedForms):
+#: Verbs a resolution puts after "To" ("To replace 'Auditor' with 'Independent Examiner' in Paragraph 12").
+_TO_VERBS = ("replace", "add", "insert", "delete", "remove", "change", "substitute")
+#: A part named by its number or label alone ("7", "3.1.1", "(b)", "iv)"): within the clause named before.
+_BARE_PART = re.compile(r"^(?:\d[\w.]*|\(?[a-z]{1,4}\))$", re.IGNORECASE)
+
+
+class Parser(NoticeForms):
     """Recursive descent over the tokens of one wording."""
 
     def __init__(self, source: str, clause: str | None = None, bare: bool = False) -> None:
@@ -74,6 +80,12 @@ class Parser(PrintedForms):
             tok = self.peek()
             if tok.kind == "end":
                 break
+            if tok.key == "to" and self.peek(1).key in _TO_VERBS:
+                self.take()  # "To replace 'Auditor' with ...": a resolution's infinitive
+            notice = None if out else self.notice()  # "Section 8:02 / Current: ... / Proposed: ..."
+            if notice is not None:
+                out.extend(notice)
+                continue
             if tok.key in RENUMBER:
                 self.renumber()
                 renumbered = True  # "Renumber Rule 3 as Rule 2" alone asks for nothing: numbering is computed
@@ -102,6 +114,8 @@ class Parser(PrintedForms):
             resolved = self.resolved() if tok.key == "that" else None
             if resolved is None and tok.key == "that":
                 resolved = self.authorised() or self.that_new()  # "that the delegates ... authorize amending ..."
+            elif tok.key == "a" and self.peek(1).key == "new":
+                resolved = self.that_new()  # "A new clause 2.1A is inserted, which shall read as follows:"
             printed = self.printed() if tok.key in ("existing", "current", "present", "new", "it", "that") else None
             if printed is not None:
                 out.extend(_on(printed, c) for c in current)
@@ -152,7 +166,7 @@ class Parser(PrintedForms):
                 if not heading and len(current) == 1 and self.at_new_clause():
                     out.append(self.insert_clause(current[0], self.bare))  # "In Rule 2 add a new sub-clause ..."
                     continue
-                read = self.actions(current)
+                read = self.actions(current, lead=at)
                 if heading:
                     out.extend(self.in_heading(read, at))
                 else:
@@ -296,8 +310,11 @@ class Parser(PrintedForms):
             )
         return [attrs.evolve(a, part="heading") for a in read]
 
-    def actions(self, clauses: list[str | None]) -> list[Amendment]:
-        """One or more actions joined by "and" or ",", each made for every clause named."""
+    def actions(self, clauses: list[str | None], lead: int | None = None) -> list[Amendment]:
+        """One or more actions joined by "and" or ",", each made for every clause named. With ``lead``
+        (where the statement's "In REF," starts), an action naming a clause of its own names a part of
+        REF: a bare number or label joins REF ("In Appendices, at the end of 7" is "Appendices, 7");
+        another citation is refused, never put in REF's place (docs/motions.md)."""
         at = self.peek().start
         read = self.every_checked([self.action(), *self.queued], at)
         self.queued.clear()
@@ -317,7 +334,23 @@ class Parser(PrintedForms):
             read.extend(self.every_checked([self.action(), *self.queued], at))
             self.queued.clear()
             self.qualifiers()
+        if lead is not None and any(clauses):
+            read = [self.within(a, lead) for a in read]
+        if not any(clauses) and any((a.numbered or "").startswith(RELATIVE) for a in read):
+            raise self.lex.error(
+                at, 'the clause the new sub-clause goes in, named first ("In clause 3, at end insert ...")'
+            )
         return [_on(a, c) for c in clauses for a in read]
+
+    def within(self, a: Amendment, lead: int) -> Amendment:
+        """An action of a statement led by "In REF,": the clause it names itself is a part of REF."""
+        field = "into" if a.op == "insert_clause" else "clause"
+        own = getattr(a, field)
+        if not own or own.startswith(RELATIVE) or a.throughout:
+            return a
+        if _BARE_PART.match(own):
+            return attrs.evolve(a, **{field: RELATIVE + own})
+        raise self.lex.error(lead, f"one clause: the statement names one, then its action names {own!r}")
 
     def clause_follows(self, ahead: int) -> bool:
         """A clause reference (not a quoted phrase) starts ``ahead`` tokens on."""
@@ -349,6 +382,11 @@ def _on(a: Amendment, clause: str | None) -> Amendment:
     """An action read once, made for one of the clauses its statement names (none, made throughout)."""
     if a.throughout:
         return a
+    if a.op == "insert_clause" and a.numbered and a.numbered.startswith(RELATIVE):
+        return attrs.evolve(a, numbered=f"{clause}{a.numbered[len(RELATIVE) :]}")  # "clause 3(2A)"
+    if a.op == "insert_clause" and a.into and a.into.startswith(RELATIVE):
+        part = a.into[len(RELATIVE) :]
+        return attrs.evolve(a, into=f"{clause}, {part}" if clause else part)
     if a.op == "insert_clause":
         return a if a.anchor is not None or clause is None else attrs.evolve(a, into=clause)
     if a.clause and a.clause.startswith(RELATIVE):
@@ -402,4 +440,34 @@ def parse_wording(text: str, clause: str | None = None, *, bare: bool = True) ->
     """
     if not isinstance(text, str) or not text.strip():
         raise WordingError(f"the wording is empty; write the amendment out, {EXAMPLE}")
-    return tuple(Parser(text, clause, bare).wording())
+    try:
+        return tuple(Parser(text, clause, bare).wording())
+    except WordingError as error:
+        read = _closed_at_end(text, clause, bare) if "never closed" in str(error) else None
+        if read is None:
+            raise
+        return read
+
+
+#: The closing mark of each opening quote mark.
+_CLOSING = {"‘": "’", "“": "”", '"': '"', "'": "'"}
+
+
+def _closed_at_end(text: str, clause: str | None, bare: bool) -> tuple[Amendment, ...] | None:
+    """A wording whose only quote mark opens new words and is never closed (its closing mark lost in
+    print: "To add to the end of Paragraph 12 ‘The Independent Examiner ... Association."): read with
+    the quote closed at the end, when the words from the mark to the end end a sentence and are the
+    new words of an amendment read; None otherwise (the error stands)."""
+    marks = [i for i, ch in enumerate(text) if ch in "'\"‘’“”`"]
+    if len(marks) != 1 or text[marks[0]] not in _CLOSING or (marks[0] and not text[marks[0] - 1].isspace()):
+        return None
+    tail = " ".join(text[marks[0] + 1 :].split())
+    if not tail.endswith((".", "!", "?")):
+        return None  # "... 36 months;": the words may go on, cut off with their closing mark
+    try:
+        read = tuple(Parser(text.rstrip() + _CLOSING[text[marks[0]]], clause, bare).wording())
+    except WordingError:
+        return None
+    new = [a.new or a.text or (a.new_clause.text if a.new_clause else None) for a in read]
+    new += [a.words for a in read if a.op == "insert_words"]
+    return read if any(n is not None and " ".join(n.split()) == tail for n in new) else None

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from rulebook.amend.wording.reader import ACTION_STARTS, STATEMENT_STARTS, described_tail, split_refs
+from rulebook.amend.wording.reader import ACTION_STARTS, STATEMENT_STARTS, described_tail, names_number, split_refs
 from rulebook.amend.wording.words import DELETE_FIRST, INSERT, WordActions
 
 __all__ = ["GERUNDS", "Located"]
@@ -69,7 +69,7 @@ class Located(WordActions):
         tok, nxt = self.peek(), self.peek(1)
         found = False
         if tok.key in ("leave", "strike") or (tok.key == "striking" and nxt.key == "out"):
-            found = nxt.key == "out"
+            found = nxt.key == "out" or (tok.key == "strike" and nxt.kind == "quoted")
         elif tok.kind == "quoted":
             found = self.quoted_first(start=True) is not None  # "'x' change to 'y'": the words first
         elif tok.key in ("set",) or (tok.key == "remove" and nxt.key == "provision"):
@@ -85,7 +85,9 @@ class Located(WordActions):
         elif tok.key in INSERT and nxt.key in ("at", "after", "before", "new", "a"):
             found = True
         elif tok.key in INSERT and nxt.key == "to":
-            found = self.peek(2).key == "list" or (self.peek(2).key == "the" and self.peek(3).key == "list")
+            found = self.peek(2).key == "list" or (self.peek(2).key == "the" and self.peek(3).key in ("list", "end"))
+        elif tok.key == "replace" and nxt.kind == "word" and nxt.value[:1].isdigit() and names_number(nxt.value):
+            found = self.peek(2).key == "with" or (self.peek(2).kind == "," and self.peek(3).key == "with")
         elif tok.key in ACTION_STARTS and tok.key != "in":
             found = nxt.kind in ("quoted", ":", "dash", ",") or nxt.key in _AFTER_VERB or self.sentence_quoted(1)
             if not found and tok.key in DELETE_FIRST:

@@ -14,11 +14,17 @@ from __future__ import annotations
 
 import re
 
+from rulebook.amend.motion import Amendment
 from rulebook.amend.wording.clauses import ClauseStatements
-from rulebook.amend.wording.reader import ORDINAL_NUM, ORDINALS
+from rulebook.amend.wording.labels import derived_id
+from rulebook.amend.wording.reader import CLAUSE_WORDS, ORDINAL_NUM, ORDINALS, PLURALS, names_number
 from rulebook.amend.wording.tokens import Token
+from rulebook.model import Clause
 
-__all__ = ["EVERY", "EVERY_AFTER", "FILLERS", "Phrases"]
+__all__ = ["EVERY", "EVERY_AFTER", "FILLERS", "RELATIVE", "Phrases"]
+
+#: Marks a clause reference read relative to the clause its statement names.
+RELATIVE = "\x00part:"
 
 FILLERS = ("the words", "these words", "words", "all the words", "the text",
             "the word", "this word", "the phrase", "the figure", "the figures",
@@ -133,6 +139,101 @@ class Phrases(ClauseStatements):
             raise self.fail("')' to close the occurrence")
         self.take()
         return n
+
+    def clauses_changed(self) -> list[str]:
+        """``in point 20, 22, 65`` or ``in points 16.1, 61.6, and 93`` after the words changed:
+        the clauses they are changed in, each a unit word and a number; [] (nothing taken) otherwise."""
+        unit_next = self.peek(1).key in CLAUSE_WORDS or self.peek(1).key in PLURALS
+        if not (self.at("in") and (unit_next or (self.peek(1).key == "so" and self.peek(2).value[:1].isdigit()))):
+            return []  # "SO 9-2": a standing order
+        save = self.pos
+        self.take()
+        unit = self.take().value
+        unit = unit[:-1] if unit.lower() in PLURALS else unit
+        numbers: list[str] = []
+        joined = False  # the last thing taken was ',' or 'and': another number must follow
+        while self.peek().kind == "word" and self.peek().value[:1].isdigit():
+            numbers.append(self.take().value)
+            joined = True
+            if self.peek().kind == "," and self.peek(1).value[:1].isdigit():
+                self.take()
+            elif (self.at("and") and self.peek(1).value[:1].isdigit()) or (
+                self.peek().kind == "," and self.peek(1).key == "and" and self.peek(2).value[:1].isdigit()
+            ):
+                if self.peek().kind == ",":
+                    self.take()
+                self.take()
+            elif self.at("and") and self.peek(1).kind != "quoted":
+                break  # "in points 16.1 and": a list that stops short (joined stays set: refused)
+            else:
+                joined = False
+        if not numbers or joined:
+            self.pos = save
+            return []
+        return [f"{unit} {n}" for n in numbers]
+
+    def made_in(self, old: str, new: str, occurrence: int | str | None) -> Amendment:
+        """A replacement read, then perhaps the clauses it is made in ("in Paragraph 12", "in Paragraphs
+        10 and 12": one each) and, the verb not repeated, more of them ("and 'audited' with 'examined'
+        in Paragraphs 10 and 12"), each with its own clauses."""
+        read = [Amendment("replace_words", clause=c, old=old, new=new, occurrence=occurrence)
+                for c in self.clauses_changed()]  # fmt: skip
+        while read and self.at("and") and self.peek(1).kind == "quoted" and self.peek(2).key == "with":
+            save = self.pos
+            self.take()
+            other, times = self.phrase("the words to replace (quoted)")
+            self.take()
+            again = self.new_text("the new words (quoted)")
+            more = [Amendment("replace_words", clause=c, old=other, new=again, occurrence=times)
+                    for c in self.clauses_changed()]  # fmt: skip
+            if not more:
+                self.pos = save
+                break
+            read.extend(more)
+        if not read:
+            return Amendment("replace_words", old=old, new=new, occurrence=occurrence)
+        self.queued.extend(read[1:])
+        return read[0]
+
+    def replaced_label(self) -> Amendment | None:
+        """``replace 3.1.1, with '...'`` inside a statement on a clause: the part with that number
+        (relative to the clause named), its text anew; None (nothing taken) otherwise."""
+        tok = self.peek()
+        comma = self.peek(1).kind == ","
+        if not (tok.kind == "word" and tok.value[:1].isdigit() and names_number(tok.value.rstrip(","))):
+            return None
+        if self.peek(2 if comma else 1).key != "with":
+            return None
+        self.take()
+        if comma:
+            self.take()
+        self.take()
+        text = self.block("the new text", None)
+        return Amendment("replace_text", clause=RELATIVE + tok.value.rstrip(",."), text=text)
+
+    def own_numbered(self, at: int, label: str, text: str, edge: tuple[str, str | None]) -> Amendment:
+        """Words added at the end of the clause the statement names that start with a bracketed number
+        of their own ("in clause 3 ... at end insert— '(2A) Regulations ...'"): a new sub-clause numbered
+        as printed after that clause's citation; any other number of their own is refused."""
+        if edge[0] == "end" and edge[1] is None and re.fullmatch(r"\([0-9A-Za-z]{1,4}\)", label):
+            cid = derived_id(self.source[at : self.pos], text)
+            return Amendment("insert_clause", new_clause=Clause(cid, text=text), numbered=RELATIVE + label)
+        raise self.lex.error(
+            at,
+            f"words, but these start with their own number {label!r}: for a new sub-clause write "
+            f'"add new sub-clause {label.strip(".()")} at the end of <clause> as follows: ..."',
+        )
+
+    def described_role(self) -> None:
+        """``as the chair of the Accessibility Fund Advisory Committee`` between the words replaced and
+        "with": what they stand for, for people (no quote in it); nothing taken otherwise."""
+        if not self.at("as") or self.peek(1).key != "the":
+            return
+        save = self.pos
+        while self.peek().kind == "word" and self.peek().key != "with":
+            self.take()
+        if not (self.at("with") and self.peek(1).kind == "quoted"):
+            self.pos = save
 
 
 def _elided(phrase: str) -> str:

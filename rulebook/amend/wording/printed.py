@@ -69,9 +69,11 @@ _AUTHORISED = re.compile(
 )
 
 
-#: "That a new rule 17A be inserted to read as follows:" and the new clause.
+#: "That a new rule 17A be inserted to read as follows:" ("A new clause 2.1A is inserted, which shall
+#: read as follows:") and the new clause.
 _THAT_NEW = re.compile(
-    rf"that\s+a\s+new\s+(?P<ref>{_CITATION})\s+be\s+(?:inserted|added)(?:\s+to\s+read)?(?:\s+as\s+follows)?",
+    rf"(?:that\s+a\s+new\s+(?P<ref>{_CITATION})\s+be|a\s+new\s+(?P<is_ref>{_CITATION})\s+is)\s+(?:inserted|added)"
+    r"(?:\s+to\s+read|\s*,\s*which\s+(?:shall|will)\s+read)?(?:\s+as\s+follows)?",
     re.IGNORECASE,
 )
 #: "(It was unanimously resolved) that the previous dissolution provision (Clause 19) be replaced in
@@ -138,14 +140,15 @@ class PrintedForms(Located):
         if new is None:
             return None
         self.pos = new.end()
-        text = self.block("the new clause's text (after ':' or on the lines below)", new["ref"])
+        ref = new["ref"] or new["is_ref"]
+        text = self.block("the new clause's text (after ':' or on the lines below)", ref)
         capitals = _CAPITALS.match(text)
         heading = capitals.group(1).strip() if capitals else None
         text = text[capitals.end() :] if capitals else text
         if RUN_TOGETHER.match(text):  # "Rule 17A Year The year ...": a heading not in capitals, or lost marks
             raise self.lex.error(new.end(), "a heading in capitals (two words or more) or none, then the text")
         cid = derived_id(self.source[start : self.pos], text)
-        return [Amendment("insert_clause", new_clause=Clause(cid, text=text, heading=heading), numbered=new["ref"])]
+        return [Amendment("insert_clause", new_clause=Clause(cid, text=text, heading=heading), numbered=ref)]
 
     def added_next(self) -> bool:
         """ "Add to section 5.1.1:" or "Add 5.1.5:" comes next."""

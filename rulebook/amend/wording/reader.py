@@ -69,6 +69,8 @@ _BRACKET_TITLE = re.compile(rf"\s*\((?=[A-Z][a-z]+[\s)])(?!(?:{_TITLE_NOT})s?\b)
 _OF_US_CODE = re.compile(r"\s+of\s+title\s+\d+,?\s+United\s+States\s+Code\b.*$", re.IGNORECASE | re.DOTALL)
 _LOCATOR_WORDS = ("line", "lines", "page", "pages", "pg", "p.")
 #: "to read", "reads", "as follows" just before the new text: a line break after them introduces it.
+#: New words that start or end with dots: words left out, or run on from words not printed.
+_ELIDED = re.compile(r"^\s*(?:\.\.\.|…)|(?:\.\.\.|…)\s*$")
 _READS_THEN_LINE = re.compile(r"\b(?:to read|reads|as follows)$", re.IGNORECASE)
 
 
@@ -246,7 +248,16 @@ class Reader:
         return False
 
     def new_text(self, what: str) -> str:
-        """New words: quoted, or after ':' or a dash, the plain text to the end of the instruction."""
+        """New words: quoted, or after ':' or a dash, the plain text to the end of the instruction.
+        New words that start or end with "..." leave words out (or run on from words the wording
+        does not print): refused, never put in as dots (docs/motions.md)."""
+        begin = self.pos
+        text = self._new_text(what)
+        if _ELIDED.search(text):
+            raise self.lex.error(begin, f"{what}, whole (these start or end with '...', which leaves words out)")
+        return text
+
+    def _new_text(self, what: str) -> str:
         begin = self.pos
         opened = self.pos == self.opened_at  # an unclosed quote may come next: not lexed before the fallback
         if not opened:

@@ -20,7 +20,7 @@ import attrs
 from rulebook.amend.motion import Amendment
 from rulebook.amend.wording.edits import DELETE, DELETE_FIRST, INSERT, EditForms, own_label
 from rulebook.amend.wording.labels import derived_id
-from rulebook.amend.wording.phrases import EVERY_AFTER
+from rulebook.amend.wording.phrases import EVERY_AFTER, RELATIVE
 from rulebook.amend.wording.reader import (
     CLAUSE_WORDS,
     ORDINAL_NUM,
@@ -60,8 +60,6 @@ def _own_number() -> re.Pattern[str]:
 
 
 SEPARATORS = (";", ".", ",")
-#: Marks a clause reference read relative to the clause its statement names.
-RELATIVE = "\x00part:"
 #: A replacement said in the passive, after the words replaced.
 _PASSIVE_REPLACED = ("to be replaced by", "to be replaced with", "is replaced by", "is replaced with")
 #: Nouns that say a deletion ("removal of 'x'").
@@ -105,7 +103,7 @@ class WordActions(EditForms):
         added to the clause's text, and the clause it names if any; None (nothing taken) otherwise.
         With ``verb_follows``, only when "insert" or "add" comes next."""
         save = self.pos
-        if not self.accept("at"):
+        if not (self.accept("at") or (self.at("to", "the") and self.peek(2).key == "end" and self.accept("to"))):
             return None
         self.accept("the")
         word = self.take().key
@@ -144,11 +142,7 @@ class WordActions(EditForms):
             cid = derived_id(self.source[at : self.pos], text)
             return Amendment("insert_clause", new_clause=Clause(cid, text=text), into=edge[1], numbered=numbered)
         if _own_number().match(first) and len(words.split()) > 1:
-            raise self.lex.error(
-                at,
-                f"words, but these start with their own number {first!r}: for a new sub-clause write "
-                f'"add new sub-clause {first.strip(".()")} at the end of <clause> as follows: ..."',
-            )
+            return self.own_numbered(at, first, words.split(maxsplit=1)[1], edge)  # "at end insert '(2A) ...'"
         return Amendment("insert_words", clause=edge[1], words=words, at=edge[0])
 
     def action(self) -> Amendment:
@@ -164,7 +158,7 @@ class WordActions(EditForms):
         self.qualifiers()
         tok = self.peek()
         key = tok.key
-        if key in DELETE_FIRST and (key not in ("leave", "strike") or self.peek(1).key == "out"):
+        if key in DELETE_FIRST and (key not in ("leave", "strike") or self.peek(1).key == "out" or _struck(self)):
             return self.delete()
         if key == "between" and self.peek(1).kind == "quoted":
             return self.between()
@@ -345,6 +339,8 @@ class WordActions(EditForms):
             return None
         save = self.pos
         self.take()
+        if self.peek().kind == "quoted" and (self.peek(1).kind in ("end", ";", ".") or self.peek(1).key == "and"):
+            return self.take().value  # "strike 'bylaw 17(7)' from 'relevant bylaws' and ...": a part by its title
         named = self.peek().key == "the" and self.peek(1).value[:1].isupper()
         if named:
             self.take()  # "from the Dirty Profits Tax": a part of the book named by its title
@@ -437,6 +433,8 @@ class WordActions(EditForms):
         if self.peek().kind == ",":
             self.take()
         self.qualifiers()
+        if (label := self.replaced_label()) is not None:
+            return label  # "replace 3.1.1, with '...'": that part of the clause named, anew
         if self.at("the", "text") or self.at("the", "heading"):
             fields: dict[str, Any] = {}
             while True:
@@ -462,16 +460,10 @@ class WordActions(EditForms):
         self.filler()
         old, occurrence = self.phrase("the words to replace (quoted), or 'the text'")
         self.qualifiers()
+        self.described_role()  # "replace 'VP Finance' as the chair of the ... Committee with ...": for people
         if not (self.accept("with") or self.accept("by")):
             raise self.fail("'with' and the quoted new words")
-        return Amendment("replace_words", old=old, new=self.new_text("the new words (quoted)"), occurrence=occurrence)
-
-    def name(self) -> str:
-        tok = self.peek()
-        if tok.kind in ("quoted", "word"):
-            self.take()
-            return tok.value
-        raise self.fail("the provision's name")
+        return self.made_in(old, self.new_text("the new words (quoted)"), occurrence)  # "... in Paragraph 12"
 
 
 def _numeric_label(word: str) -> bool:
@@ -495,3 +487,8 @@ def siblings_named(out: list[Amendment], default: str | None) -> list[Amendment]
                 a = attrs.evolve(a, clause=f"{before}{label}" if before else label)
         done.append(a)
     return done
+
+
+def _struck(reader: WordActions) -> bool:
+    """ "strike 'x'" (no "out"): the quoted words struck."""
+    return reader.peek().key == "strike" and reader.peek(1).kind == "quoted"
