@@ -28,6 +28,7 @@ from rulebook.amend.wording.labels import derived_id
 from rulebook.amend.wording.printed import PrintedForms
 from rulebook.amend.wording.reader import CLAUSE_WORDS, labelled_line
 from rulebook.model import Clause
+from rulebook.patterns import LazyPattern
 
 __all__ = ["NoticeForms"]
 
@@ -38,69 +39,77 @@ _NUMBER = r"(?:[0-9](?:[0-9A-Za-z.]|:(?=[0-9]))*|(?-i:[IVXLC]+)\b)(?:\s*\([0-9A-
 #: A citation: a unit word and its number, then perhaps a part of it ("Section 43.01 Sub Paragraph B").
 _REF = rf"(?:{_UNIT})\s+{_NUMBER}(?:[ \t]+(?:sub[- ]?)?(?:{_UNIT})[ \t]+\(?[0-9A-Za-z]{{1,5}}\)?(?![\w(]))?"
 #: "Section 8:02" on its own line, "Current:" and the words as they stand, "Proposed:" and the new ones.
-_CURRENT = re.compile(
+_CURRENT = LazyPattern(
     rf"\s*(?P<ref>{_REF})(?:[ \t]+amend)?[ \t]*\n\s*current[ \t]*:[ \t]*(?P<old>\S.*?)\s*\n"
     r"\s*proposed[ \t]*:[ \t]*(?P<new>\S.*?)\s*$",
     re.IGNORECASE | re.DOTALL,
+    needs=("current", "proposed"),
 )
 #: "Add new Article XII." ending its line, and the new clause's text below it.
-_ADD_NEW = re.compile(rf"\s*(?:add|insert)\s+(?:a\s+)?new\s+(?P<ref>{_REF})\.?[ \t]*\n(?P<text>.*\S)\s*$",
-                      re.IGNORECASE | re.DOTALL)  # fmt: skip
+_ADD_NEW = LazyPattern(rf"\s*(?:add|insert)\s+(?:a\s+)?new\s+(?P<ref>{_REF})\.?[ \t]*\n(?P<text>.*\S)\s*$",
+                      re.IGNORECASE | re.DOTALL, needs=('new',))  # fmt: skip
 #: "Add the following sections to Article II." ending its line; the sections follow.
-_FOLLOWING = re.compile(
+_FOLLOWING = LazyPattern(
     rf"\s*(?:add|insert)\s+the\s+following\s+(?P<unit>{_UNIT})s\s+(?:to|into|in)\s+(?P<into>{_REF})\s*[.:]?[ \t]*\n",
     re.IGNORECASE,
+    needs=("following",),
 )
 #: "Revise Section 6 of Article V to read:", then the section's citation and heading restated on a line.
-_REVISED = re.compile(
+_REVISED = LazyPattern(
     rf"\s*(?:revise|amend)\s+(?P<ref>(?P<inner>{_REF})(?:\s+of\s+{_REF})?)\s+to\s+read\s*:?[ \t]*\n"
     rf"\s*(?P<cite>{_REF})[ \t]+(?P<heading>[^\n.:;]+?)[ \t]*\n(?P<text>.*\S)\s*$",
     re.IGNORECASE | re.DOTALL,
+    needs=("read",),
 )
 #: "[THEREFORE LET IT BE RESOLVED] That section 38.iv. be removed from the Rulebook".
-_REMOVED = re.compile(
+_REMOVED = LazyPattern(
     r"\s*(?:(?:therefore\s+)?(?:let\s+it\s+be|be\s+it)\s+(?:further\s+)?resolved\s*,?\s*)?"
     rf"that\s+(?P<ref>{_REF})\s+be\s+(?:removed|deleted|repealed|rescinded)"
     r"(?:\s+(?:from|in)\s+(?:the|its|our)\s+(?:rule\s?book|rules|constitution|by-?laws|bye-?laws|standing\s+orders))?"
     r"(?:\s+in\s+its\s+entirety)?\s*[.;]?\s*$",
     re.IGNORECASE,
+    needs=("that",),
 )
 
 #: "Shall Article V of the CPFA Constitution be amended to include a new section as follows: Section 5. ...".
-_INCLUDED = re.compile(
+_INCLUDED = LazyPattern(
     rf"\s*(?:shall|that)\s+(?P<into>{_REF})\s+(?:of\s+the\s+[^'\"‘’“”:;]+?\s+)?be\s+amended\s+to\s+(?:include|add)"
     rf"\s+a\s+new\s+(?P<unit>{_UNIT})\s+as\s+follows\s*:\s*(?P<cite>(?P=unit)\s+[0-9A-Za-z()]+(?:\.[0-9A-Za-z()]+)*)"
     r"\.?\s+(?P<text>\S.*?)\s*$",
     re.IGNORECASE | re.DOTALL,
+    needs=("amended", "follows"),
 )
 #: "Changing: ….”at least ten (10) days before.…” to …..“no later than ...….”": an extract of the
 #: clause and what it becomes, the dots outside or at the edges of the quotes marking the words around.
-_CHANGING = re.compile(
+_CHANGING = LazyPattern(
     r"\s*(?:to\s+be\s+amended\s+by\s*:\s*)?changing\s*:\s*[.…]*\s*[“”\"](?P<old>[^“”\"]+)[“”\"]\s+to\s+"
     r"[.…]*\s*[“”\"](?P<new>[^“”\"]+)[“”\"]\s*\.?\s*$",
     re.IGNORECASE,
+    needs=("changing",),
 )
 #: Dots at an extract's edge that hold an ellipsis ("….", ".…", "..."): the words around, left out.
-_EDGE_DOTS = re.compile(r"^[.…\s]*(?:…|\.\.\.)[.…\s]*|[.…\s]*(?:…|\.\.\.)[.…\s]*$")
+_EDGE_DOTS = LazyPattern(r"^[.…\s]*(?:…|\.\.\.)[.…\s]*|[.…\s]*(?:…|\.\.\.)[.…\s]*$")
 
 #: "Section 3.5.1", a reason ending in "change" on its line, the words that lead into the clause in
 #: square brackets (for people), the quoted words, "to" on its own line, the new words quoted.
-_CHANGE_BELOW = re.compile(
+_CHANGE_BELOW = LazyPattern(
     rf"\s*(?P<ref>{_REF})[ \t]*\n(?P<why>[^'\"‘’“”\[\]]*?)\bchange[ \t]*\n(?:\s*\[[^\]\n]*\][ \t]*\n)?"
     r"\s*[“\"](?P<old>[^”\"]+)[”\"][ \t]*\n\s*to[ \t]*\n\s*[“\"](?P<new>[^”\"]+)[”\"]\s*$",
     re.IGNORECASE,
+    needs=("change",),
 )
 #: A reason that holds another instruction's verb: not a reason, so the layout above is not read.
-_ACTING = re.compile(r"\b(?:delete|insert|add|remove|replace|omit|strike|substitute|amend|renumber|move)\b", re.I)
+_ACTING = LazyPattern(r"\b(?:delete|insert|add|remove|replace|omit|strike|substitute|amend|renumber|move)\b", re.I)
 #: "1. Proposal to add two new posts, under present Branch Bye-Law Rule 2, as follows –" and the
 #: posts, one a line, each after its own numeral and a comma or a full stop ("I, ...", "II, ...").
-_ADDED_ITEMS = re.compile(
+_ADDED_ITEMS = LazyPattern(
     r"\s*(?:\d{1,3}\.\s+)?proposal\s+to\s+add\s+(?P<count>\w+)\s+new\s+\w+\s*,\s*under\s+(?:the\s+)?"
     r"(?:present\s+|existing\s+|current\s+)?(?P<into>[^,\n'\"‘’“”]+?)\s*,\s*as\s+follows\s*[–—:-]?[ \t]*\n"
     r"(?P<items>.+)$",
     re.IGNORECASE | re.DOTALL,
+    needs=("proposal", "follows"),
 )
-_ITEM = re.compile(r"^\s*(?:[IVXivx]{1,5}|[a-z]|\d{1,2})[,.)]\s+(?P<text>\S.*?)\s*$")
+_ITEM = LazyPattern(r"^\s*(?:[IVXivx]{1,5}|[a-z]|\d{1,2})[,.)]\s+(?P<text>\S.*?)\s*$")
 _COUNTS = {w: n for n, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight"), 1)}
 
 

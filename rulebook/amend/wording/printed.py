@@ -26,43 +26,44 @@ from rulebook.amend.wording.labels import derived_id, strip_number
 from rulebook.amend.wording.located import Located
 from rulebook.amend.wording.reader import CLAUSE_WORDS, RUN_TOGETHER, labelled_line, names_number
 from rulebook.model import Clause
+from rulebook.patterns import LazyPattern
 
 __all__ = ["PrintedForms"]
 
 #: A US committee amendment's opening: "Amend the joint resolution, as and if amended, by striking ".
-_STRUCK = re.compile(
+_STRUCK = LazyPattern(
     r"amend\s+the\s+(?:joint\s+|concurrent\s+)?(?:resolution|bill|report)\s*(?:,\s*as\s+and\s+if\s+amended\s*,)?"
     r"\s+by\s+striking\s+(?=(?:item|paragraph|subparagraph|subsection|clause|subclause|subdivision)\s+\(?\w{1,4}\)?\s+of\s)",
     re.IGNORECASE,
 )
 #: A branch's numbered proposal: "2. Proposal to rename ...", "3. Proposal to change ...".
-_PROPOSAL = re.compile(r"(?:\d{1,3}[.)]\s+)?proposal\s+to\s+(?=rename\s|change\s)", re.IGNORECASE)
+_PROPOSAL = LazyPattern(r"(?:\d{1,3}[.)]\s+)?proposal\s+to\s+(?=rename\s|change\s)", re.IGNORECASE)
 #: "rename the position of Equality Officer to Equality & Diversity Officer.": an office's new name.
-_RENAMED = re.compile(
+_RENAMED = LazyPattern(
     r"rename\s+the\s+(?:position|post|office|role|title)\s+of\s+(?P<old>[A-Z][^'\"‘’“”:;.]*?)\s+to\s+"
     r"(?P<new>[A-Z][^'\"‘’“”:;]*?)\.?\s*$"
 )
 #: "Branch Bye-Law Rule 16 a) Branch Welfare Fund": the rule's title printed after its citation.
-_TITLED_REF = re.compile(r"^(?P<ref>.*?\d+\s*\(?[a-z]{1,2}\))\s+(?:[A-Z][\w’'&-]*\s*)+$")
+_TITLED_REF = LazyPattern(r"^(?P<ref>.*?\d+\s*\(?[a-z]{1,2}\))\s+(?:[A-Z][\w’'&-]*\s*)+$")
 #: A line that starts with a lower-case roman numeral or letter and a full stop ("ii. A maximum ..."): an item.
-_DOTTED_ITEM = re.compile(r"^[ \t]*(?:[ivx]{1,5}|[a-z])\.[ \t]+\S")
+_DOTTED_ITEM = LazyPattern(r"^[ \t]*(?:[ivx]{1,5}|[a-z])\.[ \t]+\S")
 #: The clause's present text printed after the new one, as confirmation: "Existing Rule 16 a) reads – ...".
-_EXISTING_READS = re.compile(r"\n\s*\n\s*(?:existing|current|present)\b[^\n]*?\breads\b.*$", re.IGNORECASE | re.DOTALL)
+_EXISTING_READS = LazyPattern(r"\n\s*\n\s*(?:existing|current|present)\b[^\n]*?\breads\b.*$", re.IGNORECASE | re.DOTALL)
 
 _UNIT = "|".join((*CLAUSE_WORDS, "bye-law", "by-law", "standing order"))
 #: A line that holds only a citation: a unit word and its number ("Rule 25 (b)").
 _CITATION = rf"(?:{_UNIT})\s+\(?[0-9][0-9A-Za-z.]*\)?(?:\s*\([0-9A-Za-z]{{1,4}}\))*"
 #: "Existing Rule 25 (b)" on its own line, the old text, "Amended to read" on its own line, the new text.
-_EXISTING = re.compile(
+_EXISTING = LazyPattern(
     rf"(?:existing|current|present)\s+(?P<ref>{_CITATION})[ \t]*\n(?P<old>.+?)\n[ \t]*"
     r"(?P<verb>amended to read|to be amended to read|to read|proposed wording|new wording)[ \t]*:?[ \t]*\n",
     re.IGNORECASE | re.DOTALL,
 )
 #: "New Rule 25 (d)" on its own line, then the new clause's text.
-_NEW = re.compile(rf"new\s+(?P<ref>{_CITATION})[ \t]*\n(?P<text>.+)", re.IGNORECASE | re.DOTALL)
+_NEW = LazyPattern(rf"new\s+(?P<ref>{_CITATION})[ \t]*\n(?P<text>.+)", re.IGNORECASE | re.DOTALL)
 #: A resolution's preamble before the change it authorises: "that the delegates to this annual
 #: convention ... hereby authorize amending" (no quote, colon or ';' in it).
-_AUTHORISED = re.compile(
+_AUTHORISED = LazyPattern(
     r"that\s+[^'\"‘’“”`:;]+?\s+(?:hereby\s+)?(?:authori[sz]es?|approves?|agrees?\s+to|resolves?\s+to)\s+"
     r"(?:amending|amend)\s+",
     re.IGNORECASE,
@@ -71,20 +72,20 @@ _AUTHORISED = re.compile(
 
 #: "That a new rule 17A be inserted to read as follows:" ("A new clause 2.1A is inserted, which shall
 #: read as follows:") and the new clause.
-_THAT_NEW = re.compile(
+_THAT_NEW = LazyPattern(
     rf"(?:that\s+a\s+new\s+(?P<ref>{_CITATION})\s+be|a\s+new\s+(?P<is_ref>{_CITATION})\s+is)\s+(?:inserted|added)"
     r"(?:\s+to\s+read|\s*,\s*which\s+(?:shall|will)\s+read)?(?:\s+as\s+follows)?",
     re.IGNORECASE,
 )
 #: "(It was unanimously resolved) that the previous dissolution provision (Clause 19) be replaced in
 #: its entirety with the following:": the clause described, its citation in brackets.
-_DESCRIBED = re.compile(
+_DESCRIBED = LazyPattern(
     rf"(?:it\s+was\s+(?:\w+\s+)?resolved\s+)?that\s+(?:the\s+)?[^'\"‘’“”`:;()]*?\((?P<ref>{_CITATION})\)\s+"
     r"be\s+(?:replaced|amended)(?:\s+in\s+its\s+entirety)?\s+(?:with|by|to\s+read\s+as)\s+(?:the\s+)?follow(?:ing|s)",
     re.IGNORECASE,
 )
 #: A heading in capitals before a new clause's text: two or more words, then a capitalised word.
-_CAPITALS = re.compile(r"((?:[A-Z][A-Z'’&-]+\s+){2,})(?=[A-Z][a-z])")
+_CAPITALS = LazyPattern(r"((?:[A-Z][A-Z'’&-]+\s+){2,})(?=[A-Z][a-z])")
 
 
 class PrintedForms(Located):
