@@ -137,3 +137,49 @@ def test_the_2018_labour_clp_share_rewritten_is_not_answered_with_the_old_share(
     assert answer.status == "undetermined"
     gaps = " ".join(g.message for g in answer.gaps)
     assert "Chapter 4, Clause II.2.B.i" in gaps and "'10 per cent'" in gaps and "clp-ten" in gaps
+
+
+REFERRING = """
+rulebook: club
+version: "1"
+numbering: [{style: arabic, label: "Rule {n}"}]
+clauses:
+  - id: share
+    text: "The share of the branches a challenger needs is 20 per cent."
+  - id: challenge
+    text: "A challenger needs the backing of the share of the branches set in [[share]]."
+    provisions:
+      challenge: {share: 0.2, of: [branches]}
+"""
+
+
+def check_kinds(book: str, *amendments: Amendment) -> list[str]:
+    from rulebook.check import check
+
+    v = loads(book, "club.yaml")
+    return [f.message for f in check(v, [Motion("m20", list(amendments))]).findings]
+
+
+def test_a_referring_clause_made_to_state_another_figure_is_reported():
+    messages = check_kinds(
+        REFERRING,
+        Amendment(
+            "replace_words",
+            clause="Rule 2",
+            old="the share of the branches set in [[share]]",
+            new="15 per cent of the branches, as set in [[share]]",
+        ),
+    )
+    assert any("'15 per cent'" in m and "challenge.share" in m and "cross-refers" in m for m in messages), messages
+
+
+def test_the_figure_changed_in_the_clause_referred_to_is_reported():
+    messages = check_kinds(REFERRING, Amendment("replace_words", clause="Rule 1", old="20 per cent", new="25 per cent"))
+    assert any("'25 per cent'" in m and "challenge.share" in m and "cross-refers" in m for m in messages), messages
+
+
+def test_a_referring_clause_reworded_without_a_figure_is_not_reported():
+    messages = check_kinds(
+        REFERRING, Amendment("replace_words", clause="Rule 2", old="A challenger", new="Any challenger")
+    )
+    assert messages == []
