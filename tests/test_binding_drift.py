@@ -183,3 +183,14 @@ def test_a_referring_clause_reworded_without_a_figure_is_not_reported():
         REFERRING, Amendment("replace_words", clause="Rule 2", old="A challenger", new="Any challenger")
     )
     assert messages == []
+
+
+def test_a_binding_a_motion_left_on_one_of_two_like_phrases_survives_saving():
+    # the PLP's "10 per cent" was bound while it was said once; "10 per cent of CLPs"
+    # makes it the first of two, which reading the saved version cannot find again
+    after = labour_2018_clp_ten()
+    again = loads(dumps(after), "saved.yaml")
+    name = "leadership.nominations.vacancy.all_of.0.share"
+    assert [(r["words"], r["occurrence"]) for r in bind_report(again)["stated"] if r["value"] == name] == [
+        ("10 per cent", 1)
+    ]

@@ -143,8 +143,8 @@ def _cross_referred(before: Version, after: Version, motion: Motion, old: Clause
                 f"provision value {name} ({leaf!r}) is stated by {q.text!r} in {describe(r, before)}, which it "
                 "cross-refers to; make the words agree, or set the provision in the motion",
             )
-    changed = [(q, _after(old, new, q)) for q in olds]
-    changed = [(q, words, now) for q, (words, now) in changed if now is None or now.value != q.value]
+    tracked = [(q, *_after(old, new, q)) for q in olds]
+    changed = [(q, words, now) for q, words, now in tracked if now is None or now.value != q.value]
     for rid in referrers(after, new.id) if changed else ():
         referring = after.clause(rid)
         for name, leaf in _unbound(referring, set()):
