@@ -32,6 +32,7 @@ from rulebook.numbering import citation
 from rulebook.quantities import Quantity, leaf_value, matches, read_quantities, why_not_read_as
 from rulebook.statement import Stated
 from rulebook.tracking import starts_of, track
+from rulebook.unfollowed import unfollowed
 
 __all__ = [
     "BindingError",
@@ -245,8 +246,8 @@ def _follow(old: Clause, new: Clause, s: Stated, value: Any) -> tuple[Stated, An
     return attrs.evolve(s, words=q.text, occurrence=_occurrence(text, q), lost=None), leaf_value(q, value)
 
 
-def _restate_clause(old: Clause | None, new: Clause) -> Clause:
-    """``new`` (``old`` before the motion) with its bindings and bound values brought up to date."""
+def _restate_clause(old: Clause | None, new: Clause, since: str | None = None) -> Clause:
+    """``new`` (``old`` before the motion ``since``) with its bindings and bound values brought up to date."""
     provisions = dict(new.provisions)
     stated: list[Stated] = []
     text_changed = old is not None and (old.text or "") != (new.text or "")
@@ -274,8 +275,29 @@ def _restate_clause(old: Clause | None, new: Clause) -> Clause:
         if followed.is_stated:
             provisions[s.provision] = set_leaf(current, s.path, leaf)
         stated.append(followed)
+    if text_changed and old is not None:
+        stated.extend(_unfollowed(old, new, stated, since))
     _auto(new, provisions, stated)
     return evolve_clause(new, provisions=provisions, stated=tuple(stated))
+
+
+def _unfollowed(old: Clause, new: Clause, stated: list[Stated], since: str | None) -> list[Stated]:
+    """The values bound to no phrase, not set by the motion, that a changed figure may have
+    stated: no longer stated (docs/provisions.md, "Figures no value follows")."""
+    taken = {(s.provision, s.path) for s in (*stated, *old.stated)}
+    derived = {s.provision for s in old.stated if s.source == "sub-clauses"}
+    unbound = [
+        (name, path, leaf)
+        for name, value in old.provisions.items()
+        if name not in derived and new.provisions.get(name, None) == value  # set by the motion: its own value
+        for path, leaf in leaves(value)
+        if (name, path) not in taken
+    ]
+    if not unbound:
+        return []
+    spans = [phrase_at(old.text, s.words or "", s.occurrence) for s in old.stated if s.is_stated]
+    bound = [(q.start, q.end) for q in spans if q is not None]
+    return unfollowed(old.text or "", new.text or "", unbound, bound, since)
 
 
 def _changed(before: tuple[Clause, ...], after: tuple[Clause, ...]) -> list[tuple[Clause | None, Clause]]:
@@ -305,17 +327,18 @@ def _visit(before: tuple[Clause, ...], after: tuple[Clause, ...], out: list[tupl
             _visit(found.children if found is not None else (), clause.children, out)
 
 
-def restated(old: Clause | None, new: Clause) -> tuple[Clause, list[str]] | None:
-    """``new`` (``old`` before a motion) with its bindings brought up to date and the
+def restated(old: Clause | None, new: Clause, since: str | None = None) -> tuple[Clause, list[str]] | None:
+    """``new`` (``old`` before motion ``since``) with its bindings brought up to date and the
     names of the provisions whose values moved; None when nothing changes.
 
     >>> q = bind(Clause("q", text="Six form a quorum.", provisions={"q": 6}))
     >>> restated(q, evolve_clause(q, text="Eight form a quorum."))[1], restated(None, Clause("p")) is None
     (['q'], True)
     """
-    if not new.stated and not _auto(new, new.provisions, []):
-        return None  # nothing bound to follow, nor a number the words now state to bind
-    updated = _restate_clause(old, new)
+    reworded = old is not None and bool(new.provisions) and (old.text or "") != (new.text or "")
+    if not new.stated and not reworded and not _auto(new, new.provisions, []):
+        return None  # nothing bound to follow, no figure changed, nor a number the words now state to bind
+    updated = _restate_clause(old, new, since)
     if updated == new and updated.stated == new.stated:
         return None
     return updated, [n for n in updated.provisions if new.provisions.get(n) != updated.provisions[n]]
@@ -335,8 +358,9 @@ def restate(before: Version, after: Version, change: Change | None = None) -> Ve
     8
     """
     out = after
+    since = change.id if change is not None else None
     for old, new in _changed(before.clauses, after.clauses):
-        found = restated(old, new)
+        found = restated(old, new, since)
         if found is None:
             continue
         updated, moved = found

@@ -415,7 +415,8 @@ class _Batch:
             if step.touched:
                 step.finish(current)
             change = motion.change
-            moved = restate_edits(self.pending, step.edits)  # bound values follow their words: docs/provisions.md
+            # bound values follow their words: docs/provisions.md
+            moved = restate_edits(self.pending, step.edits, motion.id)
         except Exception:  # apply gives the same error, or (for an operation that is not words only) applies it
             return False
         for clause in step.edits.values():

@@ -107,11 +107,11 @@ def _rebuilt(
     return tuple(out)
 
 
-def restate_edits(pending: Pending, edits: dict[str, Clause]) -> list[str]:
+def restate_edits(pending: Pending, edits: dict[str, Clause], since: str | None = None) -> list[str]:
     """Bring up to date, in ``edits``, the bindings of the clauses a motion edited and
     of the clauses above them, as :func:`rulebook.binding.restate` does for the
     version built from them (the clauses above count their sub-clauses' words);
-    the names of the provisions whose values moved."""
+    the names of the provisions whose values moved (``since``: the motion)."""
     moved: list[str] = []
     seen: set[str] = set()
     leaves = not any(c.children for c in edits.values())  # the usual motion: no edit above another
@@ -120,7 +120,7 @@ def restate_edits(pending: Pending, edits: dict[str, Clause]) -> list[str]:
         lineage = pending.version._descend(cid)
         edited, up = edits[cid], lineage[-1][1]
         if edited.stated or edited.provisions is not _NO_PROVISIONS or up.stated or cid in held:
-            _restate(pending, up, edits, seen, moved)  # else quiet, as _restate would find it
+            _restate(pending, up, edits, seen, moved, since)  # else quiet, as _restate would find it
         k = len(lineage) - 2
         if k < 0 or (leaves and lineage[k][1].id in known_calm):
             continue  # the usual edit: every clause above it known calm
@@ -131,7 +131,7 @@ def restate_edits(pending: Pending, edits: dict[str, Clause]) -> list[str]:
             if leaves and uid in known_calm:
                 break
             if up.stated or up.provisions is not _NO_PROVISIONS or uid in edits or uid in held:
-                calm = _restate(pending, up, edits, seen, moved) and calm
+                calm = _restate(pending, up, edits, seen, moved, since) and calm
             walked.append(uid)  # else quiet, as _restate would find it
             k -= 1
         if calm and leaves:
@@ -139,7 +139,9 @@ def restate_edits(pending: Pending, edits: dict[str, Clause]) -> list[str]:
     return moved
 
 
-def _restate(pending: Pending, up: Clause, edits: dict[str, Clause], seen: set[str], moved: list[str]) -> bool:
+def _restate(
+    pending: Pending, up: Clause, edits: dict[str, Clause], seen: set[str], moved: list[str], since: str | None
+) -> bool:
     """Restate one clause (``up`` as the version has it) in ``edits``; True when it had
     nothing to restate and will have nothing while it and its sub-clauses stay as they are."""
     uid = up.id
@@ -153,7 +155,7 @@ def _restate(pending: Pending, up: Clause, edits: dict[str, Clause], seen: set[s
     if new is old and pending.settled.get(uid) is old:
         return True
     children = tuple(edits.get(c.id) or pending.clauses.get(c.id, c) for c in up.children)
-    found = restated(old, _with_children(new, children))
+    found = restated(old, _with_children(new, children), since)
     if found is not None:
         edits[uid], names = found
         moved.extend(names)

@@ -136,7 +136,7 @@ def _amended_before(ctx: Context, day: dt.date, rule: Rule) -> list[Any]:
 
 def stated(ctx: Context, applied: Applied) -> None:
     """Provisions the motion's words state otherwise than its values (docs/provisions.md)."""
-    ctx.findings.extend(stated_findings(ctx.version, applied.motion, applied.result))
+    ctx.findings.extend(stated_findings(ctx.version, applied.motion, applied.result, ctx.referrers))
 
 
 #: The finders run on every motion that applies alone, in this order.

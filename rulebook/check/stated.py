@@ -29,13 +29,17 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from rulebook.amend.motion import Motion
 from rulebook.binding import get_leaf, leaves, phrase_at
 from rulebook.check.findings import Finding, clause_ref, describe
 from rulebook.model import Clause, Version
-from rulebook.quantities import Quantity, matches, read_quantities
+from rulebook.quantities import Quantity, as_number, matches, read_quantities
+from rulebook.refs import references, referrers
 from rulebook.tracking import track
 
 __all__ = ["stated_findings"]
@@ -71,8 +75,12 @@ def _after(old: Clause, new: Clause, q: Quantity) -> tuple[str, Quantity | None]
     return text[start:end], near[0] if len(near) == 1 else None
 
 
-def stated_findings(before: Version, motion: Motion, after: Version) -> list[Finding]:
-    """The findings of one motion (``before`` -> ``after``) about provisions and their words."""
+def stated_findings(
+    before: Version, motion: Motion, after: Version, referring: Mapping[str, list[str]] | None = None
+) -> list[Finding]:
+    """The findings of one motion (``before`` -> ``after``) about provisions and their words;
+    ``referring`` (id -> ids of the clauses of ``before`` that cross-refer to it) saves
+    reading the whole book for them when many motions are checked against one version."""
     out: list[Finding] = []
     for old, new in _pairs(before, after):
         was = {(s.provision, s.path) for s in old.stated if s.is_stated}
@@ -89,7 +97,100 @@ def stated_findings(before: Version, motion: Motion, after: Version) -> list[Fin
                 )
         if new.provisions:
             out.extend(_drift(before, after, motion, old, new))
+        if (old.text or "") != (new.text or "") and (
+            referring is None or new.id in referring or "[[" in (new.text or "")
+        ):
+            out.extend(_cross_referred(before, after, motion, old, new, referring))
     return out
+
+
+def _kind(value: Any) -> str | None:
+    """The kind of phrase that could state a provision value: share, number or date."""
+    number = as_number(value)
+    if number is None:
+        return None
+    if isinstance(number, dt.date):
+        return "date"
+    return "share" if isinstance(value, float) and 0 < value <= 1 else "number"
+
+
+def _unbound(clause: Clause, set_here: set[str]) -> list[tuple[str, Any]]:
+    """``(dotted value, value)`` of the values of ``clause`` no phrase of its words states."""
+    bound = {(s.provision, s.path) for s in clause.stated if s.is_stated}
+    derived = {s.provision for s in clause.stated if s.source == "sub-clauses"}
+    return [
+        (".".join([name, *(str(p) for p in path)]), leaf)
+        for name, value in clause.provisions.items()
+        if name not in set_here and name not in derived
+        for path, leaf in leaves(value)
+        if (name, path) not in bound
+    ]
+
+
+def _cross_referred(
+    before: Version, after: Version, motion: Motion, old: Clause, new: Clause, referring: Mapping[str, list[str]] | None
+) -> Iterator[Finding]:
+    """``provision-drift`` for a value that its clause reads from a clause it cross-refers to
+    (``[[id]]``), where the motion makes the referring clause state another figure itself,
+    or changes the figure in the clause referred to (docs/checking.md)."""
+    if new.provisions and "[[" in (new.text or ""):
+        refs = [r for r in dict.fromkeys(references(new.text)) if r in before]
+        yield from _states_itself(before, after, motion, old, new, refs)
+    if referring is not None and new.id not in referring:
+        return  # the usual clause: none refers to it
+    by = referring[new.id] if referring is not None else referrers(before, new.id)
+    sources = [after.clause(r) for r in by if r in after]
+    values = [(source, name, leaf) for source in sources for name, leaf in _unbound(source, set())]
+    if not values:
+        return
+    for q in read_quantities(old.text):
+        readers = [(c, name, leaf) for c, name, leaf in values if matches(leaf, q)]
+        words, now = _after(old, new, q) if readers else ("", q)
+        if now is not None and now.value == q.value:
+            continue
+        shown = repr(now.text) if now is not None else repr(words) if words else "nothing"
+        for source, name, leaf in readers:
+            if any(matches(leaf, n) for n in read_quantities(source.text)):
+                continue  # the referring clause says the figure itself
+            yield Finding(
+                "provision-drift",
+                (motion.id,),
+                (clause_ref(new.id, after), clause_ref(source.id, after)),
+                f"motion {motion.id} changes {q.text!r} to {shown} in {describe(new.id, after)}, which "
+                f"{describe(source.id, after)} cross-refers to for {name} ({leaf!r}); that value does not follow "
+                "the words it is read from: set the provision in the motion",
+            )
+
+
+def _states_itself(
+    before: Version, after: Version, motion: Motion, old: Clause, new: Clause, refs: list[str]
+) -> Iterator[Finding]:
+    """A referring clause made to state, itself, another figure than the clause it refers to."""
+    left = Counter((q.kind, q.value) for q in read_quantities(old.text))
+    added = [q for q in read_quantities(new.text) if not _take(left, q)]
+    set_here = {n for n in new.provisions if old.provisions.get(n) != new.provisions[n]}
+    for name, leaf in _unbound(new, set_here) if added else ():
+        stating = [(r, q) for r in refs for q in read_quantities(before.clause(r).text) if matches(leaf, q)]
+        own = [q for q in added if q.kind == _kind(leaf) and not matches(leaf, q)]
+        if stating and own:
+            r, q = stating[0]
+            yield Finding(
+                "provision-drift",
+                (motion.id,),
+                (clause_ref(new.id, after), clause_ref(r, before, after)),
+                f"motion {motion.id} makes {describe(new.id, after)} state {own[0].text!r} itself, while its "
+                f"provision value {name} ({leaf!r}) is stated by {q.text!r} in {describe(r, before)}, which it "
+                "cross-refers to; make the words agree, or set the provision in the motion",
+            )
+
+
+def _take(left: Counter[tuple[str, Any]], q: Quantity) -> bool:
+    """True (and one fewer left) when a figure of ``q``'s kind and value stood in the old words."""
+    key = (q.kind, q.value)
+    if left[key] <= 0:
+        return False
+    left[key] -= 1
+    return True
 
 
 def _drift(before: Version, after: Version, motion: Motion, old: Clause, new: Clause) -> Iterator[Finding]:

@@ -105,9 +105,10 @@ def read_stated_by(item: Mapping, cid: str, provisions: Any) -> list[Stated]:
 
 
 def stated_data(clause: Clause) -> dict[str, Any]:
-    """The ``stated_by`` mapping to save for ``clause``: the bindings written explicitly,
-    and the values its words no longer state (``{unstated: REASON}``); the other
-    bindings are found again when the file is read.
+    """The ``stated_by`` mapping to save for ``clause``: the bindings written explicitly
+    or to one occurrence of a phrase said more than once (reading binds only a
+    phrase said once), and the values its words no longer state (``{unstated:
+    REASON}``); the other bindings are found again when the file is read.
 
     Examples
     --------
@@ -126,6 +127,6 @@ def stated_data(clause: Clause) -> dict[str, Any]:
             out[s.leaf] = spec
         elif not s.is_stated:
             out[s.leaf] = {"unstated": s.lost}
-        elif s.explicit and s.words is not None:
+        elif (s.explicit or s.occurrence is not None) and s.words is not None:  # an occurrence is not found again
             out[s.leaf] = s.words if s.occurrence is None else {"words": s.words, "occurrence": s.occurrence}
     return out
