@@ -126,7 +126,7 @@ def differences(amendments: Sequence[Amendment], means: Sequence[Mapping[str, An
         got, want = _actual(amendment), _expected(entry)
         for key in sorted(set(got) | set(want)):
             g, w = got.get(key), want.get(key)
-            if isinstance(g, dict) or isinstance(w, dict):
+            if isinstance(g, dict) and isinstance(w, dict):
                 g = {k: squash(v) for k, v in (g or {}).items()}
                 w = {k: squash(v) for k, v in (w or {}).items()}
             if squash(g) != squash(w):

@@ -13,7 +13,8 @@ refused: the error names the word and column and gives a form that works.
 The package: :mod:`.tokens` (words, quotes, punctuation), :mod:`.reader`
 (keywords, references, qualifiers), :mod:`.clauses` (statements on whole
 clauses), :mod:`.labels` (a new clause's number and id), :mod:`.phrases` (quoted
-phrases and occurrences), :mod:`.edits` (the deleting verbs, marks named in words, "between", "change"), :mod:`.words`
+phrases and occurrences), :mod:`.edits` (the deleting verbs, marks named in words, "between", "change"),
+:mod:`.parts` (parts of a clause named by their labels; "That REF be amended to" an action), :mod:`.words`
 (actions on a clause's words), :mod:`.located` (the clause a statement names),
 :mod:`.printed` (forms, lists and preambles), :mod:`.notices` (clubs' and societies' notices, each a
 whole wording), :mod:`.grammar` (instructions into statements;
@@ -43,6 +44,8 @@ phrase, or after ``:`` or a dash the plain text to the end of the instruction;
                       ["and" ("replace" | "substitute" | "insert") ["it"] ["with" | "by"] ["new" REF ["."]] NEW]
                       (a "new" REF other than REF is refused)
                 | ("After" | "Before") REF [","] INSERT NEW   (NEW starts with a label like REF's last: a new clause)
+                | ("Insert" | "Add") "new" CITE ":" NEW           ("Insert new D3.2: 'D3.2 Text'": numbered CITE)
+                | ["Give" ORDINAL "reading to"] ["In" | "Amend"] DOCUMENT ":" statement   (no clause: the book)
                 | "By the deletion from" REF "of" ["the comma and"] "the words" PHRASE
                       ["and the substitution therefor of" Q]
                 | "By the deletion of" REFS ["and the substitution therefor of" ["the following"] BLOCK]
@@ -58,6 +61,8 @@ phrase, or after ``:`` or a dash the plain text to the end of the instruction;
                       ["and their replacement with the words" Q]
                       (RESOLVED: "be amended to read" | "is amended to read" | "be amended so that the rule reads" |
                        "be deleted and replaced by the following" | ...; "REF – HEADING IN CAPITALS, subrule (8)")
+                | "THAT" REFS ["of the" DOCUMENT] "be amended to" action    ("omit the words 'x', replace with 'y'")
+                | "that the following be" ("added" | "inserted") "as" REF ["of the" DOCUMENT] ":" BLOCK  (numbered REF)
                 | "THAT the following" PLURAL-UNIT "be deleted" ["and renumbered accordingly"] ":" REF ("," REF)*
                 | "That a new" REF "be inserted" ["to read"] ["as follows"] BLOCK   (a heading in capitals kept)
                 | ["It was" [WORD] "resolved"] "that" DESCRIPTION "(" REF ")" "be replaced" ["in its entirety"]
@@ -90,6 +95,11 @@ phrase, or after ``:`` or a dash the plain text to the end of the instruction;
                 | DELETE "the" UNIT "." INSERT "instead" NEW    (the clause named, its text anew)
                 | DELETE LABEL "and" ("insert" | "replace" ...) NEW   (the text of that part of the clause)
                 | ("after" | "before") PHRASE [","] INSERT NEW  |  INSERT NEW ("after" | "before") PHRASE
+                | ("after" | "before") LABEL INSERT NEW        (NEW starts with a label of LABEL's shape: a new part
+                                                              of the clause named, next to its part LABEL)
+                | "replace" UNIT LABEL "with" NEW  |  INSERT UNIT LABEL ("as follows" | ":") BLOCK
+                                                             (that part of the clause named: anew, or new)
+                | INSERT "sentence" ":" NEW                  (words at the end)
                 | "between" Q "and" PHRASE [","] INSERT NEW     (replace_words of "Q PHRASE" by "Q NEW PHRASE")
                 | "Amend:" N BLOCK      (the text of part N of the clause named: "Section 3 – Title Amend: 10.c ...")
                 | "replace" ["the" ORDINAL "sentence" "which reads"] PHRASE ["as the" WORDS] ("with" | "by") NEW
@@ -122,7 +132,7 @@ phrase, or after ``:`` or a dash the plain text to the end of the instruction;
     PHRASE     := ["the" ORDINAL ["occurrence of"] | EVERY] [FILLER] Q [OCCURRENCE]
     FILLER     := "the words" | "these words" | "the word" | "the phrase" | ["the"] ORDINAL "sentence" | ...
                   (a filler with no Q is refused)
-    OCCURRENCE := "(" ("occurrence" N | ORDINAL "occurrence") ")"  |  "(every occurrence)"  |  "wherever it occurs"
+    OCCURRENCE := "(" ("occurrence" N | ORDINAL "occurrence") ")"  |  "(every occurrence)"  |  "wherever it occurs"  |  "in every instance"
     EVERY      := "both references to" | "every occurrence of" | "all instances of" | ...   (before Q: occurrence all)
     QUAL       := "(line N)" | ["in" | "on"] ("line" | "lines") N | ("in" | "at the start of" | "at the end of")
                   ["the"|"this"] [ORDINAL] UNIT      (after a line, an occurrence counts in it: refused)
@@ -143,7 +153,10 @@ one that occurs more than once is refused when applied, never guessed. A block
 of new clause text that starts with its own number ("K.2 Branches meet ...")
 loses the number, which the rule book computes; a block whose later lines start
 with their own number or label ("7.2 ...", "a) ...", a bullet) is several clauses and is
-refused. A line break after "to read", "reads" or "as follows" introduces a block as ":" does.
+refused. A line break after "to read", "reads" or "as follows" introduces a block as ":" does, and so
+does a comma before a quote ("which reads, '...'"). "change the reference to Q" and "change the name of
+(the) Q" change Q; "change the first sentence to" names a place, not words: refused. After the words
+deleted, "which are (immediately) before the words Q" only says where they stand.
 "renumber ... accordingly" does nothing, because numbering is computed. A title in brackets
 after a citation ("SO 8.2 (Withdrawal of motions)") is set aside; "removal of" / "deletion of"
 before Q deletes it. After "In REF,", an action that names a bare number or label ("at the end of 7")

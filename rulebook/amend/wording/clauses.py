@@ -305,7 +305,7 @@ class ClauseStatements(Reader):
         if self.peek().kind == ",":
             self.take()
         if self.accept_any("which reads", "which currently reads", "reading", "which says"):
-            self.colon()
+            self.colon() or (self.peek().kind == "," and self.take())
             if self.peek().kind == "quoted":
                 self.take()
                 return
@@ -321,6 +321,9 @@ class ClauseStatements(Reader):
             return None
         if self.accept_any(*_FOLLOWING_PART) and self.at_clause_ref():
             return self.part_to_read()
+        if any(self.at(w, "clause", "to", "read") for w in ("the", "this")):
+            self.accept_any("the clause to read", "this clause to read")  # the clause printed above
+            return Amendment("replace_text", text=self.block("the new text (quoted, or after ':')", None))
         self.accept_any("[existing]", "existing")  # "Amend [existing] Clause 10": the clause as it stands
         if not (self.at_clause_ref() or re.match(r"^[A-Z]{1,4}-\d+(?:\.\d+)*$", self.peek().value)):  # AP-10.2
             self.pos = save

@@ -18,11 +18,17 @@ import re
 from rulebook.amend.motion import Amendment
 from rulebook.amend.wording.labels import derived_id, strip_number
 from rulebook.amend.wording.phrases import EVERY, Phrases
-from rulebook.amend.wording.reader import CLAUSE_WORDS, PLURALS, STATEMENT_STARTS, placed, split_refs
+from rulebook.amend.wording.reader import (
+    CLAUSE_WORDS,
+    PLURALS,
+    STATEMENT_STARTS,
+    placed,
+    split_refs,
+)
 from rulebook.errors import WordingError
 from rulebook.model import Clause
 
-__all__ = ["DELETE", "DELETE_FIRST", "INSERT", "EditForms", "own_label"]
+__all__ = ["DELETE", "DELETE_FIRST", "INSERT", "EditForms", "own_label", "same_shape"]
 
 DELETE = ("delete", "remove", "omit", "leave out", "strike out", "strike", "striking out", "striking", "cut",
           "deleting", "omitting", "removing")  # fmt: skip
@@ -56,14 +62,16 @@ def _own_label() -> re.Pattern[str]:
 _ITEM_AFTER = re.compile(r"(\([0-9A-Za-z]{1,4}\))\.?\s")
 
 
-def _same_shape(label: str, last: str) -> bool:
+def same_shape(label: str, last: str, opening: bool = True) -> bool:
     """Two item labels of one list: the same closing mark and the same kind of characters
-    ("ii)" and "iii)", "(b)" and "(c)", "4." and "5.")."""
+    ("ii)" and "iii)", "(b)" and "(c)", "4." and "5."); with ``opening``, the same first character
+    too ("ii)" and "iii)", but not "g)" and "h)")."""
     if len(label) < 2 or len(last) < 2 or label[-1] != last[-1] or label[-1] not in ").":
         return False
     a, b = label.strip("().")[:5], last.strip("().")[:5]
     kinds = (str.isdigit, str.islower, str.isupper)
-    return bool(a) and bool(b) and label[0] == last[0] and any(k(a) and k(b) for k in kinds)
+    first = label[0] == last[0] if opening else (label[0] == "(") == (last[0] == "(")
+    return bool(a) and bool(b) and first and any(k(a) and k(b) for k in kinds)
 
 
 def own_label(text: str) -> tuple[str | None, str]:
@@ -91,6 +99,12 @@ def own_label(text: str) -> tuple[str | None, str]:
 #: What may stand between "deletion from REF of" and the words deleted (the words then hold the mark).
 _MARKS_AND_WORDS = tuple(f"the {m} and {w}" for m in ("comma", "commas", "semicolon", "full stop")
                          for w in ("words", "word")) + ("the words", "the word")  # fmt: skip
+#: Unquoted words after "change (the)" that name a place in the text, not the words there.
+_PLACE_NAMED = re.compile(
+    r"(?:first|second|third|fourth|fifth|last|final|opening|closing|\d+(?:st|nd|rd|th))\s+"
+    r"(?:sentence|paragraph|line|word|bullet(?: point)?|item|part|phrase)s?$",
+    re.IGNORECASE,
+)
 #: What a resolution says of a clause whose whole text it prints: "That Rule 28(i) be amended to read: ...".
 _RESOLVED = (
     "be amended to read", "be amended so that the rule reads", "be amended so that it reads", "be amended as follows",
@@ -167,7 +181,14 @@ class EditForms(Phrases):
         ``change the title of REF to 'Y'`` give the clause a new heading. Unquoted words that
         name a clause or a title are refused, never looked for in the text."""
         self.take()
+        if self.at("to") and self.peek(1).kind == "quoted":  # "Section 14.2 (e) change to 'x'": all its text
+            self.take()
+            return Amendment("replace_text", text=self.quoted())
         self.accept("the")
+        for filler in ("reference to", "name of the", "name of", "words", "word"):  # "change the name of the 'x'"
+            words = filler.split()
+            if self.at(*words) and self.peek(len(words)).kind == "quoted":
+                self.accept(*words)
         if self.peek().kind == "quoted" or any(self.at(*w.split()) for w in EVERY):
             old, occurrence = self.phrase("the words to change")
             clauses = self.clauses_changed()
@@ -184,6 +205,8 @@ class EditForms(Phrases):
         while self.peek().kind == "word" and self.peek().key != "to":
             self.take()
         old = self.source[start : self.peek().start].strip()
+        if _PLACE_NAMED.match(old):  # "change the first sentence to ...": a place, not the words there
+            raise self.lex.error(start, "the words to change, quoted: a sentence or line named by its place is not")
         if _names_clause().search(old):
             raise self.lex.error(
                 start,
@@ -209,6 +232,12 @@ class EditForms(Phrases):
         None (nothing taken) when the words after "that" are not one of those."""
         save = self.pos
         self.take()
+        if self.accept_any("the following be added as", "the following be inserted as") and self.at_clause_ref():
+            # "Be it resolved that the following be added as Article 17.6 of the Bylaws: 17.6 Text"
+            ref = self.number_ref(self.reference(lambda t: False, "the citation the new clause will have"))
+            text = self.block("the new clause's text (after ':')", ref)
+            cid = derived_id(self.source[save : self.pos], text)
+            return [Amendment("insert_clause", new_clause=Clause(cid, text=text), numbered=ref)]
         if self.accept_any("the following") and self.peek().key in PLURALS:
             self.take()
             if self.accept_any("be deleted and renumbered accordingly", "be deleted") and self.colon():
@@ -326,9 +355,10 @@ class EditForms(Phrases):
     def resolution_opened(self) -> None:
         """``[Therefore,] Be it (further | lastly) resolved to ...`` (or ``... [,] that``): opening words,
         never a clause; "that" is left for the resolution forms, "to" is taken before the action."""
-        if self.peek().key == "therefore" and self.peek(1).kind == ",":
+        if self.peek().key == "therefore":
             self.take()  # "THEREFORE, BE IT RESOLVED that ...": the preamble's last word
-            self.take()
+            if self.peek().kind == ",":
+                self.take()
         self.accept("be", "it")
         self.accept_any("further", "lastly", "finally", "also")
         self.expect("resolved", what="'resolved' after 'Be it'")
@@ -383,7 +413,7 @@ class EditForms(Phrases):
                 self.take()
             quoted = self.peek().key in INSERT and self.peek(1).kind == "quoted"
             label = self.peek(1).value.split(" ", 1)[0] if quoted else ""
-            return quoted and _same_shape(label, ref.rpartition(" ")[2])
+            return quoted and same_shape(label, ref.rpartition(" ")[2])
         except WordingError:
             return False  # read (or refused) by the other forms
         finally:
@@ -403,7 +433,7 @@ class EditForms(Phrases):
         at = self.peek().start
         label, _, text = self.new_text("the new clause, quoted, starting with its own number").partition(" ")
         head, _, last = ref.rpartition(" ")
-        if not (text.strip() and head and _same_shape(label, last)):
+        if not (text.strip() and head and same_shape(label, last)):
             raise self.lex.error(at, f"a new clause starting with a number like {last!r} (as 'iii) Text')")
         cid = derived_id(self.source[at : self.pos], text.strip())
         return Amendment("insert_clause", new_clause=Clause(cid, text=text.strip()), numbered=f"{head} {label}",

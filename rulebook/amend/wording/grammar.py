@@ -103,7 +103,7 @@ class Parser(NoticeForms):
                     self.take()  # "In first paragraph: replace ...": where the phrase stands, then the action
             else:
                 self.pos = save
-            if self.at("be", "it") or (self.peek().key == "therefore" and self.peek(2).key == "be"):
+            if self.at("be", "it") or (self.peek().key == "therefore" and "be" in (self.peek(1).key, self.peek(2).key)):
                 self.resolution_opened()
             tok = self.peek()
             whole = self.struck_item() if tok.key == "amend" else None  # "Amend the bill ... by striking"
@@ -112,6 +112,9 @@ class Parser(NoticeForms):
             if whole is None:
                 whole = self.rewritten() if tok.key in ("amend", "change", "proposed") else None
             resolved = self.resolved() if tok.key == "that" else None
+            amended = self.amended_to() if resolved is None and tok.key == "that" else None
+            if amended is not None:  # "That section 5.5 be amended to omit the words 'x', replace with 'y'"
+                resolved = self.actions(list(amended))
             if resolved is None and tok.key == "that":
                 resolved = self.authorised() or self.that_new()  # "that the delegates ... authorize amending ..."
             elif tok.key == "a" and self.peek(1).key == "new":
@@ -141,6 +144,8 @@ class Parser(NoticeForms):
                 out.extend(self.insert_clause(c, self.bare) for c in current)
             elif tok.key in ("insert", "add") and self.peek(1).key in ("after", "before") and self.clause_follows(2):
                 out.append(self.insert_after_clause())
+            elif (numbered := self.new_numbered() if tok.key in ("insert", "add") else None) is not None:
+                out.extend(_on(numbered, c) for c in current)  # "Insert new D3.2: 'D3.2 Text'"
             elif tok.key in ("insert", "add") and self.peek(1).key == "new" and self.peek(2).key != "sentence":
                 self.take()
                 self.take()
@@ -163,6 +168,10 @@ class Parser(NoticeForms):
             else:
                 at = self.peek().start
                 current, heading = self.located(current)
+                numbered = self.new_numbered() if self.peek().key in ("insert", "add") else None
+                if numbered is not None:  # "In Standing Orders ...: Insert new D3.2: 'D3.2 Text'"
+                    out.extend(_on(numbered, c) for c in current)
+                    continue
                 if not heading and len(current) == 1 and self.at_new_clause():
                     out.append(self.insert_clause(current[0], self.bare))  # "In Rule 2 add a new sub-clause ..."
                     continue
@@ -180,6 +189,7 @@ class Parser(NoticeForms):
                 and not self.label_next()
                 and not self.starts_action()
                 and not self.at_clause_ref()
+                and not (self.peek().key in RENUMBER and self.peek().value[:1].isupper())  # "'...' Renumber ..."
             ):
                 hint = "'and insert' and the new words, " if out and out[-1].op == "delete_words" else ""
                 raise self.fail(f"{hint}';', 'and' or the end of the wording")
@@ -276,7 +286,8 @@ class Parser(NoticeForms):
             self.accept("out")
         self.accept_any("the whole of", "the whole", "all of")
         self.accept_any("the existing", "existing")
-        if self.at("the", "clause") or self.at("the", "whole", "clause"):
+        bare_unit = self.peek().key in CLAUSE_WORDS and self.peek(1).kind in (",", ".", ";", "end")
+        if self.at("the", "clause") or self.at("the", "whole", "clause") or bare_unit:  # "the whole clause,"
             self.pos = save
             return False
         coded = re.match(r"^[A-Z]{1,4}-\d+(?:\.\d+)*$", self.peek().value) and self.peek(1).kind in ("end", ".", ";")
@@ -382,11 +393,18 @@ def _on(a: Amendment, clause: str | None) -> Amendment:
     """An action read once, made for one of the clauses its statement names (none, made throughout)."""
     if a.throughout:
         return a
+    relative = a.after or a.before
+    if a.op == "insert_clause" and relative and relative.startswith(RELATIVE):
+        part = relative[len(RELATIVE) :]  # "in section 39 a), after vi) add ...": "section 39 a), vi)"
+        named = f"{clause}, {part}" if clause else part
+        a = attrs.evolve(a, after=named) if a.after else attrs.evolve(a, before=named)
     if a.op == "insert_clause" and a.numbered and a.numbered.startswith(RELATIVE):
-        return attrs.evolve(a, numbered=f"{clause}{a.numbered[len(RELATIVE) :]}")  # "clause 3(2A)"
+        a = attrs.evolve(a, numbered=f"{clause}{a.numbered[len(RELATIVE) :]}")  # "clause 3(2A)"
+        if not (a.into or "").startswith(RELATIVE):
+            return a
     if a.op == "insert_clause" and a.into and a.into.startswith(RELATIVE):
-        part = a.into[len(RELATIVE) :]
-        return attrs.evolve(a, into=f"{clause}, {part}" if clause else part)
+        part = a.into[len(RELATIVE) :]  # none: into the clause named ("by adding paragraph f) as follows")
+        return attrs.evolve(a, into=(f"{clause}, {part}" if part else clause) if clause else (part or None))
     if a.op == "insert_clause":
         return a if a.anchor is not None or clause is None else attrs.evolve(a, into=clause)
     if a.clause and a.clause.startswith(RELATIVE):

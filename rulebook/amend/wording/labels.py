@@ -86,7 +86,7 @@ def own_number_dropped(text: str, own: str) -> str:
     """Quoted new text without the clause's own number in front ("K.2 Text", "1.3.4No branch ..."
     for Rule D.1.3.4); other text is kept whole, as quoted."""
     bare = own.strip("().:")
-    for number in (bare, re.sub(r"^[A-Za-z]+\.?\s*", "", bare)):
+    for number in (own.strip(".:"), bare, re.sub(r"^[A-Za-z]+\.?\s*", "", bare)):  # "(h) Text" for clause (h)
         if number and text.startswith(number) and not text[len(number) : len(number) + 1].isdigit():
             rest = text[len(number) :].lstrip(".):–—- ")
             if rest:

@@ -17,7 +17,14 @@ from __future__ import annotations
 
 import re
 
-from rulebook.amend.wording.reader import ACTION_STARTS, STATEMENT_STARTS, described_tail, names_number, split_refs
+from rulebook.amend.wording.reader import (
+    ACTION_STARTS,
+    CLAUSE_WORDS,
+    STATEMENT_STARTS,
+    described_tail,
+    names_number,
+    split_refs,
+)
 from rulebook.amend.wording.words import DELETE_FIRST, INSERT, WordActions
 
 __all__ = ["GERUNDS", "Located"]
@@ -29,6 +36,11 @@ _NEVER_CITED = frozenset(
     ("delete", "insert", "replace", "substitute", "remove", "omit", "strike", "add", "by", *GERUNDS)
 )
 
+#: A whole document named before ':' ("In Standing Orders for Conduct of Conference:"): no number in it.
+_DOCUMENT = re.compile(
+    r"(?:the\s+)?(?:standing\s+orders|constitution|rules|rule\s*book|by-?laws|bye-?laws)(?:\s+(?:for|of)\s+[A-Z][^\d:]*)?",
+    re.IGNORECASE,
+)
 #: The subject of a US amendatory instruction, up to "is (further) amended by", holding no quote.
 _AMENDED = re.compile(r"([^'\"`‘’“”:;]+?)\s+is\s+(?:further\s+)?amended\s+by\b", re.IGNORECASE)
 
@@ -90,6 +102,7 @@ class Located(WordActions):
             found = self.peek(2).key == "with" or (self.peek(2).kind == "," and self.peek(3).key == "with")
         elif tok.key in ACTION_STARTS and tok.key != "in":
             found = nxt.kind in ("quoted", ":", "dash", ",") or nxt.key in _AFTER_VERB or self.sentence_quoted(1)
+            found = found or (tok.key in INSERT and nxt.key == "sentence" and self.peek(2).kind == ":")
             if not found and tok.key in DELETE_FIRST:
                 self.take()
                 found = self.label_replaced()  # "delete b) and insert: ...": a part of the clause named
@@ -101,6 +114,7 @@ class Located(WordActions):
         (or clauses), and whether they change its heading. "Amend the heading -" names no clause:
         the actions change the heading of the ``current`` one."""
         start = self.peek().start
+        self.accept_any(*(f"give {n} reading to" for n in ("first", "second", "third", "final")))
         self.accept("in") or self.accept("amend")
         self.accept("existing")  # "In existing Schedule B 2.3": the clause as it stands
         heading = self.accept_any(*_HEADING_OF)
@@ -124,6 +138,9 @@ class Located(WordActions):
             return self.peek().start > start and self.peek().key in keys and self.starts_action()
 
         ref = self.number_ref(self.reference(stop, "the clause amended (an id or citation), then ':'"))
+        ref = self.dotted_parts(ref)  # "Bylaw 4. Section 4. Add sentence: ...": "Bylaw 4, Section 4"
+        if _DOCUMENT.fullmatch(ref) and self.peek().kind == ":" and self.take():
+            return current, False  # "In Standing Orders for Conduct of Conference: ...": the book, not a clause
         if subject is not None:
             self.accept("is")
             self.accept("further")
@@ -152,6 +169,23 @@ class Located(WordActions):
         elif not (by or self.starts_action()):
             raise self.fail("':' after the clause reference")
         return list(split_refs(ref)), heading
+
+    def dotted_parts(self, ref: str) -> str:
+        """A citation printed in parts, each a unit word and its number closed by a full stop ("Bylaw 4.
+        Section 4."): the parts outermost first, joined by ','. The reference unchanged otherwise."""
+        while (
+            self.peek().kind == "."
+            and self.peek(1).key in CLAUSE_WORDS
+            and self.peek(1).value[:1].isupper()
+            and names_number(self.peek(2).value)
+            and self.peek(3).kind == "."
+            and len(ref.split()) == 2
+            and ref.split()[0][:1].isupper()
+        ):
+            self.take()
+            ref = f"{ref}, {self.take().value} {self.take().value}"
+            self.take()
+        return ref
 
     def citation_checked(self, ref: str, start: int) -> None:
         """Refuse a reference that holds a word starting an action ("2.14 DELETE ..."): no citation

@@ -38,7 +38,8 @@ EVERY = ("both references to", "all references to", "every reference to", "each 
          "all mentions of the", "all mentions of", "every mention of the", "every mention of")  # fmt: skip
 #: After a phrase: the same.
 EVERY_AFTER = ("wherever it occurs", "wherever it appears", "wherever they occur", "wherever they appear",
-                "in both places", "each time it appears", "each time it occurs")  # fmt: skip
+                "in both places", "each time it appears", "each time it occurs", "in every instance",
+                "in all instances", "in each instance")  # fmt: skip
 
 
 class Phrases(ClauseStatements):

@@ -55,7 +55,7 @@ _STOPPED_LOCATOR = re.compile(r"\.\s+(?=(?:line|lines|page|pages|pg)\.?\s+\d)", 
 _TRAILING_LOCATOR = re.compile(r"^(.*\S)\s+(line|lines|pg|page)\s+\d+([-–]\d+)?$", re.IGNORECASE)
 _OF_DOCUMENT = re.compile(
     r"\s+of\s+(?:(?:the|this|these)\s+(?:[\w’']+\s+){0,4}?|(?=standing\s+orders?\b))"
-    r"(?:constitution|rules?|rule\s*book|standing\s+orders?|bye-?laws|by-?laws|bill|act|code|statutes?)\b.*$",
+    r"(?:constitution|rules?|rule\s*book|standing\s+orders?|bye-?laws|by-?laws|bill|act|code|statutes?|declaration|canons?)\b.*$",
     re.IGNORECASE | re.DOTALL,
 )
 #: "Appendix A, entitled 'The Policy Process'": the heading quoted after a citation, as confirmation.
@@ -71,6 +71,8 @@ _LOCATOR_WORDS = ("line", "lines", "page", "pages", "pg", "p.")
 #: "to read", "reads", "as follows" just before the new text: a line break after them introduces it.
 #: New words that start or end with dots: words left out, or run on from words not printed.
 _ELIDED = re.compile(r"^\s*(?:\.\.\.|…)|(?:\.\.\.|…)\s*$")
+#: The same words before a comma and a quote ("which reads, 'Text'", "with the following, 'Text'").
+_READS_COMMA = re.compile(r"\b(?:to read|reads|as follows|the following)\s*$", re.IGNORECASE)
 _READS_THEN_LINE = re.compile(r"\b(?:to read|reads|as follows)$", re.IGNORECASE)
 
 
@@ -257,6 +259,15 @@ class Reader:
             raise self.lex.error(begin, f"{what}, whole (these start or end with '...', which leaves words out)")
         return text
 
+    def _comma_reads(self) -> bool:
+        """A comma after "reads", "to read" or "the following", just before a quote, introduces the
+        quoted text as ':' does ("which reads, 'Text'"); taken then."""
+        before = self.source[: self.peek().start]
+        if self.peek().kind == "," and self.peek(1).kind == "quoted" and _READS_COMMA.search(before):
+            self.take()
+            return True
+        return False
+
     def _new_text(self, what: str) -> str:
         begin = self.pos
         opened = self.pos == self.opened_at  # an unclosed quote may come next: not lexed before the fallback
@@ -275,7 +286,7 @@ class Reader:
                 "a new sentence",
                 "new sentence",
             )
-        introduced = opened or self.colon() or self._line_next()
+        introduced = opened or self.colon() or self._line_next() or self._comma_reads()
         rest = self.source[self.pos :].lstrip()
         if introduced and rest[:1] in "-–—" and rest[1:2].isspace():
             self.take()  # "as follows: - 'Text'": a colon and a dash, set apart
@@ -426,6 +437,9 @@ class Reader:
         ref = _OF_US_CODE.split(ref, maxsplit=1)[0].strip()
         ref = _ENTITLED.sub("", ref)
         ref = re.sub(r"\s+is\s+(?:further\s+)?amended(?:\s+by)?$", "", ref, flags=re.IGNORECASE)
+        words = ref.split()
+        if len(words) > 2 and words[0].lower() == "that" and words[1].lower() in CLAUSE_WORDS:
+            ref = ref.split(None, 1)[1]  # "That clause 4.3 ... be amended by deleting ...": a resolution's "that"
         parts = [p.strip() for p in ref.split(",")]
         kept = [p for p in parts if not _LOCATOR.match(p)]
         self.lined = self.lined or any(_LOCATOR.match(p) and p.lower().startswith("line") for p in parts)

@@ -18,8 +18,9 @@ from typing import Any
 import attrs
 
 from rulebook.amend.motion import Amendment
-from rulebook.amend.wording.edits import DELETE, DELETE_FIRST, INSERT, EditForms, own_label
+from rulebook.amend.wording.edits import DELETE, DELETE_FIRST, INSERT, own_label
 from rulebook.amend.wording.labels import derived_id
+from rulebook.amend.wording.parts import PartForms
 from rulebook.amend.wording.phrases import EVERY_AFTER, RELATIVE
 from rulebook.amend.wording.reader import (
     CLAUSE_WORDS,
@@ -68,7 +69,7 @@ _NOUNS_DELETE = ("removal", "deletion")
 SIBLING = "\x00sibling:"
 
 
-class WordActions(EditForms):
+class WordActions(PartForms):
     """The actions that change a clause's words (and the few that name whole clauses within a statement)."""
 
     queued: list[Amendment]  # further amendments one action reads (a list of phrases)
@@ -179,6 +180,12 @@ class WordActions(EditForms):
             return Amendment("replace_words", old=replaced, new=by, occurrence=occurrence)
         if key == "amend" and self.peek(1).kind == ":":
             return self.amended_part()
+        if key in INSERT and (part := self.added_part()) is not None:
+            return part  # "by adding paragraph f) as follows: 11 f) Text": a new part of the clause named
+        if key in INSERT and self.peek(1).key == "sentence" and self.peek(2).kind in (":", "quoted"):
+            return self.sentence_added()  # "Add sentence: 'Text'": words at the end, never a new clause
+        if key in ("after", "before") and self.label_added_next():
+            return self.label_added()  # "in section 39 a), after vi) add 'vii) Text'": a part of the clause named
         if key in ("after", "before"):
             self.take()
             self.colon()
@@ -268,7 +275,7 @@ class WordActions(EditForms):
         verb = self.verb()
         self.colon()
         save = self.pos
-        if self.accept("these", "words") and self.peek().kind != "quoted":
+        if (self.accept("these", "words") or self.accept("the", "existing", "words")) and self.peek().kind != "quoted":
             new = self.then_new()  # "Delete these words and replace them with: ...": the words printed above
             if new is not None:
                 return Amendment("replace_text", text=new)
@@ -280,7 +287,10 @@ class WordActions(EditForms):
                 return self.heading_of()  # "Delete the heading to Divisional Rule 46 and replacing it with ..."
             return Amendment("replace_text", heading=self.then_new() or "")
         if self.accept_any("the whole clause", "the clause", "this clause", "the whole"):
-            return self.instead() or Amendment("delete_clause")
+            anew = self.instead()
+            if anew is None:
+                self.confirming()  # "Delete the whole clause, which reads, 'To appoint an Auditor.'"
+            return anew or Amendment("delete_clause")
         anew = self.own_unit_anew()  # "Omit the subsection. Insert instead: (b) ...": the clause's text anew
         if anew is not None:
             return anew
@@ -400,41 +410,14 @@ class WordActions(EditForms):
             out.append(self.quoted())
         return out
 
-    def then_new(self) -> str | None:
-        """``and insert Y`` / ``and replace (it) with Y`` / ``, substitute Y`` after a deletion; the Y."""
-        save = self.pos
-        if self.peek().kind == ",":
-            self.take()
-        self.accept("and")
-        self.accept_any("in its place", "in their place")
-        if self.peek().key in INSERT:
-            self.take()
-            # "and substitute with:", "and inserting in place thereof the following words:-"
-            self.accept_any("in its place", "in their place", "in place thereof", "instead", "with", "by")
-            mark = self.named_mark()
-            if mark is not None:
-                return mark
-            number = self.number_after(
-                self.filler() if self.at("the") and self.peek(1).key in ("number", "figure") else None
-            )
-            if number is not None:
-                return number  # "and substituting the number 33"
-            if self.peek().kind in ("quoted", ":", "dash") or self.peek().key in ("the", "these"):
-                return self.new_text("the words to insert (quoted)")
-        elif self.accept("replace") or self.accept("replacing"):
-            self.accept_any("it", "them", "this", "these", "these words", "the words", "the same")
-            if self.accept("with") or self.accept("by"):
-                mark = self.named_mark()
-                return mark if mark is not None else self.new_text("the words to put in (quoted)")
-        self.pos = save
-        return None
-
     def replace(self) -> Amendment:
         if self.peek().kind == ",":
             self.take()
         self.qualifiers()
         if (label := self.replaced_label()) is not None:
             return label  # "replace 3.1.1, with '...'": that part of the clause named, anew
+        if (anew := self.replaced_part()) is not None:
+            return anew  # "replace paragraph iv) with the following: 'iv) Text'"
         if self.at("the", "text") or self.at("the", "heading"):
             fields: dict[str, Any] = {}
             while True:
