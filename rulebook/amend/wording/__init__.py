@@ -132,7 +132,8 @@ phrase, or after ``:`` or a dash the plain text to the end of the instruction;
     PHRASE     := ["the" ORDINAL ["occurrence of"] | EVERY] [FILLER] Q [OCCURRENCE]
     FILLER     := "the words" | "these words" | "the word" | "the phrase" | ["the"] ORDINAL "sentence" | ...
                   (a filler with no Q is refused)
-    OCCURRENCE := "(" ("occurrence" N | ORDINAL "occurrence") ")"  |  "(every occurrence)"  |  "wherever it occurs"  |  "in every instance"
+    OCCURRENCE := "(" ("occurrence" N | ORDINAL "occurrence") ")"  |  "(every occurrence)"  |  "wherever it occurs"
+                  |  "in every instance"
     EVERY      := "both references to" | "every occurrence of" | "all instances of" | ...   (before Q: occurrence all)
     QUAL       := "(line N)" | ["in" | "on"] ("line" | "lines") N | ("in" | "at the start of" | "at the end of")
                   ["the"|"this"] [ORDINAL] UNIT      (after a line, an occurrence counts in it: refused)
