@@ -62,6 +62,7 @@ from rulebook.check.procedure import three_year_rule
 from rulebook.check.solo import FINDERS, does_not_apply
 from rulebook.check.subsets import ORDER_LIMIT, SHRINK_LIMIT, minimal, orders
 from rulebook.errors import RulebookError, SchemaError
+from rulebook.io.yamlsrc import gc_paused
 from rulebook.model import Version
 
 __all__ = ["ORDER_LIMIT", "SHRINK_LIMIT", "Progress", "Report", "check", "minimal", "orders"]
@@ -185,55 +186,58 @@ def check(
     >>> [f.kind for f in check(v, [m]).findings]
     ['does-not-apply']
     """
-    lookup = dict(bases or {})
-    lookup.setdefault(version.label, version)
-    usable = _usable_bases(version, lookup)
-    ctx = Context(
-        version,
-        usable,
-        today or dt.date.today(),
-        lookup,
-        {m.id: m for m in record},
-        three_year_rule(version),
-    )
-    prepared = _with_base(motions, version)
-    applied: list[Applied] = []
-    for i, motion in enumerate(prepared):
+    # Applying and comparing thousands of motions allocates millions of small acyclic objects;
+    # the cyclic collector, walking them again and again, took most of the time (docs/checking.md).
+    with gc_paused():
+        lookup = dict(bases or {})
+        lookup.setdefault(version.label, version)
+        usable = _usable_bases(version, lookup)
+        ctx = Context(
+            version,
+            usable,
+            today or dt.date.today(),
+            lookup,
+            {m.id: m for m in record},
+            three_year_rule(version),
+        )
+        prepared = _with_base(motions, version)
+        applied: list[Applied] = []
+        for i, motion in enumerate(prepared):
+            if progress:
+                progress("apply", i, len(prepared))
+            try:
+                result = apply(version, motion, bases=usable)
+            except RulebookError as exc:
+                does_not_apply(ctx, motion, exc)
+                continue
+            base = usable.get(motion.base or "", version)
+            item = Applied(motion, result, footprint(version, motion, result, base=base))
+            applied.append(item)
+            for finder in FINDERS:
+                finder(ctx, item)
         if progress:
-            progress("apply", i, len(prepared))
-        try:
-            result = apply(version, motion, bases=usable)
-        except RulebookError as exc:
-            does_not_apply(ctx, motion, exc)
-            continue
-        base = usable.get(motion.base or "", version)
-        item = Applied(motion, result, footprint(version, motion, result, base=base))
-        applied.append(item)
-        for finder in FINDERS:
-            finder(ctx, item)
-    if progress:
-        progress("apply", len(prepared), len(prepared))
-    pairs = overlapping_pairs([a.footprint for a in applied])
-    for n, (i, j) in enumerate(pairs):
-        if progress and n % 16 == 0:
-            progress("pairs", n, len(pairs))
-        pair(ctx, applied[i], applied[j])
-    if progress:
-        progress("pairs", len(pairs), len(pairs))
-    checked = set(pairs)
-    links = [keys for keys in (invariant_keys(inv) for inv in version.invariants) if keys]
-    together = [
-        g
-        for g in groups([a.footprint for a in applied], links)
-        if len(g) > 2 or (len(g) == 2 and (g[0], g[1]) not in checked)
-    ]
-    for n, members in enumerate(together):
-        if progress and n % 16 == 0:
-            progress("groups", n, len(together))
-        group(ctx, [applied[i] for i in members])
-    if progress and together:
-        progress("groups", len(together), len(together))
-    order = {m.id: i for i, m in enumerate(prepared)}
-    findings = sorted(ctx.findings, key=lambda f: tuple(order[m] for m in f.motions))
-    graph = conflict_graph([m.id for m in prepared], findings)
-    return Report(version.label, tuple(motions), tuple(findings), graph, tuple(ctx.notes))
+            progress("apply", len(prepared), len(prepared))
+        pairs = overlapping_pairs([a.footprint for a in applied])
+        for n, (i, j) in enumerate(pairs):
+            if progress and n % 16 == 0:
+                progress("pairs", n, len(pairs))
+            pair(ctx, applied[i], applied[j])
+        if progress:
+            progress("pairs", len(pairs), len(pairs))
+        checked = set(pairs)
+        links = [keys for keys in (invariant_keys(inv) for inv in version.invariants) if keys]
+        together = [
+            g
+            for g in groups([a.footprint for a in applied], links)
+            if len(g) > 2 or (len(g) == 2 and (g[0], g[1]) not in checked)
+        ]
+        for n, members in enumerate(together):
+            if progress and n % 16 == 0:
+                progress("groups", n, len(together))
+            group(ctx, [applied[i] for i in members])
+        if progress and together:
+            progress("groups", len(together), len(together))
+        order = {m.id: i for i, m in enumerate(prepared)}
+        findings = sorted(ctx.findings, key=lambda f: tuple(order[m] for m in f.motions))
+        graph = conflict_graph([m.id for m in prepared], findings)
+        return Report(version.label, tuple(motions), tuple(findings), graph, tuple(ctx.notes))
