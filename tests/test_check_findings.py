@@ -312,3 +312,20 @@ def test_two_motions_with_one_id_are_bad_input(history, bases):
     one = motions("motion: x\namendments: [{op: delete_clause, clause: ch4.leader-election.nominations.consent}]")
     with pytest.raises(SchemaError, match="used twice"):
         check(history[BASE], one + one, bases=bases)
+
+
+def test_check_leaves_the_garbage_collector_as_it_found_it_even_on_error() -> None:
+    """`check` pauses the cyclic collector while it works (docs/checking.md), and restores it."""
+    import gc
+
+    from rulebook.amend.motion import Amendment, Motion
+    from rulebook.errors import SchemaError
+
+    v = Version("club", "1", [Level("arabic", "Rule {n}")], [Clause("fee", text="15 pounds.")])
+    m = Motion("m", [Amendment("replace_words", clause="Rule 1", old="15", new="20")])
+    assert gc.isenabled()
+    assert check(v, [m]).findings == ()
+    assert gc.isenabled()
+    with pytest.raises(SchemaError):
+        check(v, [m, m])  # two motions share an id
+    assert gc.isenabled()
