@@ -41,7 +41,7 @@ def test_a_part_replaced_by_its_number_after_a_lead_in() -> None:
     "wording",
     [
         "In Rule 5, at the end of Rule 7, insert 'x y'",  # which clause? never Rule 7 silently
-        "Conference therefore agrees to insert at the end of Standing Order 1.3 b): 'x y'",
+        "In Rule 5, Conference therefore agrees to insert at the end of Standing Order 1.3 b): 'x y'",
     ],
 )
 def test_a_statement_that_names_two_clauses_is_refused(wording: str) -> None:
@@ -55,7 +55,7 @@ def test_a_statement_that_names_two_clauses_is_refused(wording: str) -> None:
 @pytest.mark.parametrize(
     "wording",
     [
-        "Standing Order 1.3 b): insert at the end '...save that 30 members sign.'",
+        "Standing Order 1.3 b): insert at the start '...save that 30 members sign.'",
         "Rule 2: after 'members' insert 'and guests …'",
         "Rule 2: replace 'a' with '… b'",
     ],

@@ -161,8 +161,12 @@ deleted, "which are (immediately) before the words Q" only says where they stand
 "renumber ... accordingly" does nothing, because numbering is computed. A title in brackets
 after a citation ("SO 8.2 (Withdrawal of motions)") is set aside; "removal of" / "deletion of"
 before Q deletes it. After "In REF,", an action that names a bare number or label ("at the end of 7")
-names a part of REF ("REF, 7"); one that names another full citation is refused. New words that
-start or end with "..." are refused (words left out). A bare label after "from" (``remove '; and' from
+names a part of REF ("REF, 7"); so does "in 3.3.2," after it. New words that start or end with "..." are
+refused (words left out), except at an edge where the words they replace have "..." too, at the start of
+words added at a clause's end and the end of words added at its start: there the dots are dropped.
+"Article 14 – delete" deletes the clause; "Article 8.1.2. –": the full stop is punctuation. A rule's
+title and page ("– Official Guide Part 1 (page 24)") before "be"/"to read" are set aside; "replacing
+Development Officer with Chair" reads two office names unquoted. A bare label after "from" (``remove '; and' from
 (b)``) names the sibling of the clause named before it when that ends in a label of the same
 kind ("Article 21.7(c)" gives "Article 21.7(b)").
 

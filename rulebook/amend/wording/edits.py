@@ -17,7 +17,7 @@ import re
 
 from rulebook.amend.motion import Amendment
 from rulebook.amend.wording.labels import derived_id, strip_number
-from rulebook.amend.wording.phrases import EVERY, Phrases
+from rulebook.amend.wording.phrases import EVERY, EVERY_AFTER, Phrases
 from rulebook.amend.wording.reader import (
     CLAUSE_WORDS,
     PLURALS,
@@ -110,7 +110,7 @@ _RESOLVED = (
     "be amended to read", "be amended so that the rule reads", "be amended so that it reads", "be amended as follows",
     "be deleted and replaced by the following", "be deleted and replaced with the following",
     "be replaced by the following", "be replaced with the following",
-    "is amended to read", "is hereby amended to read", "be hereby amended to read",
+    "is amended to read", "is hereby amended to read", "be hereby amended to read", "to read",
 )  # fmt: skip
 #: The document named before the clause in a resolution ("That the International Union Constitution,
 #: Article IX, Section 19, is amended to read as follows:"): capitalised words ending in its kind.
@@ -193,7 +193,9 @@ class EditForms(Phrases):
             old, occurrence = self.phrase("the words to change")
             clauses = self.clauses_changed()
             self.expect("to", what="'to' and the new words")
-            new = self.new_text("the new words")
+            new = self.new_text("the new words", self.elided)
+            if occurrence is None and self.accept_any(*EVERY_AFTER):
+                occurrence = "all"  # "change 'X' to 'Y' in both instances"
             clauses = clauses or self.clauses_changed()
             read = [Amendment("replace_words", clause=c, old=old, new=new, occurrence=occurrence) for c in clauses]
             self.queued.extend(read[1:])
@@ -253,7 +255,14 @@ class EditForms(Phrases):
             while self.peek().start < document.end():
                 self.take()
         if self.at_clause_ref():
-            ref = self.reference(lambda t: t.key in ("be", "is"), "the clause whose text is replaced")
+            first = self.peek().start
+            ref = self.reference(
+                lambda t: t.key in ("be", "is") or self.at("to", "read") or self.printed_at(first) is not None,
+                "the clause whose text is replaced",
+            )
+            if (printed_at := self.printed_at(first)) is not None:
+                while self.peek().start < printed_at:
+                    self.take()  # the rule's title and the page it is printed on, after its citation
             if self.peek().kind == "dash" and self.capitals_then_comma():
                 # "Rule 9.1 – ELECTION OF OFFICERS, subrule (8)": the rule's heading, printed for people
                 while self.take().kind != ",":
@@ -262,6 +271,8 @@ class EditForms(Phrases):
             ref = self.number_ref(ref)
             if self.accept_any(*_RESOLVED):
                 return [Amendment("replace_text", clause=ref, text=self.block("the new text (after ':')", ref))]
+            if self.accept("be", "amended", "by", "replacing"):  # "That Rule 3.11 (a) be amended by replacing"
+                return [Amendment("replace_words", clause=ref, **self.replacing())]
             if self.accept("be", "amended", "by", "the", "deletion", "of"):
                 # "That Rule 4, subrule (2), be amended by the deletion of the words 'x' and their replacement
                 # with the words 'y'"

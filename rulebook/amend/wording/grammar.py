@@ -52,6 +52,10 @@ _FURTHER = tuple(f"further amend {w} {u} by" for w in ("such", "the same", "that
 
 #: Verbs a resolution puts after "To" ("To replace 'Auditor' with 'Independent Examiner' in Paragraph 12").
 _TO_VERBS = ("replace", "add", "insert", "delete", "remove", "change", "substitute")
+#: "Conference therefore agrees to insert ...": the meeting's decision, then its infinitive.
+_AGREES = re.compile(
+    r"(?:the\s+)?conference\s+(?:therefore\s+|also\s+|further\s+)?(?:agrees|resolves|decides)\s+(?=to\s)", re.I
+)
 #: A part named by its number or label alone ("7", "3.1.1", "(b)", "iv)"): within the clause named before.
 _BARE_PART = re.compile(r"^(?:\d[\w.]*|\(?[a-z]{1,4}\))$", re.IGNORECASE)
 
@@ -80,6 +84,9 @@ class Parser(NoticeForms):
             tok = self.peek()
             if tok.kind == "end":
                 break
+            if (agrees := _AGREES.match(self.source, tok.start)) and self.lex.token(agrees.end()).key == "to":
+                self.pos = agrees.end()
+                tok = self.peek()
             if tok.key == "to" and self.peek(1).key in _TO_VERBS:
                 self.take()  # "To replace 'Auditor' with ...": a resolution's infinitive
             notice = None if out else self.notice()  # "Section 8:02 / Current: ... / Proposed: ..."

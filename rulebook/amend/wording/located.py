@@ -139,6 +139,8 @@ class Located(WordActions):
 
         ref = self.number_ref(self.reference(stop, "the clause amended (an id or citation), then ':'"))
         ref = self.dotted_parts(ref)  # "Bylaw 4. Section 4. Add sentence: ...": "Bylaw 4, Section 4"
+        if self.peek().kind == "." and self.peek(1).kind == "dash" and ref[-1:].isdigit():
+            self.take()  # "Article 8.1.2. – change ...": a full stop closing the number, then the dash
         if _DOCUMENT.fullmatch(ref) and self.peek().kind == ":" and self.take():
             return current, False  # "In Standing Orders for Conduct of Conference: ...": the book, not a clause
         if subject is not None:
@@ -168,6 +170,11 @@ class Located(WordActions):
                 self.titled()  # "Section 3 – Forums Amend: ...": the clause's title, for people
         elif not (by or self.starts_action()):
             raise self.fail("':' after the clause reference")
+        number = self.peek(1).value
+        if self.at("in") and number[:1].isdigit() and names_number(number) and self.peek(2).kind == ",":
+            ref = f"{ref}, {number}"  # "In Appendices, Conference Regulations, in 3.3.2, insert ...": a part
+            for _ in range(3):
+                self.take()
         return list(split_refs(ref)), heading
 
     def dotted_parts(self, ref: str) -> str:

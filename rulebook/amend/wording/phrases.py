@@ -13,6 +13,7 @@ Examples
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from rulebook.amend.motion import Amendment
 from rulebook.amend.wording.clauses import ClauseStatements
@@ -20,6 +21,7 @@ from rulebook.amend.wording.labels import derived_id
 from rulebook.amend.wording.reader import CLAUSE_WORDS, ORDINAL_NUM, ORDINALS, PLURALS, names_number
 from rulebook.amend.wording.tokens import Token
 from rulebook.model import Clause
+from rulebook.patterns import LazyPattern
 
 __all__ = ["EVERY", "EVERY_AFTER", "FILLERS", "RELATIVE", "Phrases"]
 
@@ -39,11 +41,29 @@ EVERY = ("both references to", "all references to", "every reference to", "each 
 #: After a phrase: the same.
 EVERY_AFTER = ("wherever it occurs", "wherever it appears", "wherever they occur", "wherever they appear",
                 "in both places", "each time it appears", "each time it occurs", "in every instance",
-                "in all instances", "in each instance")  # fmt: skip
+                "in all instances", "in each instance", "in both instances")  # fmt: skip
+
+
+_NAME = r"[A-Z][A-Za-z'’-]*(?:\s+(?:and|of|&|[A-Z][A-Za-z'’-]*))*"
+#: Two office names, unquoted: "Development Officer with Planning and Training Officer" (docs/motions.md).
+_OFFICES = LazyPattern(rf"(?P<old>{_NAME})\s+with\s+(?P<new>{_NAME})\.?\s*")
+
+
+#: After a rule's citation, its title and the page the rule book prints it on, for people (bounded:
+#: docs/limits.md): "Rule 3.19 (i) The County – Powers (i) – Official Guide Part 1 (page 24) to read".
+_PRINTED_AT = re.compile(
+    r"(?:[–—-]\s*)?[A-Z][a-z][^'\"‘’“”`:;]{0,200}?\(pages?\s+\d+(?:\s*[-–]\s*\d+)?\)(?=\s+(?:be|to)\s)"
+)
 
 
 class Phrases(ClauseStatements):
     """Quoted phrases and their occurrences."""
+
+    def printed_at(self, first: int) -> int | None:
+        """Where a rule's title and page end, when they come next after its citation (which starts at
+        ``first``); None otherwise."""
+        found = _PRINTED_AT.match(self.source, self.peek().start) if self.peek().start > first else None
+        return found.end() if found is not None else None
 
     def filler(self) -> str | None:
         """Words that only introduce a phrase: "the words", "these words", ... (the one taken)."""
@@ -77,7 +97,9 @@ class Phrases(ClauseStatements):
     def phrase(self, what: str) -> tuple[str, int | str | None]:
         before = self.occurrence_before()
         self.filler()
-        text = _elided(self.quoted(what))
+        raw = self.quoted(what)
+        text = _elided(raw)
+        self.elided = (_elided(raw, trail=False) != raw, _elided(raw, lead=False) != raw)
         after = self.occurrence_after()
         if before is not None and after is not None and before != after:
             raise self.fail("one occurrence, not two different ones")
@@ -196,6 +218,19 @@ class Phrases(ClauseStatements):
         self.queued.extend(read[1:])
         return read[0]
 
+    def replacing(self) -> dict[str, Any]:
+        """``replacing 'X' with 'Y'``: the old and new words; unquoted, only names of offices (each
+        word capitalised, "and", "of" or "&" between, no number) with nothing after the new one
+        ("replacing Development Officer with Planning and Training Officer")."""
+        names = _OFFICES.fullmatch(self.source, self.peek().start)
+        if names is not None and not set(CLAUSE_WORDS).intersection(names.group().lower().split()):
+            while self.peek().kind != "end":
+                self.take()
+            return {"old": names.group("old"), "new": names.group("new").rstrip(". ")}
+        old, occurrence = self.phrase("the words to replace (quoted)")
+        self.expect("with", what="'with' and the new words")
+        return {"old": old, "new": self.new_text("the new words (quoted)", self.elided), "occurrence": occurrence}
+
     def replaced_label(self) -> Amendment | None:
         """``replace 3.1.1, with '...'`` inside a statement on a clause: the part with that number
         (relative to the clause named), its text anew; None (nothing taken) otherwise."""
@@ -209,6 +244,10 @@ class Phrases(ClauseStatements):
         if comma:
             self.take()
         self.take()
+        if self.at("new") and self.peek(1).value.rstrip(",.") == tok.value.rstrip(",."):
+            self.take()  # "replace 10.2 with new 10.2 which reads as follows: '...'": the same part, anew
+            self.take()
+            self.accept_any("which reads as follows", "which reads", "which shall read", "to read as follows")
         text = self.block("the new text", None)
         return Amendment("replace_text", clause=RELATIVE + tok.value.rstrip(",."), text=text)
 
@@ -237,12 +276,12 @@ class Phrases(ClauseStatements):
             self.pos = save
 
 
-def _elided(phrase: str) -> str:
-    """A quoted phrase without the "…" that marks words left out at its edges: the
-    phrase is what remains, found as whole words."""
+def _elided(phrase: str, lead: bool = True, trail: bool = True) -> str:
+    """A quoted phrase without the "…" that marks words left out at its edges (its start when
+    ``lead``, its end when ``trail``): the phrase is what remains, found as whole words."""
     for mark in ("…", "..."):
-        if phrase.startswith(mark) and len(phrase) > len(mark):
+        if lead and phrase.startswith(mark) and len(phrase) > len(mark):
             phrase = phrase[len(mark) :].lstrip()
-        if phrase.endswith(mark) and len(phrase) > len(mark):
+        if trail and phrase.endswith(mark) and len(phrase) > len(mark):
             phrase = phrase[: -len(mark)].rstrip()
     return phrase

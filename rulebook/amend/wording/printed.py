@@ -186,9 +186,9 @@ class PrintedForms(Located):
         self.take()
         if self.accept("to"):
             ref = self.number_ref(self.reference(lambda t: False, "the clause added to"))
-            if not self.colon():
+            if self.peek().kind not in (":", "dash"):
                 raise self.fail("':' and the words added")
-            words = self.new_text("the words added (quoted)")
+            words = self.new_text("the words added (quoted)", (True, False))  # after ':', quoted or not
             numbered, text = own_label(words)
             if numbered is None:
                 return Amendment("insert_words", clause=ref, words=words, at="end")

@@ -70,7 +70,8 @@ _OF_US_CODE = re.compile(r"\s+of\s+title\s+\d+,?\s+United\s+States\s+Code\b.*$",
 _LOCATOR_WORDS = ("line", "lines", "page", "pages", "pg", "p.")
 #: "to read", "reads", "as follows" just before the new text: a line break after them introduces it.
 #: New words that start or end with dots: words left out, or run on from words not printed.
-_ELIDED = re.compile(r"^\s*(?:\.\.\.|…)|(?:\.\.\.|…)\s*$")
+_LEAD = re.compile(r"^\s*(?:\.\.\.|…)\s*")
+_TRAIL = re.compile(r"\s*(?:\.\.\.|…)\s*$")
 #: The same words before a comma and a quote ("which reads, 'Text'", "with the following, 'Text'").
 _READS_COMMA = re.compile(r"\b(?:to read|reads|as follows|the following)\s*$", re.IGNORECASE)
 _READS_THEN_LINE = re.compile(r"\b(?:to read|reads|as follows)$", re.IGNORECASE)
@@ -195,6 +196,7 @@ class Reader:
         self.quoted_new = False  # whether the last new text read was quoted (kept whole) or a block
         self.lined = False  # a line locator was set aside: an occurrence would count in the line, unknown here
         self.opened_at = -1  # where a full stop after a clause's number opened its new text ("new Clause 21. ...")
+        self.elided = (False, False)  # whether the last quoted phrase read had "..." at its start, its end
 
     # -- tokens --------------------------------------------------------------
     def peek(self, ahead: int = 0) -> Token:
@@ -249,13 +251,20 @@ class Reader:
             return True
         return False
 
-    def new_text(self, what: str) -> str:
+    def new_text(self, what: str, elided: tuple[bool, bool] = (False, False)) -> str:
         """New words: quoted, or after ':' or a dash, the plain text to the end of the instruction.
         New words that start or end with "..." leave words out (or run on from words the wording
-        does not print): refused, never put in as dots (docs/motions.md)."""
+        does not print): refused, never put in as dots (docs/motions.md), except at an edge where
+        ``elided`` says the words they replace had "..." too ("change '...two (2) weeks...' to
+        '...fourteen (14) days...'"): the words left out there stay as they are, and the dots go."""
         begin = self.pos
         text = self._new_text(what)
-        if _ELIDED.search(text):
+        kept = text
+        if elided[0]:
+            text = _LEAD.sub("", text, count=1)
+        if elided[1]:
+            text = _TRAIL.sub("", text, count=1)
+        if _LEAD.search(text) or _TRAIL.search(text) or (text != kept and not text.strip()):
             raise self.lex.error(begin, f"{what}, whole (these start or end with '...', which leaves words out)")
         return text
 

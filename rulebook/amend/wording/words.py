@@ -134,7 +134,9 @@ class WordActions(PartForms):
         """The new words of an insertion at the end or start of a clause's text."""
         self.accept_any("the following", "the words")
         at = self.peek().start
-        words = self.new_text("the words to add (quoted)")
+        # words added at the end may open with "...", at the start close with it: the clause's own
+        # words run on there (docs/motions.md), and the dots go
+        words = self.new_text("the words to add (quoted)", (edge[0] == "end", edge[0] == "start"))
         first = words.split(maxsplit=1)[0] if words.split() else ""
         if _own_number().match(first) and len(words.split()) > 1 and edge[1] is not None and edge[0] == "end":
             # "Add at end of Article 8.5, 'd. For those ...'": a new last item, numbered as printed
@@ -212,6 +214,14 @@ class WordActions(PartForms):
             if self.accept_any("to the list of", "to list of", "to the list", "to list"):
                 return self.to_list()
             self.accept_any("a new sentence", "new sentence", "the sentence", "a sentence")
+            if self.accept_any(
+                *(f"{a}{b} bullet point" for a in ("a ", "an ", "") for b in ("new", "further", "additional"))
+            ):
+                at = self.pos  # "in 3.3.2, insert further bullet point '...'": a new item of that clause's list
+                text = self.new_text("the new bullet point (quoted)")
+                return Amendment(
+                    "insert_clause", new_clause=Clause(derived_id(self.source[at : self.pos], text), text=text)
+                )
             self.accept_any("in italics", "in bold")
             edge = self.edge(verb_follows=False)
             if edge is not None:
@@ -286,6 +296,8 @@ class WordActions(PartForms):
             if self.peek().key in ("to", "of") and self.heading_cited():
                 return self.heading_of()  # "Delete the heading to Divisional Rule 46 and replacing it with ..."
             return Amendment("replace_text", heading=self.then_new() or "")
+        if self.peek().kind == "end" or (self.peek().kind == "." and self.peek(1).kind == "end"):
+            return Amendment("delete_clause")  # "Article 14 – delete": nothing named after it, the clause
         if self.accept_any("the whole clause", "the clause", "this clause", "the whole"):
             anew = self.instead()
             if anew is None:
@@ -446,7 +458,7 @@ class WordActions(PartForms):
         self.described_role()  # "replace 'VP Finance' as the chair of the ... Committee with ...": for people
         if not (self.accept("with") or self.accept("by")):
             raise self.fail("'with' and the quoted new words")
-        return self.made_in(old, self.new_text("the new words (quoted)"), occurrence)  # "... in Paragraph 12"
+        return self.made_in(old, self.new_text("the new words (quoted)", self.elided), occurrence)  # "... in Par. 12"
 
 
 def _numeric_label(word: str) -> bool:
