@@ -224,8 +224,7 @@ def _shown(q: Quantity) -> str:
 
 
 def _follow(old: Clause, new: Clause, s: Stated, value: Any) -> tuple[Stated, Any]:
-    """A words binding after the words changed from ``old.text`` to ``new.text``: the
-    binding (lost if it cannot be read) and the value the new words state."""
+    """A words binding after the words changed from ``old.text`` to ``new.text`` (lost if unread), and their value."""
     before = phrase_at(old.text, s.words or "", s.occurrence)
     if before is None:
         return attrs.evolve(s, lost=f"the words {s.words!r} can no longer be found"), value
@@ -246,8 +245,8 @@ def _follow(old: Clause, new: Clause, s: Stated, value: Any) -> tuple[Stated, An
     return attrs.evolve(s, words=q.text, occurrence=_occurrence(text, q), lost=None), leaf_value(q, value)
 
 
-def _restate_clause(old: Clause | None, new: Clause, since: str | None = None) -> Clause:
-    """``new`` (``old`` before the motion ``since``) with its bindings and bound values brought up to date."""
+def _restate_clause(old: Clause | None, new: Clause, since: str | None) -> tuple[dict[str, Any], list[Stated]]:
+    """The provisions and bindings of ``new`` (``old`` before the motion ``since``) brought up to date."""
     provisions = dict(new.provisions)
     stated: list[Stated] = []
     text_changed = old is not None and (old.text or "") != (new.text or "")
@@ -278,7 +277,7 @@ def _restate_clause(old: Clause | None, new: Clause, since: str | None = None) -
     if text_changed and old is not None:
         stated.extend(_unfollowed(old, new, stated, since))
     _auto(new, provisions, stated)
-    return evolve_clause(new, provisions=provisions, stated=tuple(stated))
+    return provisions, stated
 
 
 def _unfollowed(old: Clause, new: Clause, stated: list[Stated], since: str | None) -> list[Stated]:
@@ -338,7 +337,10 @@ def restated(old: Clause | None, new: Clause, since: str | None = None) -> tuple
     reworded = old is not None and bool(new.provisions) and (old.text or "") != (new.text or "")
     if not new.stated and not reworded and not _auto(new, new.provisions, []):
         return None  # nothing bound to follow, no figure changed, nor a number the words now state to bind
-    updated = _restate_clause(old, new, since)
+    provisions, stated = _restate_clause(old, new, since)  # the same names; if the very values, as it was
+    if tuple(stated) == new.stated and all(provisions[n] is v for n, v in new.provisions.items()):
+        return None
+    updated = evolve_clause(new, provisions=provisions, stated=tuple(stated))
     if updated == new and updated.stated == new.stated:
         return None
     return updated, [n for n in updated.provisions if new.provisions.get(n) != updated.provisions[n]]
@@ -381,7 +383,7 @@ def followed(name: str, old: Clause, new: Clause) -> tuple[tuple[str, Any, Any, 
     Examples
     --------
     >>> a = bind(Clause("q", text="Six form a quorum.", provisions={"q": 6}))
-    >>> b = _restate_clause(a, evolve_clause(a, text="Eight form a quorum."))
+    >>> b = restated(a, evolve_clause(a, text="Eight form a quorum."))[0]
     >>> followed("q", a, b)
     (('q', 6, 8, "read from 'Eight'"),)
     """

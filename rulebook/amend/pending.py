@@ -24,12 +24,15 @@ Examples
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import Any
 
 from rulebook.binding import restated
 from rulebook.model import _NO_PROVISIONS, Clause, Version, _with_children, _with_clauses
 
 __all__ = ["Pending", "restate_edits"]
+
+_CHILDREN = attrgetter("children")
 
 
 class Pending:
@@ -114,10 +117,10 @@ def restate_edits(pending: Pending, edits: dict[str, Clause], since: str | None 
     the names of the provisions whose values moved (``since``: the motion)."""
     moved: list[str] = []
     seen: set[str] = set()
-    leaves = not any(c.children for c in edits.values())  # the usual motion: no edit above another
-    held, known_calm = pending.clauses, pending.calm
+    leaves = not any(map(_CHILDREN, edits.values()))  # the usual motion: no edit above another
+    held, known_calm, descend = pending.clauses, pending.calm, pending.version._descend
     for cid in list(edits):
-        lineage = pending.version._descend(cid)
+        lineage = descend(cid)
         edited, up = edits[cid], lineage[-1][1]
         if edited.stated or edited.provisions is not _NO_PROVISIONS or up.stated or cid in held:
             _restate(pending, up, edits, seen, moved, since)  # else quiet, as _restate would find it

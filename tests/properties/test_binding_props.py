@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 from rulebook.amend.apply import apply
 from rulebook.amend.motion import Amendment, Motion
 from rulebook.ask import ask
-from rulebook.binding import bind
-from rulebook.model import Clause, Level, Version
+from rulebook.binding import _restate_clause, bind, restated
+from rulebook.model import Clause, Level, Version, evolve_clause
 from rulebook.quantities import in_words
 
 FILLER = ["members", "of", "the", "branch", "shall", "elect", "by", "ballot", "committee", "meeting"]
@@ -112,3 +112,25 @@ def test_every_value_of_a_clause_follows_one_edit_that_rewrites_them_all(book, d
     text = "Rule " + " and ".join(f"section {k} holds {p}%" for k, p in enumerate(new)) + "."
     after = apply(version, Motion("m", [Amendment("replace_text", clause="c", text=text)]))
     assert dict(after.provision("w")) == {f"s{k}": float(Fraction(p, 100)) for k, p in enumerate(new)}
+
+
+@given(books(), st.data())
+def test_restated_finds_nothing_exactly_when_the_clause_it_would_make_is_the_clause_given(book, data):
+    """``restated`` answers None, without making the clause, when every value is the very one
+    it was: the same answer as making the clause and comparing it with the one given."""
+    version, phrases = book
+    i = data.draw(st.integers(0, len(phrases) - 1))
+    old = version.clause(f"c{i}")
+    text = old.text or ""
+    new_phrase, _ = data.draw(stated())
+    word = data.draw(st.sampled_from([w for w in FILLER if f" {w} " in f" {text} "] or ["Rule"]))
+    new_text = data.draw(st.sampled_from([text.replace(phrases[i], new_phrase), text.replace(word, "council"), text]))
+    new = evolve_clause(old, text=new_text)
+    if not new.stated:
+        return  # nothing bound: restated answers before it restates
+    provisions, bindings = _restate_clause(old, new, "m")
+    made = evolve_clause(new, provisions=provisions, stated=tuple(bindings))
+    found = restated(old, new, "m")
+    assert (found is None) == (made == new and made.stated == new.stated)
+    if found is not None:
+        assert found[0] == made and found[0].stated == made.stated
