@@ -46,6 +46,7 @@ from collections.abc import Iterator
 
 import attrs
 
+from rulebook.citeforms import place
 from rulebook.errors import CitationError
 from rulebook.model import Clause, Level, Version
 from rulebook.numbering import all_citations, format_number, numbers
@@ -246,12 +247,6 @@ def read(version: Version, ref: str) -> Clause:
     )
 
 
-# Compiled on first use, as few runs need it (docs/architecture.md, "Speed").
-@functools.cache
-def _place() -> re.Pattern[str]:
-    return re.compile(r"\{(\d+)(?::([a-z-]+))?\}")
-
-
 def declared(version: Version, ref: str) -> list[Clause]:
     """The clauses ``ref`` names in one of the citation forms the book declares (``citations``).
 
@@ -295,7 +290,7 @@ def declared(version: Version, ref: str) -> list[Clause]:
 
 def _form_pattern(form: str) -> tuple[re.Pattern[str], list[str | None]]:
     parts, styles, pos = [], [], 0
-    for m in _place().finditer(form):
+    for m in place().finditer(form):
         literal = form[pos : m.start()]
         parts.append(r"\s*".join(re.escape(w) for w in literal.split(" ")))
         parts.append(r"\s*([0-9A-Za-z]+)\s*" if literal.endswith(" ") or not literal else r"([0-9A-Za-z]+)")
@@ -303,34 +298,6 @@ def _form_pattern(form: str) -> tuple[re.Pattern[str], list[str | None]]:
         pos = m.end()
     parts.append(re.escape(form[pos:]))
     return re.compile("".join(parts), re.IGNORECASE), styles
-
-
-def check_form(form: str, levels: int) -> str | None:
-    """Why ``form`` is not a citation form for a book of ``levels`` levels, or None.
-
-    Examples
-    --------
-    >>> check_form("Rule {1}.{2:arabic}.{3}", 5) is None
-    True
-    >>> check_form("Rule {2}", 5)
-    'its places must be {1}, {2}, ... in order, outermost first, not {2}'
-    """
-    places = _place().findall(form)
-    if not places:
-        return "it has no place for a number, such as {1}"
-    got = [int(n) for n, _ in places]
-    if got != list(range(1, len(got) + 1)):
-        written = ", ".join(f"{{{n}}}" for n in got)
-        return f"its places must be {{1}}, {{2}}, ... in order, outermost first, not {written}"
-    if len(got) > levels:
-        return f"it cites {len(got)} levels, but the numbering scheme has {levels}"
-    for _, style in places:
-        if style:
-            try:
-                format_number(1, style)
-            except ValueError:
-                return f"unknown numbering style {style!r}"
-    return None
 
 
 def place_of_new(version: Version, ref: str) -> tuple[str, str]:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,6 +27,7 @@ from rulebook.model import Version, as_tuple
 if TYPE_CHECKING:
     from rulebook.amend.motion import Motion
 from rulebook.numbering import resolve_id
+from rulebook.patterns import LazyPattern
 
 __all__ = [
     "History",
@@ -42,7 +42,7 @@ __all__ = [
     "version_motions",
 ]
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE = LazyPattern(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @attrs.frozen

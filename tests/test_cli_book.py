@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -205,3 +206,50 @@ def test_python_dash_m_runs_the_same_command():
     assert proc.returncode == 2
     assert proc.stdout == ""
     assert proc.stderr.count("\n") == 1 and "no clause 'Rule 9'" in proc.stderr
+
+
+@pytest.mark.parametrize("columns", [None, "", "0", "-3", "72", " 90 ", "wide", "1"])
+@pytest.mark.parametrize("stdout", ["none", "closed", "pipe", "terminal", "terminal of no width"])
+def test_show_prints_at_the_width_shutil_would_give(
+    monkeypatch: pytest.MonkeyPatch, columns: str | None, stdout: str
+) -> None:
+    """``show`` no longer imports shutil for the width; it answers as ``shutil.get_terminal_size`` did."""
+    import fcntl
+    import os
+    import shutil
+    import struct
+    import termios
+
+    from rulebook.cli.book import terminal_columns
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    opened: list[Any] = []
+    if stdout == "none":
+        fake = None
+    elif stdout == "pipe":
+        read, write = os.pipe()
+        os.close(read)
+        fake = open(write, "w")  # noqa: SIM115 - closed below
+        opened.append(fake)
+    elif stdout == "closed":
+        fake = open(os.devnull, "w")  # noqa: SIM115 - closed at once
+        fake.close()
+    else:
+        leader, follower = os.openpty()
+        opened.append(open(leader, "wb", buffering=0))  # noqa: SIM115 - closed below
+        width = 0 if stdout == "terminal of no width" else 132
+        fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, width, 0, 0))
+        fake = open(follower, "w")  # noqa: SIM115 - closed below
+        opened.append(fake)
+    monkeypatch.setattr(sys, "__stdout__", fake)
+    try:
+        width = terminal_columns()
+        assert width == shutil.get_terminal_size((100, 24)).columns
+        if stdout == "terminal" and columns in (None, "", "0", "-3", "wide"):
+            assert width == 132  # the terminal's own width was read
+    finally:
+        for f in opened:
+            f.close()

@@ -62,6 +62,22 @@ def test_rulebook_show_no_cache_leaves_the_history_cache_unimported() -> None:
     assert "pickle" not in _loaded(code)
 
 
+def test_a_cold_rulebook_show_loads_neither_the_wording_writer_nor_the_tolerant_citer_nor_shutil() -> None:
+    """The bundled book's motions include English wording, which is read, not written; its
+    citation forms are checked without the tolerant reader of citations, which the strict
+    citations of the chapter shown never need; the width comes from the environment or the
+    terminal (docs/architecture.md, "Speed")."""
+    code = (
+        "import sys\nfrom rulebook.cli import main\n"
+        f"main(['--no-cache', 'show', {str(LABOUR)!r}, 'Chapter 1'], standalone_mode=False)\n"
+        "print(sorted(m for m in sys.modules if m in ('shutil', 'rulebook.amend.wording.grammar', "
+        "'rulebook.amend.wording.writer', 'rulebook.citing', 'rulebook.citeforms')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "Chapter 1" in out  # it did show the chapter
+    assert out.splitlines()[-1] == "['rulebook.amend.wording.grammar', 'rulebook.citeforms']"  # wording, forms read
+
+
 def test_a_version_still_shows_itself_in_a_notebook_and_in_rich() -> None:
     loaded = _loaded(
         "import rulebook\n"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
+import os
+import sys
 
 import click
 
@@ -15,6 +16,29 @@ from rulebook.numbering import resolve
 from rulebook.render.book import to_data, to_markdown, to_text
 
 FORMAT = click.Choice(["text", "markdown", "json"])
+
+
+def terminal_columns(fallback: int = 100) -> int:
+    """The width to print at: ``COLUMNS`` when it is a positive whole number, else the width of
+    the terminal on standard output, else ``fallback`` (the answer of ``shutil.get_terminal_size``,
+    without importing :mod:`shutil` and the compression modules it loads: docs/architecture.md, "Speed").
+
+    Examples
+    --------
+    >>> terminal_columns() > 0
+    True
+    """
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        measured = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):  # no standard output, or not a terminal
+        return fallback
+    return measured or fallback
 
 
 def _style(text: str, kind: str) -> str:
@@ -46,7 +70,7 @@ def show(book: str, clause: str | None, fmt: str, raw_html: bool) -> None:
     elif fmt == "markdown":
         click.echo(to_markdown(version, cid, raw_html=raw_html))
     else:
-        width = shutil.get_terminal_size((100, 24)).columns
+        width = terminal_columns()
         color = use_color()
         click.echo(to_text(version, cid, width=width, style=_style if color else None), color=color)
 

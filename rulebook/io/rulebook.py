@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from rulebook.binding import BindingError, bind
-from rulebook.citing import check_form
+from rulebook.citeforms import check_form
 from rulebook.errors import InvariantSpecError, SchemaError
 from rulebook.io.files import write_atomically
 from rulebook.io.invariants import invariants_of

@@ -11,11 +11,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rulebook.amend.wording import notices, printed
+from rulebook import history
+from rulebook.amend.wording import edits, grammar, notices, phrases, printed, reader, writer
 from rulebook.patterns import LazyPattern
 
+_MODULES = {module.__name__: module for module in (notices, printed, edits, grammar, phrases, reader, writer, history)}
 _LAZY = sorted(
-    ((module.__name__, name) for module in (notices, printed) for name, value in vars(module).items()
+    ((module.__name__, name) for module in _MODULES.values() for name, value in vars(module).items()
      if isinstance(value, LazyPattern)),
 )  # fmt: skip
 _WORDS = ["current", "Proposed", "new", "FOLLOWING", "read", "that", "Amended", "follows", "changing", "change",
@@ -27,7 +29,7 @@ _TEXTS = st.lists(st.sampled_from(_WORDS) | st.text(max_size=4), max_size=14).ma
 @pytest.mark.parametrize(("module", "name"), _LAZY)
 @given(text=_TEXTS)
 def test_a_lazy_pattern_matches_as_the_compiled_one(module: str, name: str, text: str) -> None:
-    lazy = getattr(notices if module == notices.__name__ else printed, name)
+    lazy = getattr(_MODULES[module], name)
     eager = re.compile(lazy.pattern.pattern, lazy.pattern.flags)
     for pos in (0, min(1, len(text))):
         assert _span(lazy.match(text, pos)) == _span(eager.match(text, pos))

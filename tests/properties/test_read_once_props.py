@@ -142,7 +142,7 @@ _LAZY = [
     ("rulebook.amend.wording.edits", "_own_label"),
     ("rulebook.citing", "_run"),
     ("rulebook.citing", "_roman"),
-    ("rulebook.citing", "_place"),
+    ("rulebook.citeforms", "place"),
     ("rulebook.amend.wording.reader", "labelled_line"),
     ("rulebook.amend.wording.reader", "_number"),
     ("rulebook.amend.wording.clauses", "_plain_scalar"),

@@ -19,7 +19,6 @@ import attrs
 from rulebook.amend.apply import Step, describe
 from rulebook.amend.motion import Amendment, Operation
 from rulebook.amend.wording.reader import names_number
-from rulebook.amend.wording.writer import KEYWORDS, flow, quote
 from rulebook.io.rulebook import clause_data
 from rulebook.model import Clause, Version, delete_clause, insert_clause, walk
 
@@ -95,6 +94,9 @@ def apply_move_clause(self: Step, v: Version, a: Amendment) -> Version:
 
 
 def write_insert_clause(a: Amendment, ref: Ref) -> str:
+    # here, not at the top: a build reads motions but writes no wording (docs/architecture.md, "Speed")
+    from rulebook.amend.wording.writer import KEYWORDS, flow, quote
+
     clause = a.new_clause or Clause("")
     where, anchor = a.anchor or ("after", "")
     place = "at the end of" if where == "into" else where

@@ -21,7 +21,6 @@ from typing import Any
 from rulebook.amend.apply import Step
 from rulebook.amend.motion import Amendment, Operation
 from rulebook.amend.phrases import PUNCT_AFTER, count_phrase, replace_every, tidy
-from rulebook.amend.wording.writer import occurrence, quote
 from rulebook.model import Version, evolve_clause
 
 __all__ = ["BUILTINS"]
@@ -110,6 +109,8 @@ def apply_replace_text(self: Step, v: Version, a: Amendment) -> Version:
 
 
 def write_replace_words(a: Amendment, ref: Ref) -> str:
+    from rulebook.amend.wording.writer import occurrence, quote  # see write_replace_text
+
     if a.throughout:
         return f"replace {quote(a.old or '')} with {quote(a.new or '')} throughout the rule book"
     if a.part == "heading":
@@ -120,6 +121,8 @@ def write_replace_words(a: Amendment, ref: Ref) -> str:
 
 
 def write_insert_words(a: Amendment, ref: Ref) -> str:
+    from rulebook.amend.wording.writer import occurrence, quote  # see write_replace_text
+
     if a.at is not None:
         return f"{ref(a.clause)}: at the {'start' if a.at == 'start' else 'end'} insert {quote(a.words or '')}"
     where, anchor = ("after", a.after) if a.after is not None else ("before", a.before)
@@ -128,6 +131,9 @@ def write_insert_words(a: Amendment, ref: Ref) -> str:
 
 
 def write_replace_text(a: Amendment, ref: Ref) -> str:
+    # here, not at the top: a build reads motions but writes no wording (docs/architecture.md, "Speed")
+    from rulebook.amend.wording.writer import quote
+
     if (a.text, a.heading) == ("", None) or (a.text, a.heading) == (None, ""):
         return f"{ref(a.clause)}: delete the {'text' if a.text == '' else 'heading'}"
     parts = []

@@ -198,14 +198,30 @@ Examples
 >>> w = "Rule 2: after 'members' insert 'and guests' and renumber accordingly and delete clause Rule 3."
 >>> [x.op for x in parse_wording(w)]
 ['insert_words', 'delete_clause']
+>>> from rulebook.amend.wording import write_wording
 >>> write_wording(a)
 "Chapter 4, Clause II.2.B.i: delete '20 per cent' and insert '10 per cent'"
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from rulebook.amend.wording.grammar import parse_wording
 from rulebook.amend.wording.labels import derived_id
-from rulebook.amend.wording.writer import write_wording
+
+if TYPE_CHECKING:
+    from rulebook.amend.wording.writer import write_wording
 
 __all__ = ["derived_id", "parse_wording", "write_wording"]
+
+
+def __getattr__(name: str) -> Any:
+    # The writer is loaded when first asked for: building a history reads motions'
+    # wording but writes none (docs/architecture.md, "Speed").
+    if name != "write_wording":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from rulebook.amend.wording.writer import write_wording
+
+    globals()[name] = write_wording
+    return write_wording

@@ -27,6 +27,7 @@ from rulebook.amend.wording.reader import (
 )
 from rulebook.errors import WordingError
 from rulebook.model import Clause
+from rulebook.patterns import LazyPattern
 
 __all__ = ["DELETE", "DELETE_FIRST", "INSERT", "EditForms", "own_label", "same_shape"]
 
@@ -59,7 +60,7 @@ def _own_label() -> re.Pattern[str]:
 
 
 #: A bracketed item label after a dotted number, set apart ("8.2 (a). Text"): part of the number.
-_ITEM_AFTER = re.compile(r"(\([0-9A-Za-z]{1,4}\))\.?\s")
+_ITEM_AFTER = LazyPattern(r"(\([0-9A-Za-z]{1,4}\))\.?\s")
 
 
 def same_shape(label: str, last: str, opening: bool = True) -> bool:
@@ -100,7 +101,7 @@ def own_label(text: str) -> tuple[str | None, str]:
 _MARKS_AND_WORDS = tuple(f"the {m} and {w}" for m in ("comma", "commas", "semicolon", "full stop")
                          for w in ("words", "word")) + ("the words", "the word")  # fmt: skip
 #: Unquoted words after "change (the)" that name a place in the text, not the words there.
-_PLACE_NAMED = re.compile(
+_PLACE_NAMED = LazyPattern(
     r"(?:first|second|third|fourth|fifth|last|final|opening|closing|\d+(?:st|nd|rd|th))\s+"
     r"(?:sentence|paragraph|line|word|bullet(?: point)?|item|part|phrase)s?$",
     re.IGNORECASE,
@@ -114,7 +115,7 @@ _RESOLVED = (
 )  # fmt: skip
 #: The document named before the clause in a resolution ("That the International Union Constitution,
 #: Article IX, Section 19, is amended to read as follows:"): capitalised words ending in its kind.
-_DOCUMENT_FIRST = re.compile(
+_DOCUMENT_FIRST = LazyPattern(
     r"the\s+(?:[A-Z][\w’'-]*\s+){0,5}(?:Constitution|Rules|Rule\s+Book|By-?[Ll]aws|Bye-?[Ll]aws|Standing\s+Orders)\s*,\s*"
 )
 

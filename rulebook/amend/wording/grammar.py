@@ -31,6 +31,7 @@ from rulebook.amend.wording.words import (
 )
 from rulebook.errors import WordingError
 from rulebook.model import Clause
+from rulebook.patterns import LazyPattern
 
 __all__ = ["parse_wording"]
 
@@ -57,7 +58,7 @@ _AGREES = re.compile(
     r"(?:the\s+)?conference\s+(?:therefore\s+|also\s+|further\s+)?(?:agrees|resolves|decides)\s+(?=to\s)", re.I
 )
 #: A part named by its number or label alone ("7", "3.1.1", "(b)", "iv)"): within the clause named before.
-_BARE_PART = re.compile(r"^(?:\d[\w.]*|\(?[a-z]{1,4}\))$", re.IGNORECASE)
+_BARE_PART = LazyPattern(r"^(?:\d[\w.]*|\(?[a-z]{1,4}\))$", re.IGNORECASE)
 
 
 class Parser(NoticeForms):

@@ -51,7 +51,7 @@ _OFFICES = LazyPattern(rf"(?P<old>{_NAME})\s+with\s+(?P<new>{_NAME})\.?\s*")
 
 #: After a rule's citation, its title and the page the rule book prints it on, for people (bounded:
 #: docs/limits.md): "Rule 3.19 (i) The County – Powers (i) – Official Guide Part 1 (page 24) to read".
-_PRINTED_AT = re.compile(
+_PRINTED_AT = LazyPattern(
     r"(?:[–—-]\s*)?[A-Z][a-z][^'\"‘’“”`:;]{0,200}?\(pages?\s+\d+(?:\s*[-–]\s*\d+)?\)(?=\s+(?:be|to)\s)"
 )
 

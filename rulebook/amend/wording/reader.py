@@ -18,6 +18,7 @@ from typing import Any
 
 from rulebook.amend.wording.tokens import Lexer, Token
 from rulebook.errors import WordingError
+from rulebook.patterns import LazyPattern
 
 __all__ = [
     "ORDINALS",
@@ -47,10 +48,10 @@ _LOCATOR = re.compile(r"^(line|lines|page|pages|p\.|pp\.|pg|pg\.)\s+\d+([-–]\d
 #: A page or line locator after a citation's full stop ("Rule 25. Pg 17. (Vacancies)").
 #: A block whose first words run into a second start ("An external The Council chair"): old and new
 #: words printed together, the strike-through lost.
-RUN_TOGETHER = re.compile(r"[A-Z][a-z]*(?:[ \t]+[a-z]+){0,2}[ \t]+(?:The|A|An)[ \t]+[A-Z]?[a-z]")
+RUN_TOGETHER = LazyPattern(r"[A-Z][a-z]*(?:[ \t]+[a-z]+){0,2}[ \t]+(?:The|A|An)[ \t]+[A-Z]?[a-z]")
 #: "AP-10.2 of the proposed AP-10": the clause's own parent named after it, set aside.
 _OF_PARENT = re.compile(r"^((\S+?)[.(]\S+)\s+of\s+the\s+(?:proposed|new|existing|current|present)\s+\2$")
-_LOCATOR_NEXT = re.compile(r"\s+(?:line|lines|page|pages|pg)\.?\s+\d", re.IGNORECASE)
+_LOCATOR_NEXT = LazyPattern(r"\s+(?:line|lines|page|pages|pg)\.?\s+\d", re.IGNORECASE)
 _STOPPED_LOCATOR = re.compile(r"\.\s+(?=(?:line|lines|page|pages|pg)\.?\s+\d)", re.IGNORECASE)
 _TRAILING_LOCATOR = re.compile(r"^(.*\S)\s+(line|lines|pg|page)\s+\d+([-–]\d+)?$", re.IGNORECASE)
 _OF_DOCUMENT = re.compile(
@@ -73,7 +74,7 @@ _LOCATOR_WORDS = ("line", "lines", "page", "pages", "pg", "p.")
 _LEAD = re.compile(r"^\s*(?:\.\.\.|…)\s*")
 _TRAIL = re.compile(r"\s*(?:\.\.\.|…)\s*$")
 #: The same words before a comma and a quote ("which reads, 'Text'", "with the following, 'Text'").
-_READS_COMMA = re.compile(r"\b(?:to read|reads|as follows|the following)\s*$", re.IGNORECASE)
+_READS_COMMA = LazyPattern(r"\b(?:to read|reads|as follows|the following)\s*$", re.IGNORECASE)
 _READS_THEN_LINE = re.compile(r"\b(?:to read|reads|as follows)$", re.IGNORECASE)
 
 

@@ -22,6 +22,7 @@ from rulebook.amend.motion import OPERATIONS, Amendment
 from rulebook.errors import WordingError
 from rulebook.model import Version, thaw
 from rulebook.numbering import citation
+from rulebook.patterns import LazyPattern
 
 if TYPE_CHECKING:
     import yaml
@@ -62,7 +63,7 @@ def _flow_dumper() -> type[yaml.SafeDumper]:
     return FlowDumper
 
 
-_PLAIN_WORD = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
+_PLAIN_WORD = LazyPattern(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
 
 
 def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
