@@ -271,37 +271,30 @@ class _Reader:
             known = heads.get(head)
             if known is not None and colon and (not rest or rest[0] == " "):  # "- key:" met before (see entry)
                 value, j, ind = self.block_mapping(i, n + 2, depth + 1, known, rest.lstrip(" "))
-                append(value)
-                append_line(i + 1)
-                if ind != n or not lines[j].startswith("- ", n):
-                    if ind > n:
-                        raise _Bail
-                    break
-                i = j
-                continue
-            col = n + 2
-            content = "-"  # (the usual "- " and a value: only col matters)
-            if line[col : col + 1] in ("", " ", "#"):
-                content = line[n + 1 :].lstrip(" ")
-                col = len(line) - len(content)
-            if not content or content[0] == "#":
-                # Nothing after "-": the value is on the lines below (its line is
-                # the item's line), or there is none (null, on the line of "-").
-                j, ind = self.next_content(i + 1)
-                if ind > n:
-                    i = j
-                    value, j, ind = self.block(j, ind, depth + 1, n)
-                elif ind == n and not lines[j].startswith("- ", n):
-                    raise _Bail  # a key after an empty item: the full path tells whether it may be there
-                else:
-                    value = None
-            elif (match := entry(line, col)) is not None:
-                key, text = self.entry(match, line, col, i, heads if col == n + 2 else {})
-                value, j, ind = self.block_mapping(i, col, depth + 1, key, text)
-            elif line.startswith("-", col) and (len(line) == col + 1 or line[col + 1] == " "):
-                value, j, ind = self.sequence(i, col, depth + 1)
             else:
-                value, j, ind = self.inline(line, col, i, n, depth + 1)
+                col = n + 2
+                content = "-"  # (the usual "- " and a value: only col matters)
+                if line[col : col + 1] in ("", " ", "#"):
+                    content = line[n + 1 :].lstrip(" ")
+                    col = len(line) - len(content)
+                if not content or content[0] == "#":
+                    # Nothing after "-": the value is on the lines below (its line is
+                    # the item's line), or there is none (null, on the line of "-").
+                    j, ind = self.next_content(i + 1)
+                    if ind > n:
+                        i = j
+                        value, j, ind = self.block(j, ind, depth + 1, n)
+                    elif ind == n and not lines[j].startswith("- ", n):
+                        raise _Bail  # a key after an empty item: the full path tells whether it may be there
+                    else:
+                        value = None
+                elif (match := entry(line, col)) is not None:
+                    key, text = self.entry(match, line, col, i, heads if col == n + 2 else {})
+                    value, j, ind = self.block_mapping(i, col, depth + 1, key, text)
+                elif line.startswith("-", col) and (len(line) == col + 1 or line[col + 1] == " "):
+                    value, j, ind = self.sequence(i, col, depth + 1)
+                else:
+                    value, j, ind = self.inline(line, col, i, n, depth + 1)
             append(value)
             append_line(i + 1)
             if ind != n or not lines[j].startswith("- ", n):
