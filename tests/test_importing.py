@@ -306,3 +306,10 @@ def test_the_first_import_in_the_docs_prints_what_they_show(tmp_path, monkeypatc
         result = run(*shlex.split(command)[1:])
         last = result.exit_code
         assert result.output == expected, command
+
+
+def test_cli_names_a_device_as_not_a_regular_file(tmp_path):
+    result = run("import", "/dev/null", "-o", tmp_path / "book")
+    assert result.exit_code == 2
+    assert len(result.stderr.splitlines()) == 1 and "not a regular file" in result.stderr
+    assert not (tmp_path / "book").exists()

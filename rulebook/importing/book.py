@@ -67,8 +67,10 @@ def read_lines(path: str | Path, fmt: str | None = None) -> list[Line]:
         The file cannot be read, or is not of its format.
     """
     file = Path(path)
-    if path_kind(file) != "file":
-        raise RulebookError("no such file; give the path of the rule book's text", file=str(path))
+    kind_of_path = path_kind(file)
+    if kind_of_path != "file":
+        what = {"missing": "no such file", "dir": "a directory, not a file"}.get(kind_of_path, "not a regular file")
+        raise RulebookError(f"{what}; give the path of the rule book's text", file=str(path))
     kind = fmt or FORMATS.get(file.suffix.lower(), "text")
     if kind == "docx":
         from rulebook.importing.docx import read_docx
