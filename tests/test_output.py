@@ -163,3 +163,15 @@ def test_umask_reads_without_changing() -> None:
         assert umask() == 0o037
     finally:
         os.umask(old)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/stdout"), reason="no /dev/stdout on this system")
+def test_dev_stdout_onto_a_pipe_is_written_through() -> None:
+    """/dev/stdout links (through /proc) to a pipe, whose link names no real file: it is
+    opened by the name given, never replaced (`rulebook apply BOOK M -o /dev/stdout | less`)."""
+    import subprocess
+    import sys
+
+    code = "from rulebook.io.output import write_text; write_text('/dev/stdout', 'through the pipe\\n')"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "through the pipe\n", "")

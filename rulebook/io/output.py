@@ -107,9 +107,8 @@ def write_text(path: str | Path, text: str, *, force: bool = False) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    target = Path(os.path.realpath(path))  # a symlink (or a chain of them): the file it points to
     try:
-        info = os.stat(target)
+        info = os.stat(path)  # following links, /proc's too ("/dev/stdout" names a pipe or a terminal)
     except FileNotFoundError:
         info = None
     except OSError as exc:
@@ -117,8 +116,9 @@ def write_text(path: str | Path, text: str, *, force: bool = False) -> None:
     if info is not None and stat.S_ISDIR(info.st_mode):
         raise OutputError("is a directory; give a file path", file=str(path))
     if info is not None and not stat.S_ISREG(info.st_mode):
-        _write_through(path, target, text)
+        _write_through(path, Path(path), text)  # opened by the name given: a pipe's link has no real path
         return
+    target = Path(os.path.realpath(path))  # a symlink (or a chain of them): the file it points to
     # no write permission bit counts as read-only even for root, as ``rm`` asks
     read_only = info is not None and (not info.st_mode & 0o222 or not os.access(target, os.W_OK))
     if read_only and not force:
